@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "intake",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "intake", targets: ["intake"]),
+        .library(name: "IntakeCore", targets: ["IntakeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Questionnaire model, YAML loading, validation, conditions, gettext
+        // catalogs, interview state machine, scoring and summaries.
+        // No terminal, no curses, no global state.
+        .target(
+            name: "IntakeCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Sessions on disk: event log in SQLite, encrypted at rest.
+        .target(
+            name: "IntakeStore",
+            dependencies: [
+                "IntakeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Macros and globals of ncursesw that Swift cannot import directly.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Elm-style terminal UI: pure update/view over an in-memory grid,
+        // plus a thin ncurses backend.
+        .target(
+            name: "IntakeTUI",
+            dependencies: ["IntakeCore", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "intake",
+            dependencies: [
+                "IntakeCore", "IntakeStore", "IntakeTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore"]),
+        .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"]),
+    ]
+)

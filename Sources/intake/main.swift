@@ -1,0 +1,2 @@
+import IntakeCore
+print("intake")

@@ -1,0 +1,49 @@
+import Testing
+@testable import IntakeCore
+
+@Suite struct DisplayWidthTests {
+    @Test func asciiIsOneColumnEach() { #expect(DisplayWidth.of("abc") == 3) }
+    @Test func cjkIsTwoColumns() { #expect(DisplayWidth.of("中文") == 4) }
+    @Test func thaiCombiningMarksAddNothing() {
+        // "กี่" is one base consonant with a vowel and a tone mark above it.
+        #expect(DisplayWidth.of("กี่") == 1)
+        #expect("กี่".count == 1)
+    }
+    @Test func hangulSyllablesAreWide() { #expect(DisplayWidth.of("한국어") == 6) }
+    @Test func emojiWithSelectorIsWide() { #expect(DisplayWidth.of("\u{2764}\u{FE0F}") == 2) }
+}
+
+@Suite struct SanitizeTests {
+    @Test func escapeSequencesAreRemoved() {
+        #expect(Sanitize.singleLine("a\u{1B}[31mred\u{7}") == "a[31mred")
+    }
+    @Test func c1AndBidiOverridesAreRemoved() {
+        #expect(Sanitize.singleLine("x\u{9B}y\u{202E}z") == "xyz")
+    }
+    @Test func multiLineKeepsNewlinesAndNormalisesCR() {
+        #expect(Sanitize.multiLine("a\r\nb\rc\n\u{1B}d") == "a\nb\nc\nd")
+    }
+}
+
+@Suite struct WrapTests {
+    @Test func wrapsAtSpaces() {
+        #expect(Wrap.lines("the quick brown fox", width: 9) == ["the quick", "brown fox"])
+    }
+    @Test func wideCharactersBreakAnywhereWithinWidth() {
+        let lines = Wrap.lines("一二三四五六七", width: 6)
+        #expect(lines == ["一二三", "四五六", "七"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 6 })
+    }
+    @Test func thaiClustersAreNeverSplit() {
+        let text = String(repeating: "กี่", count: 10)
+        let lines = Wrap.lines(text, width: 4)
+        #expect(lines.joined() == text)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 4 })
+    }
+    @Test func longWordBreaks() {
+        #expect(Wrap.lines("abcdefgh", width: 3) == ["abc", "def", "gh"])
+    }
+    @Test func keepsParagraphs() {
+        #expect(Wrap.lines("a\n\nb", width: 5) == ["a", "", "b"])
+    }
+}
