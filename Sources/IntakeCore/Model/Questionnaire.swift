@@ -1,0 +1,258 @@
+/// A text written in the questionnaire's source language, with its stable
+/// translation key and where it was written.
+public struct SourceText: Hashable, Sendable {
+    /// The `msgctxt` of this string in every PO file.
+    public var key: String
+    /// The source-language text.
+    public var text: String
+    /// A note for translators (`#.`), if the author gave one.
+    public var note: String?
+    public var location: SourceLocation
+
+    public init(key: String, text: String, note: String? = nil, location: SourceLocation) {
+        self.key = key
+        self.text = text
+        self.note = note
+        self.location = location
+    }
+}
+
+/// A validated questionnaire. Everything the interview shows, asks, scores
+/// and recommends comes from here.
+public struct Questionnaire: Sendable {
+    public let id: String
+    public let version: String
+    public let language: String
+    public let title: SourceText
+    public let description: SourceText?
+    public let intro: SourceText?
+    public let endMessage: SourceText?
+    public let parameters: [Parameter]
+    public let domains: [Domain]
+    public let sections: [Section]
+    /// Every indicator: those attached to answers and those raised by conditions.
+    public let indicators: [Indicator]
+    public let scores: [Score]
+    public let result: ResultRules
+    public let referrals: [Referral]
+    public let summaryHooks: SummaryHooks
+    public let resources: [Resource]
+    /// The path it was loaded from.
+    public let path: String
+    /// SHA-256 of the file's bytes, hex; a session records it to detect change.
+    public let contentHash: String
+
+    public func question(_ id: String) -> Question? {
+        guard let p = questionIndex[id] else { return nil }
+        return sections[p.section].questions[p.question]
+    }
+
+    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+    public func domain(_ id: String) -> Domain? { domains.first { $0.id == id } }
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    /// Section index and question index of each question id.
+    public let questionIndex: [String: (section: Int, question: Int)]
+    /// All questions in interview order.
+    public let questions: [Question]
+
+    public init(id: String, version: String, language: String, title: SourceText,
+                description: SourceText? = nil, intro: SourceText? = nil, endMessage: SourceText? = nil,
+                parameters: [Parameter] = [], domains: [Domain], sections: [Section],
+                indicators: [Indicator], scores: [Score] = [], result: ResultRules,
+                referrals: [Referral] = [], summaryHooks: SummaryHooks = .init(),
+                resources: [Resource] = [], path: String, contentHash: String) {
+        self.id = id; self.version = version; self.language = language; self.title = title
+        self.description = description; self.intro = intro; self.endMessage = endMessage
+        self.parameters = parameters; self.domains = domains; self.sections = sections
+        self.indicators = indicators; self.scores = scores; self.result = result
+        self.referrals = referrals; self.summaryHooks = summaryHooks; self.resources = resources
+        self.path = path; self.contentHash = contentHash
+        var map: [String: (section: Int, question: Int)] = [:]
+        for (si, s) in sections.enumerated() {
+            for (qi, q) in s.questions.enumerated() { map[q.id] = (si, qi) }
+        }
+        self.questionIndex = map
+        self.questions = sections.flatMap(\.questions)
+    }
+}
+
+public struct Section: Sendable, Identifiable {
+    public var id: String
+    public var title: SourceText
+    public var intro: SourceText?
+    public var contentNote: SourceText?
+    public var relevant: Condition?
+    public var questions: [Question]
+    public var location: SourceLocation
+}
+
+public enum QuestionType: String, Sendable, CaseIterable {
+    case yesNo = "yes_no"
+    case single, multiple, number, date
+    case monthYear = "month_year"
+    case text, note
+
+    /// Whether answers are option ids.
+    public var hasOptions: Bool { self == .yesNo || self == .single || self == .multiple }
+}
+
+/// A special answer: the person doesn't know, or prefers not to answer.
+public enum SpecialAnswer: String, Sendable, CaseIterable, Codable {
+    case dontKnow = "dont_know"
+    case declined
+}
+
+public struct Option: Sendable, Hashable {
+    public var id: String
+    public var text: SourceText
+}
+
+public struct Question: Sendable, Identifiable {
+    public var id: String
+    public var type: QuestionType
+    public var text: SourceText
+    public var guidance: SourceText?
+    public var relevant: Condition?
+    /// `nil`: not required. A condition (possibly the constant `true`).
+    public var required: Condition?
+    public var constraint: Condition?
+    public var constraintMessage: SourceText?
+    public var options: [Option]
+    public var min: Double?
+    public var max: Double?
+    public var integer: Bool
+    public var multiline: Bool
+    public var special: [SpecialAnswer]
+    public var endIf: Condition?
+    public var endMessage: SourceText?
+    /// Ids of the indicators attached to this question's answers.
+    public var indicatorIDs: [String]
+    public var location: SourceLocation
+    /// The section this question belongs to.
+    public var sectionID: String
+
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public var takesAnswer: Bool { type != .note }
+}
+
+public enum Strength: String, Sendable, CaseIterable, Codable, Comparable {
+    case strong, medium, weak
+    private var rank: Int { self == .strong ? 0 : self == .medium ? 1 : 2 }
+    public static func < (a: Strength, b: Strength) -> Bool { a.rank < b.rank }
+}
+
+public enum Phase: String, Sendable, CaseIterable, Codable {
+    case recruitment, travel, destination, any
+}
+
+public struct Indicator: Sendable, Identifiable {
+    public var id: String
+    public var domain: String
+    public var strength: Strength
+    public var phase: Phase
+    public var weight: Double
+    /// When it is raised. For an indicator on a question this is derived
+    /// from `answer:` (e.g. `q == yes` or `q has any [a, b]`).
+    public var when: Condition
+    /// The question it is attached to, if any.
+    public var questionID: String?
+    public var why: SourceText?
+    public var location: SourceLocation
+}
+
+public enum DomainRule: Sendable {
+    /// ILO reading: 2 strong, or 1 strong + 1 medium/weak, or 3 medium, or 2 medium + 1 weak.
+    case tiers
+    /// Any one indicator.
+    case any
+    case condition(Condition)
+}
+
+public struct Domain: Sendable, Identifiable {
+    public var id: String
+    public var title: SourceText
+    public var core: Bool
+    public var rule: DomainRule
+    public var location: SourceLocation
+}
+
+public struct Parameter: Sendable, Identifiable {
+    public var id: String
+    public var defaultValue: Double
+    /// Per-language values, by language tag.
+    public var byLanguage: [String: Double]
+    public var location: SourceLocation
+
+    public func value(for language: String) -> Double {
+        if let v = byLanguage[language] { return v }
+        // "zh-Hans-CN" falls back to "zh-Hans", then "zh".
+        var parts = language.split(separator: "-")
+        while parts.count > 1 {
+            parts.removeLast()
+            if let v = byLanguage[parts.joined(separator: "-")] { return v }
+        }
+        return defaultValue
+    }
+}
+
+public struct ScoreItem: Sendable {
+    public var when: Condition
+    public var points: Double
+}
+
+public struct Score: Sendable, Identifiable {
+    public var id: String
+    public var items: [ScoreItem]
+    public var location: SourceLocation
+}
+
+public enum ResultLevel: String, Sendable, CaseIterable, Codable, Comparable {
+    case noIndicators = "no_indicators"
+    case possible, likely
+    private var rank: Int { self == .noIndicators ? 0 : self == .possible ? 1 : 2 }
+    public static func < (a: ResultLevel, b: ResultLevel) -> Bool { a.rank < b.rank }
+}
+
+public struct Override: Sendable, Identifiable {
+    public var id: String
+    public var when: Condition
+    public var result: ResultLevel?
+    public var atLeast: ResultLevel?
+    public var urgent: Bool
+    public var reason: SourceText
+    public var location: SourceLocation
+}
+
+public struct ResultRules: Sendable {
+    public var likely: Condition?
+    public var possible: Condition?
+    public var urgent: Condition?
+    public var overrides: [Override]
+}
+
+public struct Referral: Sendable, Identifiable {
+    public var id: String
+    public var title: SourceText
+    public var when: Condition
+    public var reason: SourceText
+    public var location: SourceLocation
+}
+
+/// Questions whose answers have a fixed place in the summary.
+public struct SummaryHooks: Sendable {
+    public var lawEnforcementPreference: String?
+    public var needs: String?
+    public var advocateConcern: String?
+    public init(lawEnforcementPreference: String? = nil, needs: String? = nil, advocateConcern: String? = nil) {
+        self.lawEnforcementPreference = lawEnforcementPreference
+        self.needs = needs
+        self.advocateConcern = advocateConcern
+    }
+}
+
+public struct Resource: Sendable, Identifiable {
+    public var id: String
+    public var title: SourceText
+    public var text: SourceText
+}
