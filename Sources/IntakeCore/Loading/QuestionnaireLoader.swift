@@ -308,7 +308,7 @@ extension QuestionnaireLoader {
             var required: PendingCondition?
             var constraint: PendingCondition?
             var constraintMessage: SourceText?
-            var options: [Option]
+            var options: [AnswerOption]
             var min: Double?
             var max: Double?
             var integer: Bool
@@ -416,7 +416,7 @@ extension QuestionnaireLoader {
                             }
                             let t = text(&or, "text", key: key("question", id, "option", oid), required: true, note: note("Answer option of '\(id)'."))
                             or.finish(known: ["id", "text"], diags: &diags)
-                            if let t { q.options.append(Option(id: oid, text: t)) }
+                            if let t { q.options.append(AnswerOption(id: oid, text: t)) }
                         }
                         if opts.isEmpty { diags.error(qr.keyLocation("options"), "question '\(id)' has an empty option list") }
                         else if opts.count == 1 && type == .single {

@@ -103,7 +103,7 @@ public enum SpecialAnswer: String, Sendable, CaseIterable, Codable {
     case declined
 }
 
-public struct Option: Sendable, Hashable {
+public struct AnswerOption: Sendable, Hashable {
     public var id: String
     public var text: SourceText
 }
@@ -118,7 +118,7 @@ public struct Question: Sendable, Identifiable {
     public var required: Condition?
     public var constraint: Condition?
     public var constraintMessage: SourceText?
-    public var options: [Option]
+    public var options: [AnswerOption]
     public var min: Double?
     public var max: Double?
     public var integer: Bool
@@ -132,7 +132,7 @@ public struct Question: Sendable, Identifiable {
     /// The section this question belongs to.
     public var sectionID: String
 
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
     public var takesAnswer: Bool { type != .note }
 }
 

@@ -1,0 +1,359 @@
+import Foundation
+
+/// Where the interview is.
+public enum InterviewPosition: Hashable, Sendable, Codable {
+    /// The questionnaire's introduction (purpose, confidentiality).
+    case intro
+    /// The introduction screen of a section (its intro and content note).
+    case sectionIntro(String)
+    case question(String)
+    /// The list of every answer, before the summary.
+    case review
+    /// The interview is over (completed, or ended by an answer).
+    case finished
+}
+
+/// Something that happened in an interview. The interview is the result of
+/// applying its events in order, so a session is stored, resumed and
+/// replayed as its event log.
+public enum InterviewEvent: Hashable, Sendable, Codable {
+    case answered(question: String, value: AnswerValue)
+    case cleared(question: String)
+    /// A remark on a question, or on the whole interview when `question` is nil.
+    case remarked(question: String?, text: String)
+    case moved(to: InterviewPosition)
+    case languagesChanged(interviewee: String, advocate: String)
+    case paused
+    case resumed
+    /// The interview ended because an answer's `end_if` was true.
+    case endedByAnswer(question: String)
+    case completed
+}
+
+/// Why an answer or a move was not accepted. The screen turns it into a
+/// message in the advocate's language.
+public enum ValidationIssue: Error, Hashable, Sendable {
+    case required
+    case notANumber
+    case notAWholeNumber
+    case belowMinimum(Double)
+    case aboveMaximum(Double)
+    case invalidDate
+    case unknownOption(String)
+    case specialNotOffered(SpecialAnswer)
+    case wrongKind
+    /// The question's own constraint failed; its message explains.
+    case constraint(SourceText?)
+    case empty
+}
+
+/// A pause taken during the interview.
+public struct Pause: Hashable, Sendable, Codable {
+    public var start: Date
+    public var end: Date?
+}
+
+/// The interview state machine: answers, position, remarks, pauses,
+/// languages. Pure: it never touches a disk or a terminal. Every change is
+/// an `InterviewEvent`, applied with `apply(_:at:)`.
+public struct Interview: Sendable {
+    public let questionnaire: Questionnaire
+    /// Every answer given, including those to questions that are no longer
+    /// relevant (kept, left out of scoring, back if relevant again).
+    public private(set) var answers: [String: AnswerValue] = [:]
+    public private(set) var remarks: [String: String] = [:]
+    public private(set) var interviewRemark: String = ""
+    public private(set) var position: InterviewPosition = .intro
+    public private(set) var pauses: [Pause] = []
+    public private(set) var intervieweeLanguage: String
+    public private(set) var advocateLanguage: String
+    /// Set when an answer ended the interview early (e.g. no consent).
+    public private(set) var endedByQuestion: String?
+    public private(set) var isCompleted = false
+    /// Positions visited, for going back the way we came.
+    public private(set) var history: [InterviewPosition] = []
+    public private(set) var relevance: Relevance
+
+    public init(questionnaire: Questionnaire, intervieweeLanguage: String? = nil, advocateLanguage: String? = nil) {
+        self.questionnaire = questionnaire
+        self.intervieweeLanguage = intervieweeLanguage ?? questionnaire.language
+        self.advocateLanguage = advocateLanguage ?? questionnaire.language
+        self.relevance = Relevance(questionnaire: questionnaire, answers: [:], language: self.intervieweeLanguage)
+    }
+
+    public var isPaused: Bool { pauses.last.map { $0.end == nil } ?? false }
+    public var isOver: Bool { endedByQuestion != nil || isCompleted }
+
+    // MARK: - Applying events
+
+    /// Applies one event. Events that make no sense in the current state
+    /// (an unknown question id from an old log) are ignored, so a log
+    /// written by an older questionnaire still replays.
+    public mutating func apply(_ event: InterviewEvent, at time: Date = Date()) {
+        switch event {
+        case .answered(let qid, let value):
+            guard questionnaire.question(qid) != nil else { return }
+            answers[qid] = value
+            recomputeRelevance()
+        case .cleared(let qid):
+            answers[qid] = nil
+            recomputeRelevance()
+        case .remarked(let qid, let text):
+            if let qid {
+                remarks[qid] = text.isEmpty ? nil : text
+            } else {
+                interviewRemark = text
+            }
+        case .moved(let to):
+            guard isValidPosition(to) else { return }
+            if to != position { history.append(position) }
+            position = to
+        case .languagesChanged(let interviewee, let advocate):
+            intervieweeLanguage = interviewee
+            advocateLanguage = advocate
+            recomputeRelevance()
+        case .paused:
+            if !isPaused { pauses.append(Pause(start: time, end: nil)) }
+        case .resumed:
+            if isPaused { pauses[pauses.count - 1].end = time }
+        case .endedByAnswer(let qid):
+            endedByQuestion = qid
+            history.append(position)
+            position = .finished
+        case .completed:
+            isCompleted = true
+            history.append(position)
+            position = .finished
+        }
+    }
+
+    private mutating func recomputeRelevance() {
+        relevance = Relevance(questionnaire: questionnaire, answers: answers, language: intervieweeLanguage)
+    }
+
+    private func isValidPosition(_ p: InterviewPosition) -> Bool {
+        switch p {
+        case .intro, .review, .finished: return true
+        case .sectionIntro(let s): return questionnaire.section(s) != nil
+        case .question(let q): return questionnaire.question(q) != nil
+        }
+    }
+
+    // MARK: - The path through the questionnaire
+
+    /// The screens of the interview as things stand: the intro, each
+    /// relevant section's introduction and relevant questions, then review.
+    public var steps: [InterviewPosition] {
+        var out: [InterviewPosition] = [.intro]
+        for s in questionnaire.sections {
+            let questions = s.questions.filter { relevance.isRelevant($0.id) }
+            guard !questions.isEmpty else { continue }
+            if s.intro != nil || s.contentNote != nil { out.append(.sectionIntro(s.id)) }
+            out.append(contentsOf: questions.map { .question($0.id) })
+        }
+        out.append(.review)
+        return out
+    }
+
+    /// The current question, if the position is one.
+    public var currentQuestion: Question? {
+        if case .question(let id) = position { return questionnaire.question(id) }
+        return nil
+    }
+
+    /// The section the position is in.
+    public var currentSection: Section? {
+        switch position {
+        case .sectionIntro(let s): return questionnaire.section(s)
+        case .question(let q): return questionnaire.question(q).flatMap { questionnaire.section($0.sectionID) }
+        default: return nil
+        }
+    }
+
+    /// The step after `position` on the current path. When the current
+    /// question is no longer relevant (an earlier answer changed), the next
+    /// relevant step after it in questionnaire order.
+    public func step(after p: InterviewPosition) -> InterviewPosition {
+        let path = steps
+        if let i = path.firstIndex(of: p) { return i + 1 < path.count ? path[i + 1] : .review }
+        let order = allPositions
+        guard let j = order.firstIndex(of: p) else { return .review }
+        for candidate in order[(j + 1)...] where path.contains(candidate) { return candidate }
+        return .review
+    }
+
+    /// The step before `position` on the current path.
+    public func step(before p: InterviewPosition) -> InterviewPosition? {
+        let path = steps
+        if let i = path.firstIndex(of: p) { return i > 0 ? path[i - 1] : nil }
+        let order = allPositions
+        guard let j = order.firstIndex(of: p) else { return path.last }
+        for candidate in order[..<j].reversed() where path.contains(candidate) { return candidate }
+        return nil
+    }
+
+    /// Every possible position in questionnaire order, relevant or not.
+    private var allPositions: [InterviewPosition] {
+        var out: [InterviewPosition] = [.intro]
+        for s in questionnaire.sections {
+            out.append(.sectionIntro(s.id))
+            out.append(contentsOf: s.questions.map { .question($0.id) })
+        }
+        out.append(.review)
+        return out
+    }
+
+    // MARK: - Commands: they check, and return the events to apply
+
+    /// Checks an answer for a question: kind, options, range, constraint.
+    public func check(_ value: AnswerValue, for question: Question) -> ValidationIssue? {
+        if let issue = Self.checkForm(value, for: question) { return issue }
+        if value.special == nil, let c = question.constraint {
+            let ctx = AnswerContext(answers: relevance.effectiveAnswers(answers), questionnaire: questionnaire,
+                                    language: intervieweeLanguage, currentAnswer: value)
+            // Unknown (e.g. it reads an unanswered question) does not block.
+            if ConditionEvaluator.evaluate(c, in: ctx) == .no { return .constraint(question.constraintMessage) }
+        }
+        return nil
+    }
+
+    /// Checks an answer's form alone: kind, options, range (not the constraint).
+    public static func checkForm(_ value: AnswerValue, for question: Question) -> ValidationIssue? {
+        if case .special(let s) = value {
+            return question.special.contains(s) ? nil : .specialNotOffered(s)
+        }
+        switch (question.type, value) {
+        case (.yesNo, .choice(let c)):
+            if c != "yes" && c != "no" { return .unknownOption(c) }
+        case (.single, .choice(let c)):
+            if question.option(c) == nil { return .unknownOption(c) }
+        case (.multiple, .choices(let cs)):
+            if cs.isEmpty { return .empty }
+            if let bad = cs.first(where: { question.option($0) == nil }) { return .unknownOption(bad) }
+        case (.number, .number(let n)):
+            if !n.isFinite { return .notANumber }
+            if question.integer && n != n.rounded() { return .notAWholeNumber }
+            if let lo = question.min, n < lo { return .belowMinimum(lo) }
+            if let hi = question.max, n > hi { return .aboveMaximum(hi) }
+        case (.date, .date(let d)):
+            if d.day == nil { return .invalidDate }
+        case (.monthYear, .date(let d)):
+            if d.day != nil { return .invalidDate }
+        case (.text, .text(let t)):
+            if t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .empty }
+        default:
+            return .wrongKind
+        }
+        return nil
+    }
+
+    /// Whether the current question needs an answer before moving on.
+    public func isRequired(_ question: Question) -> Bool {
+        guard let c = question.required else { return false }
+        let ctx = AnswerContext(answers: relevance.effectiveAnswers(answers), questionnaire: questionnaire, language: intervieweeLanguage)
+        return ConditionEvaluator.evaluate(c, in: ctx) == .yes
+    }
+
+    /// Events for answering `question` with `value`, or why it is refused.
+    public func answer(_ value: AnswerValue, for questionID: String) -> Result<[InterviewEvent], ValidationIssue> {
+        guard let q = questionnaire.question(questionID), q.takesAnswer else { return .failure(.wrongKind) }
+        var v = value
+        if case .choices(let cs) = value {
+            // Keep the questionnaire's order so equal answers compare equal.
+            let order = q.options.map(\.id)
+            v = .choices(order.filter(cs.contains))
+        }
+        if case .text(let t) = value { v = .text(Sanitize.multiLine(t)) }
+        if let issue = check(v, for: q) { return .failure(issue) }
+        return .success([.answered(question: questionID, value: v)])
+    }
+
+    /// Events for moving on from the current position, or why not.
+    /// Moving on from a question whose `end_if` is true ends the interview.
+    public func next() -> Result<[InterviewEvent], ValidationIssue> {
+        switch position {
+        case .finished:
+            return .success([])
+        case .review:
+            return .success([.completed])
+        case .question(let id):
+            guard let q = questionnaire.question(id) else { return .success([.moved(to: .review)]) }
+            if q.takesAnswer && answers[id] == nil && isRequired(q) { return .failure(.required) }
+            if let c = q.endIf, answers[id] != nil {
+                let ctx = AnswerContext(answers: relevance.effectiveAnswers(answers), questionnaire: questionnaire,
+                                        language: intervieweeLanguage, currentAnswer: answers[id])
+                if ConditionEvaluator.evaluate(c, in: ctx) == .yes { return .success([.endedByAnswer(question: id)]) }
+            }
+            return .success([.moved(to: step(after: position))])
+        default:
+            return .success([.moved(to: step(after: position))])
+        }
+    }
+
+    /// Events for going back one step (nothing at the very start).
+    public func back() -> [InterviewEvent] {
+        switch position {
+        case .finished:
+            return isCompleted ? [.moved(to: .review)] : []
+        default:
+            return step(before: position).map { [.moved(to: $0)] } ?? []
+        }
+    }
+
+    /// Events for jumping straight to a question (from the review screen).
+    public func jump(to questionID: String) -> [InterviewEvent] {
+        guard relevance.isRelevant(questionID) else { return [] }
+        return [.moved(to: .question(questionID))]
+    }
+
+    // MARK: - Progress
+
+    public struct Progress: Sendable, Equatable {
+        public var answered: Int
+        public var relevant: Int
+    }
+
+    /// Answered (special answers count) out of relevant questions that take an answer.
+    public func progress(section: String? = nil) -> Progress {
+        var p = Progress(answered: 0, relevant: 0)
+        for q in questionnaire.questions where q.takesAnswer && relevance.isRelevant(q.id) {
+            if let s = section, q.sectionID != s { continue }
+            p.relevant += 1
+            if answers[q.id] != nil { p.answered += 1 }
+        }
+        return p
+    }
+
+    /// "Section 3 of 9, question 12 of 48" for the current position: the
+    /// numbers count relevant sections and questions on the current path.
+    public var positionNumbers: (section: Int, sections: Int, question: Int, questions: Int)? {
+        let path = steps
+        let questionSteps = path.compactMap { step -> String? in
+            if case .question(let id) = step, questionnaire.question(id)?.takesAnswer == true { return id }
+            return nil
+        }
+        var sectionIDs: [String] = []
+        for step in path {
+            var sid: String?
+            if case .sectionIntro(let s) = step { sid = s }
+            if case .question(let q) = step { sid = questionnaire.question(q)?.sectionID }
+            if let sid, sectionIDs.last != sid { sectionIDs.append(sid) }
+        }
+        guard let section = currentSection, let si = sectionIDs.firstIndex(of: section.id) else { return nil }
+        var qi = 0
+        if case .question(let id) = position, let i = questionSteps.firstIndex(of: id) { qi = i + 1 }
+        return (si + 1, sectionIDs.count, qi, questionSteps.count)
+    }
+
+    // MARK: - Scoring
+
+    /// Scores the interview as it stands.
+    public func score() -> ScoreResult {
+        Scorer.score(questionnaire, answers: answers, language: intervieweeLanguage)
+    }
+
+    /// Total time spent in pauses.
+    public func pausedDuration(now: Date = Date()) -> TimeInterval {
+        pauses.reduce(0) { $0 + (($1.end ?? now).timeIntervalSince($1.start)) }
+    }
+}

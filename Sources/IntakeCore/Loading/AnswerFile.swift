@@ -1,0 +1,224 @@
+import Yams
+
+/// An answer file: a questionnaire's answers without the terminal (see
+/// docs/answer-file-format.md). Used by `intake summary --answers`, by the
+/// trainers' personas, and by tests.
+public struct AnswerFile: Sendable {
+    public struct Persona: Sendable {
+        public var name: String
+        public var sector: String
+        public var story: String
+        public var expected: Expected?
+    }
+
+    /// What a persona's screening is expected to show.
+    public struct Expected: Sendable {
+        public var result: ResultLevel
+        public var urgent: Bool
+        public var domains: [String]
+        public var referrals: [String]
+    }
+
+    public var path: String
+    public var questionnaireID: String?
+    public var language: String?
+    public var persona: Persona?
+    public var answers: [String: AnswerValue]
+    /// Remarks by question id; the key `_interview` is the whole interview's remark.
+    public var remarks: [String: String]
+    /// Where each answer was written, for messages.
+    public var locations: [String: SourceLocation]
+
+    public static let interviewRemarkKey = "_interview"
+
+    /// Reads the structure without a questionnaire: enough to learn which
+    /// questionnaire it names.
+    public static func peekQuestionnaireID(bytes: [UInt8], path: String) -> String? {
+        guard case .success(let root) = YAMLDocument.parse(bytes: bytes, path: path),
+              case .mapping(let m) = root, let v = m["questionnaire"], case .scalar(let s) = v else { return nil }
+        return s.string
+    }
+
+    /// Parses and checks an answer file against `questionnaire`.
+    public static func load(bytes: [UInt8], path: String, questionnaire: Questionnaire) -> Result<AnswerFile, DiagnosticsError> {
+        var diags = DiagnosticBag()
+        let root: Node
+        switch YAMLDocument.parse(bytes: bytes, path: path) {
+        case .failure(let d): return .failure(DiagnosticsError([d]))
+        case .success(let n): root = n
+        }
+        guard case .mapping(let top) = root else {
+            return .failure(DiagnosticsError([.error(YAMLDocument.location(root, path: path), "an answer file must map question ids to answers")]))
+        }
+        var file = AnswerFile(path: path, answers: [:], remarks: [:], locations: [:])
+        let structured = top["answers"] != nil
+        var answerNode: Node = root
+        if structured {
+            guard var r = MapReader(root, path: path, what: "the answer file", diags: &diags) else {
+                return .failure(DiagnosticsError(diags.sorted))
+            }
+            if let (qid, loc) = r.string("questionnaire", diags: &diags) {
+                file.questionnaireID = qid
+                if qid != questionnaire.id {
+                    diags.error(loc, "this answer file is for questionnaire '\(Sanitize.singleLine(qid))', not '\(questionnaire.id)'")
+                }
+            }
+            if let (lang, loc) = r.string("language", diags: &diags) {
+                if LanguageTagSyntax.isValid(lang) { file.language = lang } else {
+                    diags.error(loc, "'\(Sanitize.singleLine(lang))' is not a valid language tag")
+                }
+            }
+            if let p = r.value("persona") { file.persona = persona(p, path: path, questionnaire: questionnaire, diags: &diags) }
+            if let rm = r.value("remarks") {
+                if case .mapping(let m) = rm {
+                    for (k, v) in m {
+                        let key = k.scalar?.string ?? ""
+                        if key != interviewRemarkKey && questionnaire.question(key) == nil {
+                            diags.error(YAMLDocument.location(k, path: path), "remark for unknown question '\(Sanitize.singleLine(key))'")
+                        }
+                        if case .scalar(let s) = v { file.remarks[key] = s.string } else {
+                            diags.error(YAMLDocument.location(v, path: path), "a remark must be text")
+                        }
+                    }
+                } else {
+                    diags.error(YAMLDocument.location(rm, path: path), "'remarks' must map question ids to text")
+                }
+            }
+            answerNode = r.value("answers")!
+            r.finish(known: ["questionnaire", "language", "persona", "answers", "remarks"], diags: &diags)
+        }
+        guard case .mapping(let answers) = answerNode else {
+            diags.error(YAMLDocument.location(answerNode, path: path), "'answers' must map question ids to answers")
+            return .failure(DiagnosticsError(diags.sorted))
+        }
+        for (k, v) in answers {
+            let loc = YAMLDocument.location(k, path: path)
+            let qid = k.scalar?.string ?? ""
+            guard let q = questionnaire.question(qid) else {
+                let hint = Suggest.closest(to: qid, in: questionnaire.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                diags.error(loc, "unknown question '\(Sanitize.singleLine(qid))' in questionnaire '\(questionnaire.id)'\(hint)")
+                continue
+            }
+            if let value = parseAnswer(v, question: q, path: path, diags: &diags) {
+                file.answers[qid] = value
+                file.locations[qid] = YAMLDocument.location(v, path: path)
+            }
+        }
+        // Constraints may read other answers, so they are checked last.
+        for (qid, value) in file.answers where value.special == nil {
+            guard let q = questionnaire.question(qid), let c = q.constraint else { continue }
+            let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
+                                    language: file.language ?? questionnaire.language, currentAnswer: value)
+            if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {
+                diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")
+            }
+        }
+        if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
+        return .success(file)
+    }
+
+    static func parseAnswer(_ v: Node, question q: Question, path: String, diags: inout DiagnosticBag) -> AnswerValue? {
+        let loc = YAMLDocument.location(v, path: path)
+        if q.type == .note {
+            diags.error(loc, "'\(q.id)' is a note and takes no answer")
+            return nil
+        }
+        var value: AnswerValue?
+        if case .scalar(let s) = v, let special = SpecialAnswer(rawValue: s.string) {
+            value = .special(special)
+        } else {
+            switch (q.type, v) {
+            case (.multiple, .sequence(let seq)):
+                var ids: [String] = []
+                for item in seq {
+                    guard case .scalar(let s) = item else {
+                        diags.error(YAMLDocument.location(item, path: path), "a choice must be an option id")
+                        return nil
+                    }
+                    ids.append(s.string)
+                }
+                value = .choices(ids)
+            case (.multiple, .scalar(let s)):
+                value = .choices([s.string])
+            case (.yesNo, .scalar(let s)), (.single, .scalar(let s)):
+                value = .choice(s.string)
+            case (.number, .scalar(let s)):
+                guard let n = Double(s.string) else {
+                    diags.error(loc, "'\(q.id)' takes a number, not '\(Sanitize.singleLine(s.string))'")
+                    return nil
+                }
+                value = .number(n)
+            case (.date, .scalar(let s)), (.monthYear, .scalar(let s)):
+                guard let d = CalendarDate(parsing: s.string) else {
+                    let form = q.type == .date ? "YYYY-MM-DD" : "YYYY-MM"
+                    diags.error(loc, "'\(q.id)' takes a date written \(form), not '\(Sanitize.singleLine(s.string))'")
+                    return nil
+                }
+                value = .date(d)
+            case (.text, .scalar(let s)):
+                value = .text(s.string)
+            default:
+                diags.error(loc, "the answer to '\(q.id)' (\(q.type.rawValue)) has the wrong form")
+                return nil
+            }
+        }
+        guard let value else { return nil }
+        if let issue = Interview.checkForm(value, for: q) {
+            diags.error(loc, "invalid answer to '\(q.id)': \(issue.englishDescription(for: q))")
+            return nil
+        }
+        return value
+    }
+
+    static func persona(_ n: Node, path: String, questionnaire: Questionnaire, diags: inout DiagnosticBag) -> Persona? {
+        guard var r = MapReader(n, path: path, what: "'persona'", diags: &diags) else { return nil }
+        let name = r.string("name", required: true, diags: &diags)?.0 ?? ""
+        let sector = r.string("sector", required: true, diags: &diags)?.0 ?? ""
+        let story = r.string("story", required: true, diags: &diags)?.0 ?? ""
+        var expected: Expected?
+        if let e = r.value("expected"), var er = MapReader(e, path: path, what: "'expected'", diags: &diags) {
+            var result = ResultLevel.noIndicators
+            if let (s, l) = er.string("result", required: true, diags: &diags) {
+                if let lv = ResultLevel(rawValue: s) { result = lv } else { diags.error(l, "unknown result '\(Sanitize.singleLine(s))'") }
+            }
+            let urgent = er.bool("urgent", diags: &diags) ?? false
+            func ids(_ key: String, known: [String]) -> [String] {
+                guard let list = er.list(key, diags: &diags) else { return [] }
+                return list.compactMap { item in
+                    guard case .scalar(let s) = item else { return nil }
+                    if !known.contains(s.string) {
+                        diags.error(YAMLDocument.location(item, path: path), "unknown \(key == "domains" ? "domain" : "referral") '\(Sanitize.singleLine(s.string))'")
+                    }
+                    return s.string
+                }
+            }
+            let domains = ids("domains", known: questionnaire.domains.map(\.id))
+            let referrals = ids("referrals", known: questionnaire.referrals.map(\.id))
+            er.finish(known: ["result", "urgent", "domains", "referrals"], diags: &diags)
+            expected = Expected(result: result, urgent: urgent, domains: domains, referrals: referrals)
+        }
+        r.finish(known: ["name", "sector", "story", "expected"], diags: &diags)
+        return Persona(name: name, sector: sector, story: story, expected: expected)
+    }
+}
+
+extension ValidationIssue {
+    /// A plain English description, for command-line errors.
+    public func englishDescription(for q: Question) -> String {
+        switch self {
+        case .required: return "an answer is required"
+        case .notANumber: return "not a number"
+        case .notAWholeNumber: return "a whole number is needed"
+        case .belowMinimum(let m): return "below the minimum of \(AnswerValue.format(m))"
+        case .aboveMaximum(let m): return "above the maximum of \(AnswerValue.format(m))"
+        case .invalidDate: return q.type == .date ? "a full date YYYY-MM-DD is needed" : "a month YYYY-MM is needed"
+        case .unknownOption(let o):
+            let known = q.type == .yesNo ? "yes, no" : q.options.map(\.id).joined(separator: ", ")
+            return "'\(Sanitize.singleLine(o))' is not an option (options: \(known))"
+        case .specialNotOffered(let s): return "'\(s.rawValue)' is not offered on this question"
+        case .wrongKind: return "the answer has the wrong form for a \(q.type.rawValue) question"
+        case .constraint(let m): return m?.text ?? "the answer is not accepted"
+        case .empty: return "the answer is empty"
+        }
+    }
+}

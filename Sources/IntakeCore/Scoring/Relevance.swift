@@ -1,0 +1,67 @@
+/// Which questions apply, given the answers so far. Evaluated in interview
+/// order: a question's `relevant` condition sees only the answers of earlier
+/// questions that are themselves relevant.
+public struct Relevance: Sendable {
+    public enum State: Sendable, Equatable {
+        /// The question applies and is asked.
+        case relevant
+        /// Its condition is false: the question does not apply.
+        case notApplicable
+        /// Its condition depends on an unknown answer, so it is not asked;
+        /// the summary lists it as not asked.
+        case undetermined
+    }
+
+    public private(set) var states: [String: State]
+
+    public func state(_ questionID: String) -> State { states[questionID] ?? .notApplicable }
+    public func isRelevant(_ questionID: String) -> Bool { state(questionID) == .relevant }
+
+    /// Computes relevance for every question.
+    public init(questionnaire q: Questionnaire, answers: [String: AnswerValue], language: String) {
+        var states: [String: State] = [:]
+        var visible: [String: AnswerValue] = [:]
+        for section in q.sections {
+            var ctx = AnswerContext(answers: visible, questionnaire: q, language: language)
+            let sectionTruth = section.relevant.map { ConditionEvaluator.evaluate($0, in: ctx) } ?? .yes
+            for question in section.questions {
+                ctx.answers = visible
+                var truth = sectionTruth
+                if truth == .yes, let c = question.relevant {
+                    truth = ConditionEvaluator.evaluate(c, in: ctx)
+                }
+                let state: State = truth == .yes ? .relevant : truth == .no ? .notApplicable : .undetermined
+                states[question.id] = state
+                if state == .relevant, let a = answers[question.id] { visible[question.id] = a }
+            }
+        }
+        self.states = states
+    }
+
+    /// The answers of relevant questions only: what scoring reads.
+    public func effectiveAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
+        answers.filter { isRelevant($0.key) }
+    }
+}
+
+/// A condition context over a fixed set of answers, for relevance,
+/// constraints and indicator conditions.
+public struct AnswerContext: ConditionContext {
+    public var answers: [String: AnswerValue]
+    public var questionnaire: Questionnaire
+    public var language: String
+    public var currentAnswer: AnswerValue?
+
+    public init(answers: [String: AnswerValue], questionnaire: Questionnaire, language: String, currentAnswer: AnswerValue? = nil) {
+        self.answers = answers
+        self.questionnaire = questionnaire
+        self.language = language
+        self.currentAnswer = currentAnswer
+    }
+
+    public func answer(_ question: String) -> AnswerValue? { answers[question] }
+
+    public func parameter(_ id: String) -> Double {
+        questionnaire.parameters.first { $0.id == id }?.value(for: language) ?? 0
+    }
+}

@@ -1,0 +1,69 @@
+/// An answer that a finding rests on.
+public struct Evidence: Sendable, Hashable, Codable {
+    public var questionID: String
+    public var answer: AnswerValue
+}
+
+/// An indicator that was raised, with the answers behind it.
+public struct RaisedIndicator: Sendable {
+    public var indicator: Indicator
+    public var evidence: [Evidence]
+    public var id: String { indicator.id }
+}
+
+/// A domain's finding: positive or not, and the indicators raised in it.
+public struct DomainFinding: Sendable {
+    public var domain: Domain
+    public var positive: Bool
+    public var indicators: [RaisedIndicator]
+    /// How the rule read the indicators, e.g. "1 strong + 1 medium".
+    public var tally: StrengthTally
+}
+
+public struct StrengthTally: Sendable, Equatable {
+    public var strong = 0
+    public var medium = 0
+    public var weak = 0
+    public init(strong: Int = 0, medium: Int = 0, weak: Int = 0) {
+        self.strong = strong
+        self.medium = medium
+        self.weak = weak
+    }
+
+    /// The ILO reading: two strong, or one strong plus one medium or weak,
+    /// or three medium, or two medium plus one weak.
+    public var meetsTiers: Bool {
+        strong >= 2 || (strong >= 1 && medium + weak >= 1) || medium >= 3 || (medium >= 2 && weak >= 1)
+    }
+}
+
+public struct AppliedOverride: Sendable {
+    public var override: Override
+    /// The result before this override applied.
+    public var before: ResultLevel
+    public var after: ResultLevel
+}
+
+public struct ReferralFinding: Sendable {
+    public var referral: Referral
+}
+
+/// The outcome of scoring one interview.
+public struct ScoreResult: Sendable {
+    public var result: ResultLevel
+    /// The result from the `likely`/`possible` rules, before overrides.
+    public var ruleResult: ResultLevel
+    public var urgent: Bool
+    /// Why the result is urgent: "rule" for the `urgent` rule, or override ids.
+    public var urgentBecause: [String]
+    public var domains: [DomainFinding]
+    public var indicators: [RaisedIndicator]
+    public var scores: [String: Double]
+    public var overrides: [AppliedOverride]
+    public var referrals: [ReferralFinding]
+    public var unanswered: [(questionID: String, reason: UnansweredReason)]
+    public var relevance: Relevance
+
+    public func domain(_ id: String) -> DomainFinding? { domains.first { $0.domain.id == id } }
+    public var positiveDomains: [String] { domains.filter(\.positive).map(\.domain.id) }
+}

@@ -1,0 +1,138 @@
+/// Builds the summary model from a scored interview, in one language.
+public enum SummaryBuilder {
+    /// - Parameters:
+    ///   - answers: every answer given (scoring already left out the irrelevant ones).
+    ///   - remarks: remarks by question id.
+    ///   - interviewRemark: the remark on the whole interview.
+    ///   - tr: the advocate's language.
+    public static func build(questionnaire q: Questionnaire, score: ScoreResult, answers: [String: AnswerValue],
+                             remarks: [String: String], interviewRemark: String, intervieweeLanguage: String,
+                             endedEarly: Bool, in tr: some Translating) -> Summary {
+        var recorder = FallbackRecorder(base: tr)
+        func t(_ s: SourceText) -> String { Sanitize.multiLine(recorder.text(s)) }
+        func questionText(_ id: String) -> String { q.question(id).map { t($0.text) } ?? id }
+        func answerText(_ a: AnswerValue, _ id: String) -> String {
+            guard let question = q.question(id) else { return Sanitize.multiLine(a.plainDescription) }
+            if case .text = a { return Sanitize.multiLine(a.plainDescription) }
+            return Sanitize.multiLine(recorder.answer(a, of: question))
+        }
+        let effective = score.relevance.effectiveAnswers(answers)
+
+        // Urgent matters: the answers the urgent rule read, and urgent overrides.
+        var urgentReasons: [String] = []
+        if score.urgentBecause.contains("rule"), let c = q.result.urgent {
+            for id in c.questionReferences {
+                if let a = effective[id], a.special == nil {
+                    urgentReasons.append("\(questionText(id)): \(answerText(a, id))")
+                }
+            }
+        }
+        for o in score.overrides where o.override.urgent {
+            urgentReasons.append(t(o.override.reason))
+        }
+
+        var domains: [String: Summary.DomainItem] = [:]
+        for f in score.domains {
+            let items = f.indicators.map { r in
+                Summary.IndicatorItem(
+                    id: r.indicator.id, strength: r.indicator.strength, phase: r.indicator.phase,
+                    why: r.indicator.why.map(t),
+                    evidence: r.evidence.map { e in
+                        Summary.EvidenceItem(question: e.questionID, questionText: questionText(e.questionID),
+                                             answer: answerText(e.answer, e.questionID))
+                    })
+            }
+            domains[f.domain.id] = Summary.DomainItem(title: t(f.domain.title), core: f.domain.core,
+                                                      positive: f.positive, indicators: items)
+        }
+
+        func choice(_ hook: String?) -> Summary.ChoiceItem? {
+            guard let id = hook, let a = effective[id] else { return nil }
+            var answerID: String?
+            switch a {
+            case .choice(let c): answerID = c
+            case .special(let s): answerID = s.rawValue
+            default: break
+            }
+            return Summary.ChoiceItem(question: id, answer: answerID, text: answerText(a, id))
+        }
+
+        var needs: [String] = []
+        if let id = q.summaryHooks.needs, let a = effective[id], let question = q.question(id) {
+            switch a {
+            case .choices(let cs): needs = cs.map { Sanitize.multiLine(recorder.option($0, of: question)) }
+            default: needs = [answerText(a, id)]
+            }
+        }
+
+        var remarkItems: [Summary.RemarkItem] = []
+        let cleanedInterviewRemark = Sanitize.multiLine(interviewRemark).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !cleanedInterviewRemark.isEmpty {
+            remarkItems.append(Summary.RemarkItem(question: nil, questionText: nil, text: cleanedInterviewRemark))
+        }
+        for question in q.questions {
+            guard let r = remarks[question.id] else { continue }
+            let text = Sanitize.multiLine(r).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty {
+                remarkItems.append(Summary.RemarkItem(question: question.id, questionText: t(question.text), text: text))
+            }
+        }
+
+        let resultText: String
+        switch score.result {
+        case .noIndicators: resultText = recorder.ui(.resultNoIndicators)
+        case .possible: resultText = recorder.ui(.resultPossible)
+        case .likely: resultText = recorder.ui(.resultLikely)
+        }
+
+        return Summary(
+            questionnaire: .init(id: q.id, version: q.version, title: t(q.title)),
+            language: tr.language,
+            intervieweeLanguage: intervieweeLanguage,
+            result: score.result,
+            resultText: resultText,
+            urgent: score.urgent,
+            urgentReasons: urgentReasons,
+            domainOrder: score.domains.map(\.domain.id),
+            domains: domains,
+            overrides: score.overrides.map { .init(id: $0.override.id, reason: t($0.override.reason)) },
+            referrals: score.referrals.map { .init(id: $0.referral.id, title: t($0.referral.title), reason: t($0.referral.reason)) },
+            needs: needs,
+            lawEnforcementPreference: choice(q.summaryHooks.lawEnforcementPreference),
+            advocateConcern: choice(q.summaryHooks.advocateConcern),
+            unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
+            remarks: remarkItems,
+            endedEarly: endedEarly,
+            disclaimer: recorder.ui(.summaryDisclaimer),
+            usesFallbackText: recorder.usedFallback)
+    }
+
+    /// Summarises an interview as it stands.
+    public static func build(_ interview: Interview, in tr: some Translating) -> Summary {
+        build(questionnaire: interview.questionnaire, score: interview.score(), answers: interview.answers,
+              remarks: interview.remarks, interviewRemark: interview.interviewRemark,
+              intervieweeLanguage: interview.intervieweeLanguage, endedEarly: interview.endedByQuestion != nil, in: tr)
+    }
+}
+
+/// Remembers whether any looked-up string fell back to the source language.
+private final class FallbackFlag: @unchecked Sendable { var value = false }
+
+private struct FallbackRecorder: Translating {
+    let base: any Translating
+    let flag = FallbackFlag()
+    var usedFallback: Bool { flag.value }
+    var language: String { base.language }
+    var isDraft: Bool { base.isDraft }
+    func translate(key: String, source: String) -> Translated {
+        let r = base.translate(key: key, source: source)
+        if r.isFallback { flag.value = true }
+        return r
+    }
+    func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+        let r = base.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+        if r.isFallback { flag.value = true }
+        return r
+    }
+    func text(_ s: SourceText) -> String { translate(key: s.key, source: s.text).text }
+}

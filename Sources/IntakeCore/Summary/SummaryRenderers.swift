@@ -1,0 +1,299 @@
+import Foundation
+
+/// The output formats of a summary.
+public enum SummaryFormat: String, Sendable, CaseIterable {
+    case text, markdown, json
+
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .markdown: return "md"
+        case .json: return "json"
+        }
+    }
+}
+
+public extension Summary {
+    /// Renders in `format`. `tr` supplies the headings (the advocate's language).
+    func rendered(_ format: SummaryFormat, in tr: some Translating, ascii: Bool = false) -> String {
+        switch format {
+        case .text: return TextSummaryRenderer(summary: self, tr: tr, ascii: ascii).render()
+        case .markdown: return MarkdownSummaryRenderer(summary: self, tr: tr).render()
+        case .json: return jsonString()
+        }
+    }
+
+    /// Stable, pretty JSON (keys sorted) ending in a newline.
+    func jsonString() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The domains in questionnaire order.
+    var orderedDomains: [(id: String, item: DomainItem)] {
+        domainOrder.compactMap { id in domains[id].map { (id, $0) } }
+    }
+}
+
+extension Translating {
+    func strength(_ s: Strength) -> String {
+        switch s {
+        case .strong: return ui(.strengthStrong)
+        case .medium: return ui(.strengthMedium)
+        case .weak: return ui(.strengthWeak)
+        }
+    }
+
+    func reason(_ r: UnansweredReason) -> String {
+        switch r {
+        case .declined: return ui(.reasonDeclined)
+        case .dontKnow: return ui(.reasonDontKnow)
+        case .notAsked: return ui(.reasonNotAsked)
+        }
+    }
+}
+
+/// Printable plain text, never wider than 80 columns (display width per
+/// grapheme, so Chinese and Korean lines wrap correctly). With `ascii`, the
+/// program's own decorations are ASCII and accented letters lose their
+/// accents; characters with no ASCII form become '?'.
+struct TextSummaryRenderer<T: Translating> {
+    let summary: Summary
+    let tr: T
+    let ascii: Bool
+    static var width: Int { 80 }
+    private var lines: [String] = []
+
+    init(summary: Summary, tr: T, ascii: Bool) {
+        self.summary = summary
+        self.tr = tr
+        self.ascii = ascii
+    }
+
+    private var bullet: String { ascii ? "-" : "•" }
+
+    private mutating func heading(_ text: String, rule: Character) {
+        if !lines.isEmpty { lines.append("") }
+        add(text.uppercased(with: Locale(identifier: tr.language)))
+        let w = min(Self.width, DisplayWidth.of(lines.last ?? ""))
+        lines.append(String(repeating: ascii ? (rule == "═" ? "=" : "-") : rule, count: max(w, 3)))
+    }
+
+    /// Adds wrapped text with a first-line prefix and a hanging indent.
+    private mutating func add(_ text: String, prefix: String = "", indent: Int = 0) {
+        let firstPrefix = String(repeating: " ", count: indent) + prefix
+        let hanging = String(repeating: " ", count: indent + DisplayWidth.of(prefix))
+        let available = Self.width - DisplayWidth.of(hanging)
+        let wrapped = Wrap.lines(text, width: max(available, 20))
+        for (i, l) in wrapped.enumerated() {
+            lines.append((i == 0 ? firstPrefix : hanging) + l)
+        }
+    }
+
+    func render() -> String {
+        var r = self
+        r.build()
+        var out = r.lines.joined(separator: "\n") + "\n"
+        if ascii { out = Self.asciiFold(out) }
+        return out
+    }
+
+    static func asciiFold(_ s: String) -> String {
+        let folded = s.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
+        var out = ""
+        for u in folded.unicodeScalars {
+            switch u {
+            case "\u{2018}", "\u{2019}": out.append("'")
+            case "\u{201C}", "\u{201D}": out.append("\"")
+            case "\u{2013}", "\u{2014}": out.append("-")
+            case "\u{2026}": out.append("...")
+            default: out.unicodeScalars.append(u.isASCII ? u : "?")
+            }
+        }
+        return out
+    }
+
+    private mutating func build() {
+        let s = summary
+        add(tr.ui(.summaryTitle).uppercased(with: Locale(identifier: tr.language)))
+        add("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version))")
+        add("\(tr.ui(.summaryLanguages)): \(s.intervieweeLanguage) / \(s.language)")
+
+        if s.urgent {
+            heading("!! " + tr.ui(.summaryUrgent) + " !!", rule: "═")
+            for u in s.urgentReasons { add(u, prefix: bullet + " ") }
+        } else {
+            lines.append("")
+            add(tr.ui(.summaryUrgentNone))
+        }
+
+        heading(tr.ui(.summaryResult), rule: "═")
+        add(s.resultText)
+        if s.endedEarly { add(tr.ui(.summaryEndedEarly)) }
+        for o in s.overrides { add(o.reason, prefix: bullet + " ") }
+
+        heading(tr.ui(.summaryDomains), rule: "─")
+        for (_, d) in s.orderedDomains where d.positive || !d.indicators.isEmpty {
+            let status = d.positive ? tr.ui(.summaryPositive) : tr.ui(.summaryNotPositive)
+            add("\(d.title): \(status) (\(tr.ui(.summaryIndicatorCount, count: d.indicators.count)))")
+            for ind in d.indicators {
+                add("\(ind.id) [\(tr.strength(ind.strength))]", prefix: bullet + " ", indent: 2)
+                for e in ind.evidence {
+                    add(e.questionText, indent: 6)
+                    add(e.answer, prefix: ascii ? "-> " : "→ ", indent: 6)
+                }
+            }
+        }
+        let quiet = s.orderedDomains.filter { !$0.item.positive && $0.item.indicators.isEmpty }.map(\.item.title)
+        if !quiet.isEmpty {
+            add("\(tr.ui(.summaryNoIndicatorsInDomain)): \(quiet.joined(separator: ", "))")
+        }
+
+        if !s.needs.isEmpty {
+            heading(tr.ui(.summaryNeeds), rule: "─")
+            for n in s.needs { add(n, prefix: bullet + " ") }
+        }
+
+        heading(tr.ui(.summaryReferrals), rule: "─")
+        if s.referrals.isEmpty { add(tr.ui(.summaryNoReferrals)) }
+        for r in s.referrals { add("\(r.title): \(r.reason)", prefix: bullet + " ") }
+
+        if let le = s.lawEnforcementPreference {
+            heading(tr.ui(.summaryLawEnforcement), rule: "─")
+            add(le.text)
+            add(tr.ui(.summaryLawEnforcementNote))
+        }
+        if let c = s.advocateConcern {
+            heading(tr.ui(.summaryAdvocateConcern), rule: "─")
+            add(c.text)
+        }
+
+        heading(tr.ui(.summaryUnanswered), rule: "─")
+        if s.unanswered.isEmpty { add(tr.ui(.summaryNothingUnanswered)) }
+        for u in s.unanswered { add("\(u.questionText) (\(tr.reason(u.reason)))", prefix: bullet + " ") }
+
+        heading(tr.ui(.summaryRemarks), rule: "─")
+        if s.remarks.isEmpty { add(tr.ui(.summaryNoRemarks)) }
+        for r in s.remarks {
+            add(r.questionText ?? tr.ui(.summaryInterviewRemark), prefix: bullet + " ")
+            add("\"\(r.text)\"", indent: 4)
+        }
+
+        lines.append("")
+        if s.usesFallbackText { add(tr.ui(.summaryFallbackNotice)) }
+        add(s.disclaimer)
+    }
+}
+
+/// Markdown for pasting into a case management system.
+struct MarkdownSummaryRenderer<T: Translating> {
+    let summary: Summary
+    let tr: T
+
+    /// Escapes Markdown punctuation in text from answers and data files.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in Sanitize.singleLine(s) {
+            if "\\`*_{}[]<>#|!".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    func render() -> String {
+        let s = summary
+        let e = Self.escape
+        var out: [String] = []
+        out.append("# \(e(tr.ui(.summaryTitle)))")
+        out.append("")
+        out.append("- \(e(tr.ui(.summaryQuestionnaire))): \(e(s.questionnaire.title)) (`\(s.questionnaire.id)` \(e(s.questionnaire.version)))")
+        out.append("- \(e(tr.ui(.summaryLanguages))): \(e(s.intervieweeLanguage)) / \(e(s.language))")
+        out.append("")
+        if s.urgent {
+            out.append("## ⚠ \(e(tr.ui(.summaryUrgent)))")
+            out.append("")
+            for u in s.urgentReasons { out.append("- \(e(u))") }
+            out.append("")
+        } else {
+            out.append(e(tr.ui(.summaryUrgentNone)))
+            out.append("")
+        }
+        out.append("## \(e(tr.ui(.summaryResult)))")
+        out.append("")
+        out.append("**\(e(s.resultText))**")
+        if s.endedEarly { out.append(""); out.append(e(tr.ui(.summaryEndedEarly))) }
+        if !s.overrides.isEmpty {
+            out.append("")
+            out.append("\(e(tr.ui(.summaryOverrides))):")
+            out.append("")
+            for o in s.overrides { out.append("- \(e(o.reason))") }
+        }
+        out.append("")
+        out.append("## \(e(tr.ui(.summaryDomains)))")
+        out.append("")
+        out.append("| \(e(tr.ui(.summaryDomains))) | \(e(tr.ui(.summaryResult))) |")
+        out.append("| --- | --- |")
+        for (_, d) in s.orderedDomains {
+            let status = d.positive ? "**\(e(tr.ui(.summaryPositive)))**"
+                : d.indicators.isEmpty ? e(tr.ui(.summaryNoIndicatorsInDomain)) : e(tr.ui(.summaryNotPositive))
+            out.append("| \(e(d.title)) | \(status) (\(e(tr.ui(.summaryIndicatorCount, count: d.indicators.count)))) |")
+        }
+        for (_, d) in s.orderedDomains where !d.indicators.isEmpty {
+            out.append("")
+            out.append("### \(e(d.title))")
+            out.append("")
+            for ind in d.indicators {
+                out.append("- `\(ind.id)` (\(e(tr.strength(ind.strength))))")
+                for ev in ind.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
+            }
+        }
+        if !s.needs.isEmpty {
+            out.append("")
+            out.append("## \(e(tr.ui(.summaryNeeds)))")
+            out.append("")
+            for n in s.needs { out.append("- \(e(n))") }
+        }
+        out.append("")
+        out.append("## \(e(tr.ui(.summaryReferrals)))")
+        out.append("")
+        if s.referrals.isEmpty { out.append(e(tr.ui(.summaryNoReferrals))) }
+        for r in s.referrals { out.append("- **\(e(r.title))**: \(e(r.reason))") }
+        if let le = s.lawEnforcementPreference {
+            out.append("")
+            out.append("## \(e(tr.ui(.summaryLawEnforcement)))")
+            out.append("")
+            out.append(e(le.text))
+            out.append("")
+            out.append("_\(e(tr.ui(.summaryLawEnforcementNote)))_")
+        }
+        if let c = s.advocateConcern {
+            out.append("")
+            out.append("## \(e(tr.ui(.summaryAdvocateConcern)))")
+            out.append("")
+            out.append(e(c.text))
+        }
+        out.append("")
+        out.append("## \(e(tr.ui(.summaryUnanswered)))")
+        out.append("")
+        if s.unanswered.isEmpty { out.append(e(tr.ui(.summaryNothingUnanswered))) }
+        for u in s.unanswered { out.append("- \(e(u.questionText)) (\(e(tr.reason(u.reason))))") }
+        out.append("")
+        out.append("## \(e(tr.ui(.summaryRemarks)))")
+        out.append("")
+        if s.remarks.isEmpty { out.append(e(tr.ui(.summaryNoRemarks))) }
+        for r in s.remarks {
+            out.append("- \(e(r.questionText ?? tr.ui(.summaryInterviewRemark))):")
+            for line in r.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.append("  > \(e(String(line)))")
+            }
+        }
+        out.append("")
+        out.append("---")
+        out.append("")
+        if s.usesFallbackText { out.append("_\(e(tr.ui(.summaryFallbackNotice)))_"); out.append("") }
+        out.append("_\(e(s.disclaimer))_")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+
+/// Options shared by every command that reads questionnaires and locales.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Folder holding questionnaires/ and locales/.")
+    var dataDir: String?
+
+    /// Finds the data folders: --data-dir, INTAKE_DATA_DIR, ../share/intake
+    /// beside the executable, then ./questionnaires and ./locales.
+    func locate() throws -> DataLocation {
+        var tried: [String] = []
+        func check(_ base: URL, _ how: String) -> DataLocation? {
+            let q = base.appendingPathComponent("questionnaires")
+            tried.append("\(q.path) (\(how))")
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: q.path, isDirectory: &isDir), isDir.boolValue else { return nil }
+            return DataLocation(questionnaires: q, locales: base.appendingPathComponent("locales"))
+        }
+        if let d = dataDir {
+            if let loc = check(URL(fileURLWithPath: d), "--data-dir") { return loc }
+            printError("intake: no questionnaires/ folder in --data-dir \(d)")
+            throw Failure(code: 2)
+        }
+        if let d = ProcessInfo.processInfo.environment["INTAKE_DATA_DIR"], !d.isEmpty {
+            if let loc = check(URL(fileURLWithPath: d), "INTAKE_DATA_DIR") { return loc }
+        }
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let viaExe = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0].contains("/") ? exe.path : Self.executablePath())
+            .deletingLastPathComponent().appendingPathComponent("../share/intake").standardized
+        if let loc = check(viaExe, "beside the executable") { return loc }
+        if let loc = check(URL(fileURLWithPath: FileManager.default.currentDirectoryPath), "current folder") { return loc }
+        printError("intake: cannot find the questionnaires. Looked in:\n  " + tried.joined(separator: "\n  ")
+                   + "\nGive --data-dir or set INTAKE_DATA_DIR.")
+        throw Failure(code: 2)
+    }
+
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+struct DataLocation {
+    var questionnaires: URL
+    var locales: URL
+
+    /// The questionnaire files, sorted by name.
+    func questionnaireFiles() -> [URL] {
+        Self.files(in: questionnaires, ext: ["yaml", "yml"])
+    }
+
+    func localeFiles() -> [URL] {
+        Self.files(in: locales, ext: ["po"])
+    }
+
+    static func files(in dir: URL, ext: [String]) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { n in ext.contains { n.hasSuffix("." + $0) } }.sorted().map { dir.appendingPathComponent($0) }
+    }
+
+    /// Loads one questionnaire by id, reporting problems.
+    func questionnaire(id: String) throws -> Questionnaire {
+        for ext in ["yaml", "yml"] {
+            let url = questionnaires.appendingPathComponent("\(id).\(ext)")
+            if FileManager.default.fileExists(atPath: url.path) { return try QuestionnaireFiles.load(url) }
+        }
+        let known = questionnaireFiles().map { $0.deletingPathExtension().lastPathComponent }
+        printError("intake: no questionnaire '\(Sanitize.singleLine(id))' in \(questionnaires.path) (available: \(known.joined(separator: ", ")))")
+        throw Failure(code: 2)
+    }
+}
+
+/// Reading files with errors a person can act on.
+enum QuestionnaireFiles {
+    static let maxBytes = 64 * 1024 * 1024
+
+    static func read(_ url: URL) throws -> [UInt8] {
+        let path = url.path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            printError("\(path): error: cannot open the file (does it exist, and may you read it?)")
+            throw Failure(code: 1)
+        }
+        defer { try? handle.close() }
+        // Read at most a little over the limit, so a huge file is refused without filling memory.
+        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        if data.count > maxBytes {
+            printError("\(path):1:1: error: the file is larger than \(maxBytes / 1024 / 1024) MiB")
+            throw Failure(code: 1)
+        }
+        return [UInt8](data)
+    }
+
+    static func load(_ url: URL) throws -> Questionnaire {
+        let outcome = QuestionnaireLoader.load(bytes: try read(url), path: displayPath(url))
+        guard let q = outcome.questionnaire else {
+            for d in outcome.diagnostics { printError(d.description) }
+            throw Failure(code: 1)
+        }
+        return q
+    }
+
+    /// A path relative to the current folder when it is inside it.
+    static func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let p = url.standardizedFileURL.path
+        return p.hasPrefix(cwd) ? String(p.dropFirst(cwd.count)) : p
+    }
+}

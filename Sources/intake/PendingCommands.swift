@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// Commands whose issue has not landed yet say so plainly.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the screening interview in the terminal.")
+    func run() throws {
+        printError("intake run: the terminal interview is not available in this build yet.")
+        throw Failure(code: 2)
+    }
+}
+
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List, show, export, delete and purge saved sessions.")
+    func run() throws {
+        printError("intake sessions: saved sessions are not available in this build yet.")
+        throw Failure(code: 2)
+    }
+}
+
+struct LocalesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "locales", abstract: "Create, update, check and preview translations.")
+    func run() throws {
+        printError("intake locales: the translator tools are not available in this build yet.")
+        throw Failure(code: 2)
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Trainer mode: step through a fictional persona's interview.")
+    func run() throws {
+        printError("intake demo: trainer mode is not available in this build yet.")
+        throw Failure(code: 2)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check questionnaires and locale files; report every problem as file:line:column.",
+        discussion: """
+        With no PATH, checks the bundled questionnaires and locales. A PATH may be a .yaml questionnaire, \
+        a .po locale file, or a folder of them. Exit status: 0 without errors, 1 with errors, 2 for a usage error.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "Questionnaire (.yaml) or locale (.po) files, or folders.")
+    var paths: [String] = []
+
+    @Flag(name: .customLong("quiet"), help: "Print only the count line.")
+    var quiet = false
+
+    func run() throws {
+        var files: [URL] = []
+        if paths.isEmpty {
+            let loc = try data.locate()
+            files = loc.questionnaireFiles() + loc.localeFiles()
+        } else {
+            for p in paths {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                    printError("intake validate: no such file or folder: \(p)")
+                    throw Failure(code: 2)
+                }
+                let url = URL(fileURLWithPath: p)
+                if isDir.boolValue {
+                    files += DataLocation.files(in: url, ext: ["yaml", "yml", "po"])
+                    let sub = ["questionnaires", "locales"].map { url.appendingPathComponent($0) }
+                    files += sub.flatMap { DataLocation.files(in: $0, ext: ["yaml", "yml", "po"]) }
+                } else {
+                    files.append(url)
+                }
+            }
+        }
+        let report = Validation.run(files: files)
+        if !quiet {
+            for d in report.diagnostics { print(d.description) }
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        print("\(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Validation of a set of files: questionnaires first, then locale files
+/// against the strings those questionnaires define.
+enum Validation {
+    struct Report {
+        var diagnostics: [Diagnostic] = []
+        var filesChecked = 0
+        var questionnaires: [Questionnaire] = []
+    }
+
+    static func run(files: [URL]) -> Report {
+        var report = Report()
+        for url in files where url.pathExtension == "yaml" || url.pathExtension == "yml" {
+            report.filesChecked += 1
+            let path = QuestionnaireFiles.displayPath(url)
+            guard let bytes = try? QuestionnaireFiles.read(url) else { continue }
+            let outcome = QuestionnaireLoader.load(bytes: bytes, path: path)
+            report.diagnostics += outcome.diagnostics
+            if let q = outcome.questionnaire { report.questionnaires.append(q) }
+        }
+        for url in files where url.pathExtension == "po" {
+            report.filesChecked += 1
+            report.diagnostics += LocaleValidation.check(url, questionnaires: report.questionnaires)
+        }
+        for url in files where !["yaml", "yml", "po"].contains(url.pathExtension) {
+            report.filesChecked += 1
+            report.diagnostics.append(.error(SourceLocation(file: QuestionnaireFiles.displayPath(url), line: 1, column: 1),
+                                             "not a questionnaire (.yaml) or a locale file (.po)"))
+        }
+        return report
+    }
+}

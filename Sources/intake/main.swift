@@ -1,2 +1,0 @@
-import IntakeCore
-print("intake")
