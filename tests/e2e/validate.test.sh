@@ -1,0 +1,36 @@
+# intake validate: clean on the bundled data, located errors and exit 1 on a broken file, exit 2 on usage errors.
+set -euo pipefail
+cd "$ROOT"
+out=$("$INTAKE" validate)
+grep -q "0 errors" <<<"$out" || { echo "bundled data not clean:"; echo "$out"; exit 1; }
+
+cat >"$TMPDIR/broken.yaml" <<'YAML'
+format: 1
+id: broken
+version: "1"
+language: en
+title: Broken
+domains: []
+sections:
+  - id: s
+    title: S
+    questions:
+      - id: q
+        type: yes_no
+        text: Q?
+        relevant: q == yes
+        colour: red
+result:
+  possible: q == yes
+YAML
+set +e
+out=$("$INTAKE" validate "$TMPDIR/broken.yaml" 2>&1); code=$?
+set -e
+[[ $code -eq 1 ]] || { echo "expected exit 1, got $code"; echo "$out"; exit 1; }
+grep -q "broken.yaml:15:9: error: unknown key 'colour' in question 'q'" <<<"$out" || { echo "$out"; exit 1; }
+grep -q "broken.yaml:14:19: error:" <<<"$out" || { echo "$out"; exit 1; }
+
+set +e
+"$INTAKE" validate --no-such-flag >/dev/null 2>&1; code=$?
+set -e
+[[ $code -eq 2 ]] || { echo "usage error should exit 2, got $code"; exit 1; }
