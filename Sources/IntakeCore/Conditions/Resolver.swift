@@ -14,6 +14,9 @@ public struct ConditionScope {
     public var allowsDomains = false
     /// Words for what this place is, for messages ("a relevant condition").
     public var placeName: String
+    /// The question whose conditions these are, if any: referring to its own
+    /// answer in `relevant` or `required` is a cycle.
+    public var ownerQuestion: String?
 
     public init(allQuestions: [String: Question], visibleQuestions: Set<String>?, parameters: Set<String>, placeName: String) {
         self.allQuestions = allQuestions
@@ -98,6 +101,9 @@ public enum ConditionResolver {
         if let q = scope.allQuestions[n] {
             if let visible = scope.visibleQuestions, !visible.contains(n) {
                 if scope.currentQuestion?.id == n { return (.current, .current(q)) }
+                if scope.ownerQuestion == n {
+                    throw Failure(offset: offset, message: "\(scope.placeName) cannot depend on the answer to '\(n)' itself: that is a cycle")
+                }
                 throw Failure(offset: offset, message: "\(scope.placeName) cannot refer to '\(n)', which is asked later (line \(q.location.line)); refer only to earlier questions")
             }
             if q.type == .note { throw Failure(offset: offset, message: "'\(n)' is a note and has no answer") }

@@ -74,7 +74,8 @@ extension QuestionnaireLoader {
                 var questions: [Question] = []
                 for d in s.questions {
                     let place = "the conditions of question '\(d.id)'"
-                    let sc = scope(visible: earlier, place: place)
+                    var sc = scope(visible: earlier, place: place)
+                    sc.ownerQuestion = d.id
                     let relevant = resolve(d.relevant, sc)
                     var required: Condition?
                     if let r = d.required {
