@@ -9,9 +9,7 @@ public enum Scorer {
         // 1. Indicators: raised only when their condition is definitely true.
         var raised: [RaisedIndicator] = []
         for ind in q.indicators where ConditionEvaluator.evaluate(ind.when, in: ctx) == .yes {
-            let evidence = ind.when.questionReferences.compactMap { id in
-                effective[id].map { Evidence(questionID: id, answer: $0) }
-            }
+            let evidence = contributingAnswers(ind.when, answers: effective, base: ctx.base)
             raised.append(RaisedIndicator(indicator: ind, evidence: evidence))
         }
         ctx.raised = raised
@@ -99,6 +97,32 @@ public enum Scorer {
                            urgentBecause: urgentBecause, domains: domains, indicators: raised,
                            scores: ctx.scores, overrides: applied, referrals: referrals,
                            unanswered: unanswered, relevance: relevance)
+    }
+}
+
+extension Scorer {
+    /// The answers a true condition rests on: those without which it would
+    /// no longer be true. When no single answer is decisive (two true
+    /// alternatives), every answered question it reads.
+    static func contributingAnswers(_ c: Condition, answers: [String: AnswerValue], base: AnswerContext) -> [Evidence] {
+        let refs = c.questionReferences.filter { answers[$0] != nil }
+        var decisive: [String] = []
+        for id in refs {
+            var ctx = base
+            ctx.answers[id] = nil
+            if ConditionEvaluator.evaluate(c, in: ctx) != .yes { decisive.append(id) }
+        }
+        return (decisive.isEmpty ? refs : decisive).map { Evidence(questionID: $0, answer: answers[$0]!) }
+    }
+
+    /// The answers that made the interview urgent through the `urgent` rule.
+    public static func urgentEvidence(_ q: Questionnaire, answers: [String: AnswerValue], language: String) -> [Evidence] {
+        guard let c = q.result.urgent else { return [] }
+        let relevance = Relevance(questionnaire: q, answers: answers, language: language)
+        let effective = relevance.effectiveAnswers(answers)
+        let ctx = AnswerContext(answers: effective, questionnaire: q, language: language)
+        guard ConditionEvaluator.evaluate(c, in: ctx) == .yes else { return [] }
+        return contributingAnswers(c, answers: effective, base: ctx)
     }
 }
 

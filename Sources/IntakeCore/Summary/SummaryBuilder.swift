@@ -20,11 +20,9 @@ public enum SummaryBuilder {
 
         // Urgent matters: the answers the urgent rule read, and urgent overrides.
         var urgentReasons: [String] = []
-        if score.urgentBecause.contains("rule"), let c = q.result.urgent {
-            for id in c.questionReferences {
-                if let a = effective[id], a.special == nil {
-                    urgentReasons.append("\(questionText(id)): \(answerText(a, id))")
-                }
+        if score.urgentBecause.contains("rule") {
+            for e in Scorer.urgentEvidence(q, answers: answers, language: intervieweeLanguage) {
+                urgentReasons.append("\(questionText(e.questionID)) → \(answerText(e.answer, e.questionID))")
             }
         }
         for o in score.overrides where o.override.urgent {

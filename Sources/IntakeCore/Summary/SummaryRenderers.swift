@@ -109,6 +109,7 @@ struct TextSummaryRenderer<T: Translating> {
             case "\u{201C}", "\u{201D}": out.append("\"")
             case "\u{2013}", "\u{2014}": out.append("-")
             case "\u{2026}": out.append("...")
+            case "\u{2192}": out.append("->")
             default: out.unicodeScalars.append(u.isASCII ? u : "?")
             }
         }
