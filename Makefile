@@ -1,0 +1,35 @@
+# Conveniences around SwiftPM. The quick start in README.md needs only
+# scripts/run.sh and scripts/test.sh; `make install` puts intake and its data
+# under PREFIX so that it runs from any folder.
+PREFIX ?= /usr/local
+SWIFT_RELEASE_FLAGS ?= -c release --static-swift-stdlib
+
+.PHONY: build release test run install uninstall bench clean
+
+build:
+	swift build
+
+release:
+	swift build $(SWIFT_RELEASE_FLAGS) --product intake
+
+test:
+	scripts/test.sh
+
+run:
+	scripts/run.sh
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/intake/questionnaires" "$(DESTDIR)$(PREFIX)/share/intake/locales"
+	install -m 0755 "$$(swift build $(SWIFT_RELEASE_FLAGS) --show-bin-path)/intake" "$(DESTDIR)$(PREFIX)/bin/intake"
+	install -m 0644 questionnaires/*.yaml "$(DESTDIR)$(PREFIX)/share/intake/questionnaires/"
+	install -m 0644 locales/*.po locales/*.yaml "$(DESTDIR)$(PREFIX)/share/intake/locales/" 2>/dev/null || install -m 0644 locales/*.po "$(DESTDIR)$(PREFIX)/share/intake/locales/"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/intake"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/intake"
+
+bench:
+	bench/run.sh
+
+clean:
+	rm -rf .build
