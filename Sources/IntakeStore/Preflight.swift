@@ -32,13 +32,13 @@ enum Preflight {
         let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         if walSize == 0 {
             guard size % pageSize == 0 else {
-                throw StoreError.corrupt(path: path, detail: "the file is truncated (partial page)")
+                throw StoreError.corrupt(path: path, detail: "the file is truncated mid-page")
             }
             let headerPages = be32(28)
             let headerValid = be32(92) == be32(24)
             if headerValid, headerPages > 0, headerPages * pageSize > size {
                 throw StoreError.corrupt(
-                    path: path, detail: "the file is truncated (\(size / pageSize) of \(headerPages) pages)")
+                    path: path, detail: "the file is truncated, \(size / pageSize) of \(headerPages) pages left")
             }
         }
 
@@ -53,8 +53,11 @@ enum Preflight {
             try dbQueue.read { db in
                 let results = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard results == ["ok"] else {
-                    let first = results.first ?? "no result"
-                    throw StoreError.corrupt(path: path, detail: "integrity check failed: \(first)")
+                    let problems = results.flatMap { $0.split(separator: "\n") }
+                        .filter { !$0.hasPrefix("***") }
+                    let first = problems.first.map { String($0.prefix(160)) } ?? "no result"
+                    let more = problems.count > 1 ? " and \(problems.count - 1) more problems" : ""
+                    throw StoreError.corrupt(path: path, detail: "integrity check failed: \(first)\(more)")
                 }
                 let tables = try String.fetchSet(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")

@@ -305,7 +305,8 @@ public final class SessionStore: Sendable {
         guard let dbError = error as? DatabaseError else {
             return .database(path: path, detail: "unexpected error")
         }
-        let message = dbError.message ?? "SQLite error \(dbError.resultCode.rawValue)"
+        let message = (dbError.message ?? "SQLite error \(dbError.resultCode.rawValue)")
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
         switch dbError.resultCode.primaryResultCode {
         case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)

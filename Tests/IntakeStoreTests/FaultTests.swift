@@ -78,6 +78,27 @@ import Testing
         try expectCorrupt(tmp, "truncated at \(cut)")
     }
 
+    /// Same size, valid header: only SQLite's own checks can tell.
+    @Test(arguments: [1, 2, 10]) func aPageOverwrittenWithGarbage(page: Int) throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        do {
+            let store = try openStore(tmp.store)
+            let id = try store.createSession(questionnaireID: "q", version: "1", hash: "h", header: json("{}"))
+            for i in 0..<300 {
+                try store.append(session: id, payload: json(String(repeating: "x", count: 100 + i)), at: Date())
+            }
+            try store.close()
+        }
+        var bytes = try Data(contentsOf: tmp.database)
+        var rng = SystemRandomNumberGenerator()
+        bytes.replaceSubrange(page * 4096 ..< (page + 1) * 4096,
+                              with: (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        try bytes.write(to: tmp.database)
+        chmod(tmp.database.path, 0o600)
+        try expectCorrupt(tmp, "page \(page) overwritten")
+    }
+
     @Test func aForeignSQLiteDatabaseIsNotTakenOver() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -170,6 +170,36 @@ import Testing
         try other.close()
     }
 
+    /// What kill -9 leaves behind: the database and its WAL as they are
+    /// on disk right after `append` returned, never checkpointed, and no
+    /// -shm. Opening that copy must recover every event (and not call the
+    /// store damaged just because the main file lags behind the WAL).
+    @Test func aCrashImageRecoversEveryCommittedEvent() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        let id = try store.createSession(questionnaireID: "q", version: "1", hash: "h", header: json("{}"))
+        for i in 1...200 {
+            try store.append(session: id, payload: json(#"{"n":\#(i)}"#), at: Date())
+        }
+        let wal = try Data(contentsOf: URL(fileURLWithPath: tmp.database.path + "-wal"))
+        #expect(wal.count > 0)
+        let crashed = tmp.url.appendingPathComponent("crashed", isDirectory: true)
+        try FileManager.default.createDirectory(at: crashed, withIntermediateDirectories: false)
+        chmod(crashed.path, 0o700)
+        let crashedDB = crashed.appendingPathComponent(SessionStore.databaseFileName)
+        try Data(contentsOf: tmp.database).write(to: crashedDB)
+        try wal.write(to: URL(fileURLWithPath: crashedDB.path + "-wal"))
+
+        let recovered = try openStore(crashed, create: false)
+        let events = try recovered.events(session: id)
+        #expect(events.map(\.seq) == Array(1...200))
+        #expect(events.last?.payload == json(#"{"n":200}"#))
+        for name in try FileManager.default.contentsOfDirectory(atPath: crashed.path) {
+            #expect(mode(of: crashed.appendingPathComponent(name)) == 0o600, "\(name)")
+        }
+    }
+
     @Test func defaultDirectoryFollowsXDG() {
         #expect(SessionStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]).path
             == "/data/intake")
