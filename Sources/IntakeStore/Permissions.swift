@@ -47,18 +47,18 @@ enum Permissions {
 
     static func exists(_ path: String) -> Bool { status(path) != nil }
 
-    /// Makes `path` exactly `wanted` if it is more permissive and ours;
-    /// throws `insecurePermissions` if it is accessible to others and
-    /// belongs to someone else.
-    static func enforce(_ path: String, mode wanted: mode_t) throws {
-        guard let st = status(path) else { return }
-        guard st.mode & 0o077 != 0 || st.mode != wanted else { return }
+    /// Removes group and world access from `path` if it is ours; throws
+    /// `insecurePermissions` if others can access it and it belongs to
+    /// someone else. The owner's own bits are kept, so a store the user made
+    /// read-only stays read-only (and is reported as such).
+    static func enforcePrivate(_ path: String) throws {
+        guard let st = status(path), st.mode & 0o077 != 0 else { return }
         if st.owner == geteuid() {
-            if chmod(path, wanted) != 0 {
+            if chmod(path, st.mode & 0o700) != 0 {
                 throw StoreError.insecurePermissions(
                     path: path, detail: "mode \(octal(st.mode)) could not be changed: \(errnoText())")
             }
-        } else if st.mode & 0o077 != 0 {
+        } else {
             throw StoreError.insecurePermissions(
                 path: path, detail: "mode \(octal(st.mode)), owned by user id \(st.owner)")
         }
@@ -71,10 +71,10 @@ enum Permissions {
                 try FileManager.default.createDirectory(
                     atPath: path, withIntermediateDirectories: true,
                     attributes: [.posixPermissions: Int(directoryMode)])
+            } catch let error as CocoaError
+                where error.code == .fileWriteVolumeReadOnly || error.code == .fileWriteNoPermission {
+                throw StoreError.readOnly(path: path)
             } catch {
-                if errno == EROFS || errno == EACCES {
-                    throw StoreError.readOnly(path: path)
-                }
                 throw StoreError.fileWrite(path: path, detail: "the directory could not be created")
             }
         }

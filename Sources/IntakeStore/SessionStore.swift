@@ -116,7 +116,7 @@ public final class SessionStore: Sendable {
             guard st.isDirectory else {
                 throw StoreError.database(path: dirPath, detail: "it is not a directory")
             }
-            try Permissions.enforce(dirPath, mode: Permissions.directoryMode)
+            try Permissions.enforcePrivate(dirPath)
         } else {
             guard create else { throw StoreError.notFound(path: dirPath) }
             try Permissions.makeDirectory(dirPath)
@@ -136,7 +136,7 @@ public final class SessionStore: Sendable {
             guard st.isRegular else {
                 throw StoreError.insecurePermissions(path: filePath, detail: "it is not a regular file (a link?)")
             }
-            try Permissions.enforce(filePath, mode: Permissions.fileMode)
+            try Permissions.enforcePrivate(filePath)
         }
         if dbExists {
             try Preflight.check(databasePath: dbPath)
@@ -270,14 +270,12 @@ public final class SessionStore: Sendable {
 
     // MARK: - Helpers
 
-    /// chmod 0600 on the database and its -wal/-shm, if present.
+    /// Removes group/world access from the database and its -wal/-shm, if
+    /// present. (Created under umask 077 they are 0600 already; SQLite gives
+    /// -wal/-shm the database's mode.)
     func enforceFileModes() {
         for suffix in ["", "-wal", "-shm"] {
-            let filePath = path + suffix
-            if let st = Permissions.status(filePath), st.isRegular, st.mode != Permissions.fileMode,
-               st.owner == geteuid() {
-                chmod(filePath, Permissions.fileMode)
-            }
+            try? Permissions.enforcePrivate(path + suffix)
         }
     }
 

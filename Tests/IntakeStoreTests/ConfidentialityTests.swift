@@ -154,6 +154,38 @@ import Testing
         try store.close()
     }
 
+    @Test func someoneElsesOpenDirectoryIsRefused() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try FileManager.default.createDirectory(at: tmp.store, withIntermediateDirectories: true)
+        chmod(tmp.store.path, 0o777)
+        // As root: hand the directory to "nobody". Otherwise we cannot
+        // chown, so the directory already belongs to someone else only if
+        // it is a shared one; /tmp (root, 1777) is, and is never modified
+        // because its owner is not us.
+        let victim: URL
+        if geteuid() == 0 {
+            #expect(chown(tmp.store.path, 65534, 65534) == 0)
+            victim = tmp.store
+        } else {
+            victim = URL(fileURLWithPath: "/tmp", isDirectory: true)
+        }
+        let before = mode(of: victim)
+        do {
+            _ = try openStore(victim)
+            Issue.record("opened a store in someone else's open directory")
+        } catch let error as StoreError {
+            guard case .insecurePermissions(let path, _) = error else {
+                Issue.record("expected .insecurePermissions, got \(error)")
+                return
+            }
+            #expect(path == victim.path)
+            #expect(error.description.hasPrefix("Refusing to use \(victim.path) because other users can access it"))
+        }
+        #expect(mode(of: victim) == before)
+        #expect(!FileManager.default.fileExists(atPath: victim.appendingPathComponent("sessions.sqlite").path))
+    }
+
     @Test func aNewStoreInAPreexistingOpenDirectoryIsMadePrivate() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -5,6 +5,7 @@ import Testing
 @Suite struct PassphraseSourceTests {
     func write(_ text: String, mode: mode_t, in tmp: TempDir) throws -> String {
         let path = tmp.url.appendingPathComponent("pass").path
+        try? FileManager.default.removeItem(atPath: path)  // an earlier one may be 0400
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         chmod(path, mode)
         return path
