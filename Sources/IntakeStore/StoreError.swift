@@ -38,6 +38,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidKDFParameters(String)
     /// An export or other file could not be written.
     case fileWrite(path: String, detail: String)
+    /// A sealed export could not be opened: not such a file, damaged, or
+    /// sealed to a different key.
+    case sealedExport(String)
     /// Any other database failure.
     case database(path: String, detail: String)
 
@@ -73,6 +76,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The key-derivation parameters are not acceptable (\(detail))."
         case let .fileWrite(path, detail):
             return "Could not write the file \(path) (\(detail))."
+        case let .sealedExport(detail):
+            return "The sealed export cannot be opened (\(detail))."
         case let .database(path, detail):
             return "The session store \(path) reported an error (\(detail))."
         }
