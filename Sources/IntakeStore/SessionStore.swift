@@ -134,7 +134,7 @@ public final class SessionStore: Sendable {
             let filePath = dbPath + suffix
             guard let st = Permissions.status(filePath) else { continue }
             guard st.isRegular else {
-                throw StoreError.insecurePermissions(path: filePath, detail: "it is not a regular file (a link?)")
+                throw StoreError.insecurePermissions(path: filePath, detail: "it is a symbolic link or not a regular file")
             }
             try Permissions.enforcePrivate(filePath)
         }

@@ -19,7 +19,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The store (directory or file) cannot be written.
     case readOnly(path: String)
     /// The store directory or a file in it is accessible to other users and
-    /// belongs to someone else, so its permissions cannot be fixed.
+    /// its permissions cannot be fixed (someone else owns it), or it is not
+    /// a plain file (e.g. a symbolic link).
     case insecurePermissions(path: String, detail: String)
     /// The disk is full.
     case diskFull(path: String)
@@ -59,7 +60,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .readOnly(path):
             return "The session store \(path) cannot be written (read-only file, directory or disk)."
         case let .insecurePermissions(path, detail):
-            return "Refusing to use \(path) because other users can access it and it is not yours to fix (\(detail))."
+            return "Refusing to use \(path) because it is not private to you (\(detail))."
         case let .diskFull(path):
             return "The disk holding the session store \(path) is full."
         case let .ioError(path, detail):
@@ -94,4 +95,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         default: return "the session store reported an error"
         }
     }
+}
+
+extension StoreError: LocalizedError {
+    /// The same sentence as `description`, so `localizedDescription` works.
+    public var errorDescription: String? { description }
 }

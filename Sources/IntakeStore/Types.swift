@@ -15,6 +15,21 @@ public struct SessionID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The stored textual form, lowercase.
     public var string: String { uuid.uuidString.lowercased() }
     public var description: String { string }
+
+    /// Encoded as its string form.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(string)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = SessionID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a UUID")
+        }
+        self = id
+    }
 }
 
 /// Where a session stands. Only these three values are stored.

@@ -180,7 +180,7 @@ import Testing
                 return
             }
             #expect(path == victim.path)
-            #expect(error.description.hasPrefix("Refusing to use \(victim.path) because other users can access it"))
+            #expect(error.description.hasPrefix("Refusing to use \(victim.path) because it is not private to you (mode 0"))
         }
         #expect(mode(of: victim) == before)
         #expect(!FileManager.default.fileExists(atPath: victim.appendingPathComponent("sessions.sqlite").path))

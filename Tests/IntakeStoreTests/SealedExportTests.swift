@@ -42,6 +42,8 @@ import Testing
         #expect(opened.events[0].at == Date(timeIntervalSince1970: 1_800_000_001.987654))
         #expect(opened.header == json(#"{"lang":"es"}"#))
         #expect(opened.artifacts == ["summary.json": json(#"{"s":1}"#)])
+        let plain = try SealedExport.open(sealed, with: org)
+        #expect(String(decoding: plain, as: UTF8.self).contains(#""id":"\#(id.string)""#))
 
         #expect(throws: StoreError.sealedExport("it was sealed to a different key")) {
             try SealedExport.open(sealed, with: Curve25519.KeyAgreement.PrivateKey())
