@@ -57,6 +57,39 @@ import Testing
 
     /// A real store cut in half, with the cut at a page boundary (the hard
     /// case) and in the middle of a page.
+    /// A real SQLITE_FULL from SQLite itself: `max_page_count` caps the
+    /// database at its current size, which fails writes exactly as a full
+    /// disk does (no tmpfs or root needed).
+    @Test func aRealSQLiteFullIsQueuedAndFlushedOnceThereIsRoom() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        let id = try store.createSession(questionnaireID: "q", version: "1", hash: "h", header: json("{}"))
+        let pages = try store.dbQueue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") ?? 0 }
+        try store.dbQueue.writeWithoutTransaction { db in
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let recorder = SessionRecorder(sink: store, session: id)
+        let big = json(String(repeating: "y", count: 20_000))
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        for i in 0..<3 {
+            recorder.record(big + json("\(i)"), at: t0.addingTimeInterval(Double(i)))
+        }
+        #expect(recorder.pendingCount == 3)
+        #expect(recorder.lastStoreError == .diskFull(path: tmp.database.path))
+        #expect(recorder.lastError
+            == "Can't save: the disk is full. The interview is kept in memory; saving will be retried.")
+        #expect(try store.events(session: id).isEmpty)
+
+        try store.dbQueue.writeWithoutTransaction { db in
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1000000")
+        }
+        #expect(recorder.retry())
+        let events = try store.events(session: id)
+        #expect(events.map(\.payload) == (0..<3).map { big + json("\($0)") })
+        #expect(events.map(\.at) == (0..<3).map { t0.addingTimeInterval(Double($0)) })
+    }
+
     @Test(arguments: [true, false]) func truncatedRealStore(atPageBoundary: Bool) throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
