@@ -1,0 +1,115 @@
+import Crypto
+import CryptoExtras
+import Foundation
+
+/// scrypt parameters used to turn the passphrase into the store key.
+///
+/// They are chosen once, when a store is created, and saved in `store_meta`;
+/// reopening always uses the saved values, so changing `default` later does
+/// not lock anyone out.
+public struct KDFParameters: Equatable, Sendable {
+    /// CPU/memory cost N (a power of two).
+    public var n: Int
+    /// Block size r.
+    public var r: Int
+    /// Parallelism p.
+    public var p: Int
+
+    /// N = 2^15, r = 8, p = 1: about 32 MiB and a fraction of a second, the
+    /// interactive-login setting recommended for scrypt.
+    public static let `default` = KDFParameters(uncheckedN: 1 << 15, r: 8, p: 1)
+
+    /// A deliberately weak set that keeps tests fast. Never use it for real
+    /// records: it must be passed explicitly to `SessionStore.open`.
+    public static let insecureForTesting = KDFParameters(uncheckedN: 1 << 4, r: 1, p: 1)
+
+    /// Validates the parameters: N a power of two in 2^4...2^22, r in 1...32,
+    /// p in 1...16, memory at most 1 GiB. The upper bounds also protect
+    /// against a tampered `store_meta` that asks for absurd amounts of work.
+    public init(n: Int, r: Int, p: Int) throws {
+        guard n >= 16, n <= 1 << 22, n & (n - 1) == 0 else {
+            throw StoreError.invalidKDFParameters("N must be a power of two between 16 and 4194304")
+        }
+        guard (1...32).contains(r) else { throw StoreError.invalidKDFParameters("r must be between 1 and 32") }
+        guard (1...16).contains(p) else { throw StoreError.invalidKDFParameters("p must be between 1 and 16") }
+        guard 128 * n * r * p <= 1 << 30 else { throw StoreError.invalidKDFParameters("more than 1 GiB of memory") }
+        self.init(uncheckedN: n, r: r, p: p)
+    }
+
+    private init(uncheckedN n: Int, r: Int, p: Int) {
+        self.n = n
+        self.r = r
+        self.p = p
+    }
+
+    /// scrypt(passphrase, salt) → 32-byte key.
+    func deriveKey(passphrase: String, salt: Data) throws -> SymmetricKey {
+        try KDF.Scrypt.deriveKey(
+            from: Data(passphrase.utf8), salt: salt, outputByteCount: 32,
+            rounds: n, blockSize: r, parallelism: p)
+    }
+}
+
+/// Seals and opens values with ChaCha20-Poly1305 under the store key.
+///
+/// Every sealed value carries a fresh random nonce, and is bound through the
+/// associated data to the row it belongs to (session id, seq, timestamp, …),
+/// so a blob copied to another row fails authentication.
+///
+/// Layout of a sealed value: one version byte (1), then the ChaChaPoly
+/// combined box (12-byte nonce, ciphertext, 16-byte tag).
+struct Sealer: Sendable {
+    static let formatVersion: UInt8 = 1
+    let key: SymmetricKey
+
+    func seal(_ plaintext: Data, context: SealContext) throws -> Data {
+        let box = try ChaChaPoly.seal(plaintext, using: key, authenticating: context.associatedData)
+        var out = Data([Self.formatVersion])
+        out.append(box.combined)
+        return out
+    }
+
+    /// Opens a sealed value; throws `StoreError.tampered` if it fails.
+    func open(_ sealed: Data, context: SealContext) throws -> Data {
+        guard sealed.count > 1 + 12 + 16, sealed.first == Self.formatVersion else {
+            throw StoreError.tampered(what: context.what)
+        }
+        do {
+            let box = try ChaChaPoly.SealedBox(combined: sealed.dropFirst())
+            return try ChaChaPoly.open(box, using: key, authenticating: context.associatedData)
+        } catch {
+            throw StoreError.tampered(what: context.what)
+        }
+    }
+}
+
+/// What a sealed value belongs to; turned into associated data.
+enum SealContext {
+    case keyCheck
+    case header(SessionID)
+    case event(SessionID, seq: Int, at: Double)
+    case artifact(SessionID, kind: String)
+
+    var associatedData: Data {
+        switch self {
+        case .keyCheck:
+            return Data("intake-store/v1/key-check".utf8)
+        case let .header(id):
+            return Data("intake-store/v1/header/\(id.string)".utf8)
+        case let .event(id, seq, at):
+            return Data("intake-store/v1/event/\(id.string)/\(seq)/\(at.bitPattern)".utf8)
+        case let .artifact(id, kind):
+            return Data("intake-store/v1/artifact/\(id.string)/".utf8) + Data(kind.utf8)
+        }
+    }
+
+    /// Names the record in an error message (no sensitive content).
+    var what: String {
+        switch self {
+        case .keyCheck: return "the key check value"
+        case let .header(id): return "the header of session \(id)"
+        case let .event(id, seq, _): return "event \(seq) of session \(id)"
+        case let .artifact(id, kind): return "artifact \(kind) of session \(id)"
+        }
+    }
+}
