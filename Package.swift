@@ -53,6 +53,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"],
+                    // Golden summaries are read from the checkout, so that
+                    // INTAKE_UPDATE_GOLDEN=1 can rewrite them in place.
+                    exclude: ["Golden"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore"]),
         .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"]),
