@@ -111,7 +111,8 @@ public struct KeyMap: Sendable {
         var items: [FooterItem] = []
         for b in bindings(in: context) {
             guard let label = b.footer, enabled?(b.action) ?? true else { continue }
-            if let i = items.firstIndex(where: { $0.action == b.action }) {
+            // Keys of one action, or of actions sharing a label (↑/↓ Move), share an item.
+            if let i = items.firstIndex(where: { $0.action == b.action || $0.label == label }) {
                 items[i].keys += "/" + b.key.label
             } else {
                 items.append(FooterItem(keys: b.key.label, label: label, action: b.action))
@@ -154,19 +155,21 @@ extension KeyMap {
     private static let textual: Set<KeyContext> = [.text, .multilineText]
     private static let lists: Set<KeyContext> = [.screen, .choice, .review]
 
-    /// The bindings of the program. Table order is footer priority.
+    /// The bindings of the program. Table order is footer priority; the
+    /// footer shows one key per action (the F-key where there is one, being
+    /// the easiest to find on a keyboard) and the help screen shows them all.
     public static let standard = KeyMap([
         Binding(.enter, .next, in: active, "Next / confirm", footer: "Next"),
         Binding(.pageUp, .back, in: active, "Back to the previous screen", footer: "Back"),
-        Binding(.ctrl("p"), .back, in: active, "Back to the previous screen", footer: "Back"),
+        Binding(.ctrl("p"), .back, in: active, "Back to the previous screen"),
         Binding(.left, .back, in: nonText, "Back to the previous screen"),
         Binding(.backTab, .back, in: active, "Back to the previous screen"),
         Binding(.function(2), .dontKnow, in: questions, "Answer \"don't know\"", footer: "Don't know"),
-        Binding(.ctrl("d"), .dontKnow, in: questions, "Answer \"don't know\"", footer: "Don't know"),
+        Binding(.ctrl("d"), .dontKnow, in: questions, "Answer \"don't know\""),
         Binding(.function(3), .declined, in: questions, "Answer \"prefers not to answer\"", footer: "Skip"),
-        Binding(.ctrl("n"), .declined, in: questions, "Answer \"prefers not to answer\"", footer: "Skip"),
+        Binding(.ctrl("n"), .declined, in: questions, "Answer \"prefers not to answer\""),
         Binding(.function(1), .help, in: active, "Help: all keys", footer: "Help"),
-        Binding(.char("?"), .help, in: nonText, "Help: all keys", footer: "Help"),
+        Binding(.char("?"), .help, in: nonText, "Help: all keys"),
         Binding(.ctrl("f"), .help, in: active, "Help: all keys"),
         Binding(.escape, .quickHide, in: all, "Hide the screen at once", footer: "Hide"),
         Binding(.function(12), .quickHide, in: all, "Hide the screen at once"),
