@@ -63,7 +63,10 @@ public struct TextEditor: Hashable, Sendable {
     }
 
     private mutating func insert(_ raw: String) {
-        let clean = multiline ? Sanitize.multiLine(raw) : Sanitize.singleLine(raw)
+        // Line breaks are normalised first, so a pasted "\r\n" becomes one
+        // space in a single-line field, not two.
+        let lines = Sanitize.multiLine(raw)
+        let clean = multiline ? lines : lines.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
         var added = Array(clean)
         if let maxLength { added = Array(added.prefix(max(0, maxLength - characters.count))) }
         guard !added.isEmpty else { return }
