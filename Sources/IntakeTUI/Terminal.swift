@@ -247,11 +247,16 @@ public final class Terminal: TerminalBackend {
 
 /// Restores the terminal if the process crashes (a trap, abort or segfault
 /// does not run `atexit`). The handler only calls async-signal-safe
-/// functions: write(2) of bytes prepared in advance, tcsetattr, and raise.
+/// functions: write(2) of bytes prepared in advance, tcsetattr, sigaction
+/// and raise. It then hands the signal to the handler that was there before
+/// (the Swift runtime's backtracer), so crash reports still work.
 enum CrashGuard {
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var haveSaved = false
     nonisolated(unsafe) private static var reset: UnsafeMutableBufferPointer<UInt8>?
+    nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    nonisolated(unsafe) private static var installed = false
+    private static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     static func saveTerminalModes() {
         haveSaved = tcgetattr(0, &saved) == 0
@@ -263,19 +268,22 @@ enum CrashGuard {
         for cap in ["sgr0", "clear", "rmcup", "cnorm"] {
             if let s = intake_tigetstr(cap) { bytes += String(cString: s) }
         }
+        reset?.deallocate()
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.utf8.count)
         _ = buffer.initialize(from: bytes.utf8)
         reset = buffer
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        guard !installed else { return }
+        installed = true
+        for sig in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
                 CrashGuard.restore()
-                signal(sig, SIG_DFL)
+                _ = sigaction(sig, CrashGuard.previous + Int(sig), nil)
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
-            sigaction(sig, &action, nil)
+            action.sa_flags = 0
+            sigaction(sig, &action, previous + Int(sig))
         }
     }
 
