@@ -77,7 +77,10 @@ public struct HelpEntry: Hashable, Sendable {
 /// B (tmux's prefix), H (Backspace on many terminals), I (Tab), J and M
 /// (Enter), Q and S (flow control), V (paste in some terminals), W (closes
 /// the tab in browser terminals), Z (suspend), `[` (Esc). Alt is never used,
-/// so a lone Esc is unambiguous after a 25 ms ESCDELAY.
+/// so a lone Esc is unambiguous after a 25 ms ESCDELAY. (tmux adds its own
+/// `escape-time`, 500 ms by default: advise `set -sg escape-time 25`, or use
+/// F12, which has no delay.) `markdownTable()` prints this table from the
+/// bindings themselves, for the README.
 public struct KeyMap: Sendable {
     public var bindings: [Binding]
 
@@ -125,7 +128,7 @@ public struct KeyMap: Sendable {
     public func help(for context: KeyContext) -> [HelpEntry] {
         var entries: [HelpEntry] = []
         for b in bindings(in: context) {
-            if let i = entries.firstIndex(where: { $0.action == b.action && $0.description == b.description }) {
+            if let i = entries.firstIndex(where: { $0.action.sharesHelpLine(with: b.action) && $0.description == b.description }) {
                 entries[i].keys.append(b.key.longLabel)
             } else {
                 entries.append(HelpEntry(keys: [b.key.longLabel], description: b.description, action: b.action))
@@ -139,7 +142,7 @@ public struct KeyMap: Sendable {
     public func helpLines(for context: KeyContext) -> [String] {
         let entries = help(for: context)
         let keyTexts = entries.map { $0.keys.joined(separator: ", ") }
-        let column = min(28, (keyTexts.map { $0.count }.max() ?? 0) + 2)
+        let column = min(34, (keyTexts.map { $0.count }.max() ?? 0) + 2)
         return zip(keyTexts, entries).map { keys, e in
             let pad = max(1, column - keys.count)
             return keys + String(repeating: " ", count: pad) + e.description
@@ -209,6 +212,15 @@ extension KeyMap {
         Binding(.delete, .edit(.delete), in: textual, "Delete at the cursor"),
     ] + (1...9).map { n in
         // Options show their numbers on screen, so the footer need not.
-        Binding(.char(Character(String(n))), .select(n), in: [.choice], "Choose option \(n)")
+        Binding(.char(Character(String(n))), .select(n), in: [.choice], "Choose the option with that number")
     })
+}
+
+extension Action {
+    /// Whether two actions are listed on one help line: the same action,
+    /// or option numbers (1, 2, ... 9 on one line).
+    func sharesHelpLine(with other: Action) -> Bool {
+        if case .select = self, case .select = other { return true }
+        return self == other
+    }
 }

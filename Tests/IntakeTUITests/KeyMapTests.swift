@@ -90,7 +90,7 @@ import Testing
         let lines = map.helpLines(for: context)
         #expect(lines.count == help.count)
         for b in map.bindings(in: context) {
-            let entry = help.first { $0.action == b.action && $0.description == b.description }
+            let entry = help.first { $0.action.sharesHelpLine(with: b.action) && $0.description == b.description }
             #expect(entry?.keys.contains(b.key.longLabel) == true, "\(b.key) missing from help in \(context)")
             #expect(lines.contains { $0.contains(b.key.longLabel) && $0.hasSuffix(b.description) })
         }
@@ -172,5 +172,42 @@ import Testing
         #expect(Terminal.decode(keyCode: 0o632) == .resize)
         #expect(Terminal.decode(keyCode: 0o552) == .home)  // KEY_FIND, Home on some xterms
         #expect(Terminal.decode(keyCode: 0o410 + 13) == .unknown(0o410 + 13))
+    }
+}
+
+@Suite struct HelpScreenTests {
+    @Test func choiceHelpFitsOnePage() {
+        let g = HelpScreen.view(context: .choice, size: Size(width: 80, height: 24))
+        #expect(g.lines.contains { $0.hasPrefix("  1, 2, 3, 4, 5, 6, 7, 8, 9 ") && $0.hasSuffix(" Choose the option with that number") })
+        #expect(g.lines.contains { $0.hasPrefix("  Page Up, Ctrl-P, Left, Shift-Tab  Back") })
+        #expect(!g.lines[20].hasSuffix("↓"))
+    }
+
+    @Test func helpScreenListsTheKeysAndScrolls() {
+        let lines = KeyMap.standard.helpLines(for: .multilineText)
+        #expect(lines.count > 19)  // more than the body holds at 80×24
+        let first = HelpScreen.view(context: .multilineText, size: Size(width: 80, height: 24))
+        #expect(first.lines[2] == "  " + lines[0])
+        #expect(first.lines[2].hasPrefix("  Enter, Tab, Page Down"))
+        #expect(first.lines[20].hasSuffix("↓"))
+        let last = HelpScreen.view(context: .multilineText, size: Size(width: 80, height: 24), scroll: 1000)
+        #expect(last.lines[20].hasPrefix("  " + lines.last!.prefix(20)))
+        #expect(last.lines[2].hasSuffix("↑"))
+        // Every binding of the context appears on one of the pages.
+        var seen = ""
+        for top in stride(from: 0, to: lines.count, by: 19) {
+            seen += HelpScreen.view(context: .multilineText, size: Size(width: 80, height: 24), scroll: top).text()
+        }
+        for b in KeyMap.standard.bindings(in: .multilineText) { #expect(seen.contains(b.description)) }
+    }
+
+    @Test func markdownTableHasEveryBinding() {
+        let table = KeyMap.standard.markdownTable()
+        let rows = table.split(separator: "\n").dropFirst(2)
+        for b in KeyMap.standard.bindings {
+            #expect(rows.contains { $0.contains("`\(b.key.longLabel)`") && $0.contains(b.description) },
+                    "\(b.key.longLabel) → \(b.description) missing")
+        }
+        #expect(table.contains("| `Esc`, `F12` | Hide the screen at once | everywhere |"))
     }
 }
