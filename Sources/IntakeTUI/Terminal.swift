@@ -32,14 +32,17 @@ public final class Terminal: TerminalBackend {
     private var previous: Grid?
     private var cursorShown: Bool?
 
-    /// Starts curses mode on stdin/stdout. Call `SignalTrap.install()` too
-    /// (`Terminal.run` does both).
+    /// Starts curses mode on stdin/stdout, with the signal trap installed.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         setlocale(LC_ALL, "")
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalError(description: "intake needs a terminal (stdin and stdout must be a tty)")
         }
         CrashGuard.saveTerminalModes()
+        // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers
+        // (which end the program without letting the app save) only where
+        // none is installed yet.
+        SignalTrap.install()
         guard let screen = intake_newterm() else {
             throw TerminalError(description: "cannot use the terminal type \"\(environment["TERM"] ?? "")\"; try TERM=xterm")
         }
@@ -72,10 +75,9 @@ public final class Terminal: TerminalBackend {
 
     deinit { close() }
 
-    /// Starts the terminal and signal trap, runs `body`, and always restores
-    /// the terminal afterwards, also when `body` throws.
+    /// Starts the terminal, runs `body`, and always restores the terminal
+    /// afterwards, also when `body` throws.
     public static func run<T>(_ body: (Terminal) throws -> T) throws -> T {
-        SignalTrap.install()
         let terminal = try Terminal()
         defer { terminal.close() }
         return try body(terminal)
