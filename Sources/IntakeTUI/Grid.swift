@@ -176,3 +176,28 @@ public struct Grid: Hashable, Sendable {
         }
     }
 }
+
+extension Grid {
+    /// The cells to write to turn `previous` into this grid: every cell
+    /// that differs, never a continuation cell (writing a wide character
+    /// fills both of its cells), and a wide character again when only its
+    /// right half changed. All cells when there is no previous frame or its
+    /// size differs.
+    public func changedCells(since previous: Grid?) -> [Point] {
+        let prev = previous?.size == size ? previous : nil
+        var out: [Point] = []
+        for row in 0..<size.height {
+            for col in 0..<size.width {
+                let cell = self[row, col]
+                if cell.isContinuation { continue }
+                if let prev {
+                    let rightHalfChanged = col + 1 < size.width && self[row, col + 1].isContinuation
+                        && prev[row, col + 1] != self[row, col + 1]
+                    if prev[row, col] == cell && !rightHalfChanged { continue }
+                }
+                out.append(Point(row: row, col: col))
+            }
+        }
+        return out
+    }
+}

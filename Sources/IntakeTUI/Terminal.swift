@@ -183,17 +183,8 @@ public final class Terminal: TerminalBackend {
         let h = min(grid.size.height, size.height), w = min(grid.size.width, size.width)
         let prev = previous?.size == grid.size ? previous : nil
         if prev == nil { wclear(intake_stdscr()) }  // full repaint at the next refresh
-        for row in 0..<h {
-            for col in 0..<w {
-                let cell = grid[row, col]
-                if cell.isContinuation { continue }
-                if let prev {
-                    let wideChanged = col + 1 < w && grid[row, col + 1].isContinuation
-                        && prev[row, col + 1] != grid[row, col + 1]
-                    if prev[row, col] == cell && !wideChanged { continue }
-                }
-                put(cell, row: row, col: col)
-            }
+        for p in grid.changedCells(since: prev) where p.row < h && p.col < w {
+            put(grid[p.row, p.col], row: p.row, col: p.col)
         }
         previous = grid
         if let cursor = grid.cursor, cursor.row < h, cursor.col < w {

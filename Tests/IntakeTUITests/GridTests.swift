@@ -117,3 +117,32 @@ import Testing
         #expect(g[0, 2].style == .plain)
     }
 }
+
+@Suite struct GridDiffTests {
+    func grid(_ text: String, style: Style = .plain) -> Grid {
+        var g = Grid(size: Size(width: 6, height: 1))
+        g.put(text, row: 0, col: 0, style: style)
+        return g
+    }
+
+    @Test func firstFrameWritesEverythingButContinuations() {
+        let g = grid("a中b")
+        #expect(g.changedCells(since: nil).map(\.col) == [0, 1, 3, 4, 5])
+        #expect(g.changedCells(since: Grid(size: Size(width: 7, height: 1))).count == 5)
+    }
+
+    @Test func onlyChangedCellsAreWritten() {
+        #expect(grid("abc").changedCells(since: grid("abc")).isEmpty)
+        #expect(grid("abd").changedCells(since: grid("abc")).map(\.col) == [2])
+        #expect(grid("abc", style: .danger).changedCells(since: grid("abc")).map(\.col) == [0, 1, 2])
+    }
+
+    @Test func wideCharactersAreRewrittenWhole() {
+        // A wide character replacing two narrow ones: written once, at its left half.
+        #expect(grid("中").changedCells(since: grid("ab")).map(\.col) == [0])
+        // Two narrow ones replacing a wide one: both written.
+        #expect(grid("ab").changedCells(since: grid("中")).map(\.col) == [0, 1])
+        // A wide character moving one column right.
+        #expect(grid(" 中").changedCells(since: grid("中")).map(\.col) == [0, 1])
+    }
+}
