@@ -1,0 +1,79 @@
+import Foundation
+
+/// What the run loop needs from a terminal; `Terminal` is the real one.
+public protocol TerminalBackend: AnyObject {
+    /// The current size (re-read after a resize).
+    var size: Size { get }
+    /// Waits up to `timeoutMilliseconds` for a key, then returns it with
+    /// any keys already waiting behind it (one burst); empty on timeout.
+    func readKeys(timeoutMilliseconds: Int) -> [KeyEvent]
+    /// Shows the grid, writing only what changed since the last frame.
+    func draw(_ grid: Grid)
+    /// Forgets the last frame, so the next `draw` repaints everything.
+    func invalidate()
+}
+
+/// The run loop: read keys, map them, `update`, run effects, `view`, draw;
+/// a tick when the tick interval passes. Signals (see `SignalTrap`) become
+/// one `.signal` event; the loop ends after its effects (the app's chance
+/// to save).
+public final class Runner<A: App> {
+    public let app: A
+    public private(set) var model: A.Model
+    public let control = RunControl()
+    private let terminal: TerminalBackend
+    private let dispatcher: Dispatcher<A>
+    private let tickInterval: TimeInterval
+    private let takeSignal: () -> SignalKind?
+
+    public init(app: A, model: A.Model, terminal: TerminalBackend,
+                tickInterval: TimeInterval = 0.25,
+                takeSignal: @escaping () -> SignalKind? = SignalTrap.take,
+                handler: @escaping (A.Effect, RunControl) -> Void) {
+        self.app = app
+        self.model = model
+        self.terminal = terminal
+        self.tickInterval = tickInterval
+        self.takeSignal = takeSignal
+        self.dispatcher = Dispatcher(app: app, handler: handler)
+    }
+
+    /// Runs until an effect handler calls `control.stop()` or a signal
+    /// arrives; returns the final model.
+    @discardableResult
+    public func run() -> A.Model {
+        var lastTick = Date()
+        while !control.isStopped {
+            if let kind = takeSignal() {
+                dispatch(.signal(kind))
+                break
+            }
+            if control.takeRepaint() { terminal.invalidate() }
+            terminal.draw(app.view(model, size: terminal.size))
+
+            let wait = max(0, Int((tickInterval - Date().timeIntervalSince(lastTick)) * 1000))
+            let keys = KeyBurst.coalesce(terminal.readKeys(timeoutMilliseconds: wait))
+            for key in keys {
+                if control.isStopped { break }
+                if key == .resize {
+                    terminal.invalidate()
+                    dispatch(.resize(terminal.size))
+                    continue
+                }
+                let event = app.event(for: key, model: model)
+                if event.action == .redraw { terminal.invalidate() }
+                dispatch(event)
+            }
+            let now = Date()
+            if !control.isStopped, now.timeIntervalSince(lastTick) >= tickInterval {
+                lastTick = now
+                dispatch(.tick(now))
+            }
+        }
+        return model
+    }
+
+    private func dispatch(_ event: AppEvent) {
+        dispatcher.dispatch(event, to: &model, control: control)
+    }
+}

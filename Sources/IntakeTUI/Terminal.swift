@@ -1,0 +1,287 @@
+import CNcursesw
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the terminal could not be started.
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Whether curses mode is on; read by the exit and crash handlers.
+private let cursesActive = Atomic<Bool>(false)
+private let exitHandlerInstalled = Atomic<Bool>(false)
+
+/// The ncursesw backend: raw keys in, grids out.
+///
+/// Raw mode, so Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q arrive as keys (flow
+/// control off); no echo; keypad on; ESCDELAY 25 ms so a lone Esc (quick
+/// hide) is seen at once; the alternate screen where the terminal has one.
+/// Colours only when the terminal has them and `NO_COLOR` is unset or
+/// empty; otherwise the semantic colours become bold, underline and dim.
+/// The screen is cleared before leaving curses mode, on every way out:
+/// `close()`, `deinit`, an `atexit` handler, and a crash handler.
+public final class Terminal: TerminalBackend {
+    public private(set) var size: Size
+    /// Whether semantic colours are drawn as colours.
+    public let usesColor: Bool
+    private let unicode: Bool
+    private let screen: OpaquePointer
+    private var previous: Grid?
+    private var cursorShown: Bool?
+
+    /// Starts curses mode on stdin/stdout, with the signal trap installed.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        setlocale(LC_ALL, "")
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw TerminalError(description: "intake needs a terminal (stdin and stdout must be a tty)")
+        }
+        CrashGuard.saveTerminalModes()
+        // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers
+        // (which end the program without letting the app save) only where
+        // none is installed yet.
+        SignalTrap.install()
+        guard let screen = intake_newterm() else {
+            throw TerminalError(description: "cannot use the terminal type \"\(environment["TERM"] ?? "")\"; try TERM=xterm")
+        }
+        self.screen = screen
+        set_term(screen)
+        cursesActive.store(true, ordering: .sequentiallyConsistent)
+        if !exitHandlerInstalled.exchange(true, ordering: .sequentiallyConsistent) {
+            atexit { Terminal.leaveCurses() }
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(intake_stdscr(), true)
+        intrflush(intake_stdscr(), false)
+        set_escdelay(25)
+
+        unicode = intake_locale_is_utf8() != 0
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        usesColor = has_colors() && !noColor
+        if usesColor {
+            start_color()
+            let background: Int16 = use_default_colors() == INTAKE_OK ? -1 : Int16(INTAKE_COLOR_BLACK)
+            init_pair(1, Int16(INTAKE_COLOR_CYAN), background)    // accent
+            init_pair(2, Int16(INTAKE_COLOR_YELLOW), background)  // warning
+            init_pair(3, Int16(INTAKE_COLOR_RED), background)     // danger
+        }
+        size = Size(width: Int(intake_cols()), height: Int(intake_lines()))
+        CrashGuard.install()
+    }
+
+    deinit { close() }
+
+    /// Starts the terminal, runs `body`, and always restores the terminal
+    /// afterwards, also when `body` throws.
+    public static func run<T>(_ body: (Terminal) throws -> T) throws -> T {
+        let terminal = try Terminal()
+        defer { terminal.close() }
+        return try body(terminal)
+    }
+
+    /// Clears the screen and leaves curses mode. Safe to call twice.
+    public func close() {
+        Terminal.leaveCurses()
+    }
+
+    /// Erases the screen (so no interview text stays visible, on terminals
+    /// without an alternate screen too) and ends curses mode. Terminals that
+    /// have no alternate screen also get their scrollback cleared (`E3`)
+    /// where they support it.
+    fileprivate static func leaveCurses() {
+        guard cursesActive.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        wattrset(intake_stdscr(), 0)
+        wclear(intake_stdscr())
+        wrefresh(intake_stdscr())
+        let hasAlternateScreen = intake_tigetstr("smcup") != nil
+        curs_set(1)
+        endwin()
+        if !hasAlternateScreen { intake_putp(intake_tigetstr("E3")) }
+    }
+
+    // MARK: Keys
+
+    public func readKeys(timeoutMilliseconds: Int) -> [KeyEvent] {
+        wtimeout(intake_stdscr(), Int32(clamping: timeoutMilliseconds))
+        guard let first = readKey() else { return [] }
+        var keys = [first]
+        wtimeout(intake_stdscr(), 0)
+        while keys.count < 4096, let next = readKey() { keys.append(next) }
+        return keys
+    }
+
+    private func readKey() -> KeyEvent? {
+        var ch: wint_t = 0
+        switch Int(intake_get_wch(&ch)) {
+        case INTAKE_ERR:
+            return nil
+        case INTAKE_KEY_CODE_YES:
+            let key = Terminal.decode(keyCode: Int(ch))
+            if key == .resize {
+                size = Size(width: Int(intake_cols()), height: Int(intake_lines()))
+            }
+            return key
+        default:
+            return Terminal.decode(character: UInt32(ch))
+        }
+    }
+
+    /// A character from `wget_wch` as a key.
+    static func decode(character u: UInt32) -> KeyEvent {
+        switch u {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(u + 96)!))
+        case 0..<32, 0x80..<0xA0: return .unknown(Int(u))
+        default:
+            guard let scalar = Unicode.Scalar(u) else { return .unknown(Int(u)) }
+            return .char(Character(scalar))
+        }
+    }
+
+    /// A curses key code as a key.
+    static func decode(keyCode code: Int) -> KeyEvent {
+        switch code {
+        case INTAKE_KEY_UP: return .up
+        case INTAKE_KEY_DOWN: return .down
+        case INTAKE_KEY_LEFT: return .left
+        case INTAKE_KEY_RIGHT: return .right
+        case INTAKE_KEY_HOME, INTAKE_KEY_FIND: return .home
+        case INTAKE_KEY_END, INTAKE_KEY_SELECT: return .end
+        case INTAKE_KEY_PPAGE: return .pageUp
+        case INTAKE_KEY_NPAGE: return .pageDown
+        case INTAKE_KEY_BACKSPACE: return .backspace
+        case INTAKE_KEY_DC: return .delete
+        case INTAKE_KEY_ENTER: return .enter
+        case INTAKE_KEY_BTAB: return .backTab
+        case INTAKE_KEY_RESIZE: return .resize
+        case (INTAKE_KEY_F0 + 1)...(INTAKE_KEY_F0 + 12): return .function(code - INTAKE_KEY_F0)
+        default:
+            // Keys beyond the standard set are named by their terminfo
+            // capability, e.g. kLFT5 for Ctrl-Left on xterm.
+            if code > INTAKE_KEY_MAX, let name = keyname(Int32(code)).map({ String(cString: $0) }) {
+                if name == "kLFT5" { return .ctrlLeft }
+                if name == "kRIT5" { return .ctrlRight }
+            }
+            return .unknown(code)
+        }
+    }
+
+    // MARK: Drawing
+
+    public func invalidate() {
+        previous = nil
+    }
+
+    public func draw(_ grid: Grid) {
+        let h = min(grid.size.height, size.height), w = min(grid.size.width, size.width)
+        let prev = previous?.size == grid.size ? previous : nil
+        if prev == nil { wclear(intake_stdscr()) }  // full repaint at the next refresh
+        for p in grid.changedCells(since: prev) where p.row < h && p.col < w {
+            put(grid[p.row, p.col], row: p.row, col: p.col)
+        }
+        previous = grid
+        if let cursor = grid.cursor, cursor.row < h, cursor.col < w {
+            setCursor(visible: true)
+            wmove(intake_stdscr(), Int32(cursor.row), Int32(cursor.col))
+        } else {
+            setCursor(visible: false)
+            wmove(intake_stdscr(), Int32(max(0, h - 1)), 0)  // where no cursor can hide text
+        }
+        wrefresh(intake_stdscr())
+    }
+
+    private func setCursor(visible: Bool) {
+        guard cursorShown != visible else { return }
+        curs_set(visible ? 1 : 0)  // fails harmlessly on terminals without civis
+        cursorShown = visible
+    }
+
+    private func put(_ cell: Cell, row: Int, col: Int) {
+        var text = cell.text
+        if !unicode, let ascii = Terminal.asciiFallback[text] { text = ascii }
+        var wide = text.unicodeScalars.prefix(Int(INTAKE_CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        let (attrs, pair) = attributes(cell.style)
+        var cc = cchar_t()
+        if setcchar(&cc, wide, attrs, pair, nil) != INTAKE_OK {
+            // A cluster curses cannot hold (an emoji sequence): its base only.
+            setcchar(&cc, [wide[0], 0], attrs, pair, nil)
+        }
+        mvwadd_wch(intake_stdscr(), Int32(row), Int32(col), &cc)
+    }
+
+    private func attributes(_ style: Style) -> (attr_t, Int16) {
+        var bold = style.bold, dim = style.dim, underline = style.underline
+        var pair: Int16 = 0
+        switch style.color {
+        case .normal: break
+        case .accent: if usesColor { pair = 1 } else { bold = true }
+        case .warning: if usesColor { pair = 2 } else { bold = true }
+        case .danger: if usesColor { pair = 3 } else { bold = true; underline = true }
+        case .muted: dim = true
+        }
+        let a = intake_attrs(bold ? 1 : 0, dim ? 1 : 0, style.reverse ? 1 : 0, underline ? 1 : 0)
+        return (a, pair)
+    }
+
+    /// Line drawing for a terminal whose locale is not UTF-8.
+    private static let asciiFallback: [String: String] = [
+        "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "…": "~",
+        "←": "<", "→": ">", "↑": "^", "↓": "v", "×": "x",
+    ]
+}
+
+/// Restores the terminal if the process crashes (a trap, abort or segfault
+/// does not run `atexit`). The handler only calls async-signal-safe
+/// functions: write(2) of bytes prepared in advance, tcsetattr, sigaction
+/// and raise. It then hands the signal to the handler that was there before
+/// (the Swift runtime's backtracer), so crash reports still work.
+enum CrashGuard {
+    nonisolated(unsafe) private static var saved = termios()
+    nonisolated(unsafe) private static var haveSaved = false
+    nonisolated(unsafe) private static var reset: UnsafeMutableBufferPointer<UInt8>?
+    nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    nonisolated(unsafe) private static var installed = false
+    private static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    static func saveTerminalModes() {
+        haveSaved = tcgetattr(0, &saved) == 0
+    }
+
+    static func install() {
+        // Clear screen, leave the alternate screen, show the cursor, plain text.
+        var bytes = ""
+        for cap in ["sgr0", "clear", "rmcup", "cnorm"] {
+            if let s = intake_tigetstr(cap) { bytes += String(cString: s) }
+        }
+        reset?.deallocate()
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.utf8.count)
+        _ = buffer.initialize(from: bytes.utf8)
+        reset = buffer
+        guard !installed else { return }
+        installed = true
+        for sig in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                CrashGuard.restore()
+                _ = sigaction(sig, CrashGuard.previous + Int(sig), nil)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, previous + Int(sig))
+        }
+    }
+
+    private static func restore() {
+        if let reset, let base = reset.baseAddress { _ = write(1, base, reset.count) }
+        if haveSaved { _ = tcsetattr(0, TCSANOW, &saved) }
+    }
+}
