@@ -9,14 +9,6 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-struct SessionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List, show, export, delete and purge saved sessions.")
-    func run() throws {
-        printError("intake sessions: saved sessions are not available in this build yet.")
-        throw Failure(code: 2)
-    }
-}
-
 struct LocalesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "locales", abstract: "Create, update, check and preview translations.")
     func run() throws {

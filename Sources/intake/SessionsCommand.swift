@@ -1,0 +1,247 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeStore
+
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "List, show, export, delete, purge and replay saved sessions.",
+        discussion: "Sessions are encrypted at rest; every command asks for the store passphrase (or reads INTAKE_PASSPHRASE_FILE).",
+        subcommands: [List.self, Show.self, Export.self, Delete.self, Purge.self, Replay.self]
+    )
+
+    static func sessionID(_ text: String, in store: SessionStore) throws -> SessionID {
+        // A unique prefix of the id is enough, as with git.
+        let matches = try store.list().filter { $0.id.string.hasPrefix(text.lowercased()) }
+        guard matches.count == 1, text.count >= 4 else {
+            printError(matches.isEmpty ? "intake: no session \(Sanitize.singleLine(text))"
+                                       : "intake: '\(Sanitize.singleLine(text))' matches several sessions; give more of the id")
+            throw Failure(code: 1)
+        }
+        return matches[0].id
+    }
+
+    static func dateText(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: d)
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List sessions, unfinished first.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.open(create: false)
+            let sessions = try store.list().sorted { ($0.status != .unfinished ? 1 : 0, $1.updatedAt) < ($1.status != .unfinished ? 1 : 0, $0.updatedAt) }
+            if sessions.isEmpty { print("No saved sessions."); return }
+            print("ID        STATUS      QUESTIONNAIRE                  STARTED           LAST CHANGE       EVENTS")
+            for s in sessions {
+                let q = "\(s.questionnaireID) \(s.questionnaireVersion)"
+                print(String(s.id.string.prefix(8)) + "  " + s.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
+                      + q.padding(toLength: 29, withPad: " ", startingAt: 0) + "  " + dateText(s.createdAt) + "  "
+                      + dateText(s.updatedAt) + "  " + String(s.eventCount))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a session's answers, remarks and progress.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var data: DataOptions
+        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+
+        func run() throws {
+            let store = try storeOptions.open(create: false)
+            let sid = try sessionID(id, in: store)
+            let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+            let iv = loaded.interview
+            let tr = try CatalogCache(locales: loaded.location.locales).translator(iv.advocateLanguage)
+            var lines: [String] = []
+            let info = try store.info(session: sid)
+            lines.append("Session \(sid.string) (\(info?.status.rawValue ?? "?"))")
+            lines.append("Questionnaire: \(iv.questionnaire.id) \(iv.questionnaire.version); languages \(iv.intervieweeLanguage) / \(iv.advocateLanguage)")
+            let p = iv.progress()
+            lines.append("Answered \(p.answered) of \(p.relevant) questions that apply.")
+            if let c = loaded.change { lines.append(SessionLoader.describe(c)) }
+            lines.append("")
+            for q in iv.questionnaire.questions where q.takesAnswer {
+                guard let a = iv.answers[q.id] else { continue }
+                let mark = iv.relevance.isRelevant(q.id) ? "" : " (no longer applies)"
+                lines.append("\(q.id)\(mark): \(Sanitize.singleLine(tr.answer(a, of: q)))")
+                if let r = iv.remarks[q.id] { lines.append("    remark: \(Sanitize.singleLine(r))") }
+            }
+            if !iv.interviewRemark.isEmpty { lines.append(""); lines.append("Remark: \(Sanitize.singleLine(iv.interviewRemark))") }
+            try SensitiveOutput.show(lines.joined(separator: "\n") + "\n", title: "Session \(sid.string.prefix(8))")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a session: its summary (text, markdown, json) or its whole record (events).",
+            discussion: "Files are written owner-only (0600). With --sealed-to, the whole record is sealed to an organization's X25519 public key (base64); only the private key's holder can open it.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var data: DataOptions
+        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+        @Option(name: .customLong("format"), help: "text, markdown, json or events.") var format: String = "json"
+        @Option(name: .customLong("output"), help: "File to write.") var output: String
+        @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the record to.") var sealedTo: String?
+
+        func run() throws {
+            let store = try storeOptions.open(create: false)
+            let sid = try sessionID(id, in: store)
+            let url = URL(fileURLWithPath: output)
+            do {
+                if let key = sealedTo {
+                    let pub = try SealedExport.publicKey(base64: key)
+                    try SecureFile.write(try store.sealedExport(session: sid, to: pub), to: url)
+                } else if format == "events" {
+                    try SecureFile.write(try store.export(session: sid).encoded(), to: url)
+                } else {
+                    guard let fmt = SummaryFormat(rawValue: format) else {
+                        throw ValidationError("unknown format '\(format)': use text, markdown, json or events")
+                    }
+                    let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+                    let tr = try CatalogCache(locales: loaded.location.locales).translator(loaded.interview.advocateLanguage)
+                    let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(fmt, in: tr)
+                    try SecureFile.write(Data(text.utf8), to: url)
+                }
+            } catch let e as StoreError {
+                printError("intake: \(e.description)")
+                throw Failure(code: 1)
+            }
+            print("Wrote \(output) (readable by you only).")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a session and wipe its data from the database file.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+
+        func run() throws {
+            let store = try storeOptions.open(create: false)
+            let sid = try sessionID(id, in: store)
+            try store.delete(session: sid)
+            print("Deleted session \(sid.string).")
+        }
+    }
+
+    struct Purge: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete sessions not changed for a while, e.g. --older-than 30d.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .customLong("older-than"), help: "Age: a number with d (days), h (hours) or w (weeks), e.g. 30d.")
+        var olderThan: String
+
+        func validate() throws {
+            guard Self.seconds(olderThan) != nil else { throw ValidationError("--older-than takes a number and a unit, like 30d, 12h or 2w") }
+        }
+
+        static func seconds(_ text: String) -> TimeInterval? {
+            guard let unit = text.last, let n = Double(text.dropLast()), n >= 0 else { return nil }
+            switch unit {
+            case "h": return n * 3600
+            case "d": return n * 86400
+            case "w": return n * 7 * 86400
+            default: return nil
+            }
+        }
+
+        func run() throws {
+            let store = try storeOptions.open(create: false)
+            let removed = try store.purge(olderThan: Self.seconds(olderThan)!)
+            print("Removed \(removed.count) session\(removed.count == 1 ? "" : "s").")
+        }
+    }
+
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Step through a session's events in order, with their times, for supervision and teaching.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var data: DataOptions
+        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+
+        func run() throws {
+            let store = try storeOptions.open(create: false)
+            let sid = try sessionID(id, in: store)
+            let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+            let tr = try CatalogCache(locales: loaded.location.locales).translator(loaded.interview.advocateLanguage)
+            let text = EventNarration.lines(loaded.events, questionnaire: loaded.interview.questionnaire, tr: tr).joined(separator: "\n")
+            try SensitiveOutput.show(text + "\n", title: "Replay \(sid.string.prefix(8))")
+        }
+    }
+}
+
+/// Loading a stored session against the current questionnaire.
+struct SessionLoader {
+    var interview: Interview
+    var events: [TimedEvent]
+    var change: QuestionnaireChange?
+    var location: DataLocation
+
+    static func load(store: SessionStore, id: SessionID, data: DataOptions) throws -> SessionLoader {
+        let (header, events) = try InterviewCodec.load(store, session: id)
+        let loc = try data.locate()
+        let q = try loc.questionnaire(id: header.questionnaireID)
+        let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
+        return SessionLoader(interview: r.interview, events: r.events, change: r.change, location: loc)
+    }
+
+    static func describe(_ c: QuestionnaireChange) -> String {
+        var s = "The questionnaire changed since this session began (version \(c.oldVersion) -> \(c.newVersion)). \(c.carriedOver) answers were carried over by question id."
+        if !c.dropped.isEmpty { s += " Not carried over: \(c.dropped.joined(separator: ", "))." }
+        return s
+    }
+}
+
+/// Each stored event as a line a supervisor can read.
+enum EventNarration {
+    static func lines(_ events: [TimedEvent], questionnaire q: Questionnaire, tr: some Translating) -> [String] {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "HH:mm:ss"
+        guard let first = events.first else { return ["(no events)"] }
+        var out = ["Started \(SessionsCommand.dateText(first.at))"]
+        for (i, e) in events.enumerated() {
+            let offset = Int(e.at.timeIntervalSince(first.at))
+            let stamp = "\(f.string(from: e.at)) +\(offset / 60)m\(String(format: "%02d", offset % 60))s"
+            out.append("\(String(format: "%4d", i + 1))  \(stamp)  \(describe(e.event, q, tr))")
+        }
+        return out
+    }
+
+    static func describe(_ e: InterviewEvent, _ q: Questionnaire, _ tr: some Translating) -> String {
+        func qtext(_ id: String) -> String { q.question(id).map { Sanitize.singleLine(tr($0.text)) } ?? id }
+        switch e {
+        case .answered(let id, let v):
+            let a = q.question(id).map { tr.answer(v, of: $0) } ?? v.plainDescription
+            return "answered \(id): \(Sanitize.singleLine(a))"
+        case .cleared(let id): return "cleared the answer to \(id)"
+        case .remarked(let id?, let t): return "remark on \(id): \(Sanitize.singleLine(t))"
+        case .remarked(nil, let t): return "remark on the interview: \(Sanitize.singleLine(t))"
+        case .moved(let p):
+            switch p {
+            case .intro: return "-> introduction"
+            case .sectionIntro(let s): return "-> section \(s)"
+            case .question(let id): return "-> \(id): \(qtext(id))"
+            case .review: return "-> review"
+            case .finished: return "-> finished"
+            }
+        case .languagesChanged(let a, let b): return "languages: interviewee \(a), advocate \(b)"
+        case .paused: return "break started"
+        case .resumed: return "break ended"
+        case .endedByAnswer(let id): return "interview ended by the answer to \(id)"
+        case .completed: return "interview completed"
+        }
+    }
+}
+
+/// Sensitive text goes to a file or a pipe as is; on a terminal it is shown
+/// in a full-screen pager that clears itself, so nothing stays in the
+/// scrollback.
+enum SensitiveOutput {
+    static func show(_ text: String, title: String) throws {
+        print(text, terminator: "")
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeStore
+
+/// Where sessions are kept and how the passphrase is found.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: "Folder of the encrypted session store (default: $XDG_DATA_HOME/intake or ~/.local/share/intake).")
+    var store: String?
+
+    var directory: URL {
+        if let store { return URL(fileURLWithPath: store) }
+        return SessionStore.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the store, asking for the passphrase on the terminal unless
+    /// INTAKE_PASSPHRASE_FILE names a file. `create`: make a new store if
+    /// none exists (the passphrase is asked twice).
+    func open(create: Bool) throws -> SessionStore {
+        let dir = directory
+        let exists = SessionStore.exists(at: dir)
+        if !exists && !create {
+            printError("intake: there is no session store at \(dir.path) yet; it is created by the first interview.")
+            throw Failure(code: 1)
+        }
+        do {
+            let passphrase = try Passphrase.obtain(creating: !exists)
+            return try SessionStore.open(directory: dir, passphrase: passphrase, create: !exists)
+        } catch let e as StoreError {
+            printError("intake: \(e.description)")
+            throw Failure(code: 1)
+        }
+    }
+}
+
+/// Asking for the store passphrase.
+enum Passphrase {
+    static func obtain(creating: Bool) throws -> String {
+        if let source = PassphraseSource.fromEnvironment(ProcessInfo.processInfo.environment) {
+            return try source.resolve()
+        }
+        guard let tty = TerminalPrompt() else {
+            printError("intake: a passphrase is needed but there is no terminal to ask on; set \(PassphraseSource.fileEnvironmentVariable) to a file (mode 600) holding it.")
+            throw Failure(code: 1)
+        }
+        if creating {
+            tty.say("This is the first interview on this computer. Choose a passphrase for the encrypted session store.\nKeep it safe: without it, saved sessions cannot be read.")
+            while true {
+                let first = tty.ask("New passphrase: ")
+                if first.count < 8 { tty.say("Please use at least 8 characters."); continue }
+                let again = tty.ask("Repeat it: ")
+                if first == again { return first }
+                tty.say("The two did not match. Please try again.")
+            }
+        }
+        let p = tty.ask("Passphrase for the session store: ")
+        guard !p.isEmpty else { throw StoreError.emptyPassphrase }
+        return p
+    }
+}
+
+/// Reads a line from /dev/tty with echo off, so nothing typed stays on screen.
+struct TerminalPrompt {
+    let fd: Int32
+
+    init?() {
+        let fd = Glibc.open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+    }
+
+    func say(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    func ask(_ prompt: String) -> String {
+        let p = Array(prompt.utf8)
+        _ = p.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        var old = termios()
+        let hasTermios = tcgetattr(fd, &old) == 0
+        if hasTermios {
+            var quiet = old
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(fd, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if hasTermios { tcsetattr(fd, TCSAFLUSH, &old) }
+            say("")
+        }
+        var bytes: [UInt8] = []
+        var c: UInt8 = 0
+        while Glibc.read(fd, &c, 1) == 1, c != UInt8(ascii: "\n"), c != UInt8(ascii: "\r") {
+            bytes.append(c)
+            if bytes.count > 4096 { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
