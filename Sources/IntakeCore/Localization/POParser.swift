@@ -434,7 +434,10 @@ struct POParser {
             error(location(b, q), "unexpected text after string: '\(excerpt(b, q, e))'")
             return nil
         }
-        return ok ? out : nil
+        // After a bad escape the rest is still used, so one mistake does
+        // not cascade into "msgstr without msgid".
+        _ = ok
+        return out
     }
 
     // MARK: Entries
