@@ -163,11 +163,12 @@ public struct LocaleReport: Sendable {
             let where_ = e.isPlural ? "msgstr[\(i)]" : "msgstr"
             let here = i < e.locations.msgstrs.count ? e.locations.msgstrs[i] : loc
             // A form used for exactly one n (like "one" = n==1) may spell the
-            // number out; others need every placeholder of the plural source.
-            var required = pluralNames ?? sourceNames
-            if let plural, e.isPlural, Self.formCoversSingleN(plural, i) { required = sourceNames }
+            // number out, so it may leave out one placeholder (the count);
+            // other forms need every placeholder of the plural source.
+            let required = pluralNames ?? sourceNames
             let names = Set(Placeholders.names(in: text))
-            let missing = required.subtracting(names).sorted()
+            var missing = required.subtracting(names).sorted()
+            if let plural, e.isPlural, missing.count == 1, Self.formCoversSingleN(plural, i) { missing = [] }
             let extra = names.subtracting(allowed).sorted()
             if !missing.isEmpty || !extra.isEmpty {
                 var parts: [String] = []
