@@ -122,6 +122,41 @@ extension LocalizationTests {
             #expect(e.previousID == nil)
         }
 
+        @Test func pluralSourceChangesKeepThePreviousPlural() throws {
+            var template = Self.template
+            template[2].sourcePlural = "Saved all {count} answers"
+            let merged = translatedSpanish().merged(with: template)
+            let e = try #require(merged.entry(key: "ui/saved_answers"))
+            #expect(e.isFuzzy)
+            #expect(e.previousID == "Saved {count} answer")
+            #expect(e.previousIDPlural == "Saved {count} answers")
+            #expect(e.idPlural == "Saved all {count} answers")
+            #expect(e.translations == ["Se guardó {count} respuesta", "Se guardaron {count} respuestas"])
+
+            // A string that becomes plural gets nplurals msgstr[] and keeps
+            // its translation in the first.
+            template[1].sourcePlural = "Skips"
+            let widened = try #require(translatedSpanish().merged(with: template).entry(key: "ui/footer/skip"))
+            #expect(widened.translations == ["Omitir", ""])
+            #expect(widened.isFuzzy)
+            try Gettext.expectMsgfmtAccepts(translatedSpanish().merged(with: template).serialized())
+        }
+
+        @Test func headerFieldsKeepTheirOrderWhenChanged() {
+            var po = POFile.newCatalog(language: "es", template: [])
+            let names = po.headerFields.map(\.name)
+            po.reviewStatus = .reviewed
+            po.reviewedBy = "Ana Pérez"
+            po.language = "es-MX"
+            #expect(po.headerFields.map(\.name) == names)
+            #expect(po.headerValue("x-intake-status") == "reviewed")
+            #expect(po.reviewedBy == "Ana Pérez")
+            po.setHeaderValue("yes", for: "X-Generator")
+            #expect(po.headerFields.last == POHeaderField("X-Generator", "yes"))
+            po.setHeaderValue(nil, for: "X-Generator")
+            #expect(po.headerFields.map(\.name) == names)
+        }
+
         @Test func mergingTwiceChangesNothing() throws {
             var template = Self.template
             template[0].source = "Changed"

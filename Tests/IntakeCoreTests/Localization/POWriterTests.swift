@@ -38,6 +38,9 @@ extension LocalizationTests {
             po.entries[0].previousID = "Hello"
             po.entries[0].previousIDPlural = nil
             po.entries[1].translations = ["0", "1", "2", "3", "4", "5"]
+            po.entries[1].previousContext = "k/old-plural"
+            po.entries[1].previousID = "{count} old file"
+            po.entries[1].previousIDPlural = "{count} old files"
             var gone = POEntry(context: "k/gone", id: "Gone", translations: ["ذهب"])
             gone.isObsolete = true
             gone.previousID = "Went"
@@ -49,6 +52,10 @@ extension LocalizationTests {
             let again = try parsePO(text)
             #expect(again == po)
             #expect(again.entries[2].id == po.entries[2].id)
+            #expect(again.entries[1].previousIDPlural == "{count} old files")
+            #expect(text.contains("#| msgid_plural \"{count} old files\""))
+            #expect(text.contains("\\001"))
+            try Gettext.expectMsgfmtAccepts(text, name: "ar.po")
         }
 
         @Test func wrapsLongStringsAt79ColumnsAfterSpacesAndNewlines() throws {
