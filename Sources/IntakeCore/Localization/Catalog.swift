@@ -1,0 +1,105 @@
+/// A string ready to show, and whether it really is a translation.
+public struct LocalizedText: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable {
+        /// A reviewed-or-draft translation of the current source text.
+        case translated
+        /// The translation is marked fuzzy; the source is shown instead.
+        case fuzzy
+        /// No entry or an empty translation; the source is shown instead.
+        case missing
+        /// The entry was translated from a different source text; the
+        /// current source is shown instead.
+        case stale
+    }
+
+    public var text: String
+    public var status: Status
+
+    public init(text: String, status: Status) {
+        self.text = text
+        self.status = status
+    }
+
+    /// True when the screen should mark the text as not translated.
+    public var isFallback: Bool { status != .translated }
+}
+
+/// Run-time translations for one language, built from a `POFile`.
+///
+/// Lookups are by key (`msgctxt`); the caller passes the current source
+/// text, and anything that is not an up-to-date, non-fuzzy, non-empty
+/// translation of exactly that text falls back to the source with a status
+/// saying why. Text is returned as written: control characters are left for
+/// the renderer to sanitize.
+public struct Catalog: Sendable {
+    /// The language tag (from the file's `Language` header, or as given).
+    public let language: String
+    /// True unless the file says `X-Intake-Status: reviewed`.
+    public let isDraft: Bool
+    /// Who reviewed the file, when it says so.
+    public let reviewedBy: String?
+    /// The file's plural rule, or English's when it has none that parses.
+    public let pluralForms: PluralForms
+    private let byKey: [String: POEntry]
+    private let isSource: Bool
+
+    /// A catalog from a parsed file. Obsolete entries are ignored;
+    /// `language` overrides the header (e.g. from the file name).
+    public init(_ file: POFile, language: String? = nil) {
+        self.language = language ?? file.language ?? ""
+        self.isDraft = file.reviewStatus != .reviewed
+        self.reviewedBy = file.reviewedBy
+        let rule = file.pluralForms
+        self.pluralForms = (rule.map { $0.validate().isEmpty } ?? false) ? rule! : .english
+        var map: [String: POEntry] = [:]
+        for e in file.entries where !e.isObsolete {
+            guard let key = e.context, map[key] == nil else { continue }
+            map[key] = e
+        }
+        self.byKey = map
+        self.isSource = false
+    }
+
+    private init(sourceLanguage: String) {
+        language = sourceLanguage
+        isDraft = false
+        reviewedBy = nil
+        pluralForms = .english
+        byKey = [:]
+        isSource = true
+    }
+
+    /// The identity catalog of the source language: every lookup returns the
+    /// source text as `translated`.
+    public static func source(language: String = "en") -> Catalog {
+        Catalog(sourceLanguage: language)
+    }
+
+    /// The text for `key` whose current source text is `source`.
+    public func text(key: String, source: String) -> LocalizedText {
+        if isSource { return LocalizedText(text: source, status: .translated) }
+        guard let e = byKey[key] else { return LocalizedText(text: source, status: .missing) }
+        if e.isFuzzy { return LocalizedText(text: source, status: .fuzzy) }
+        if e.id != source { return LocalizedText(text: source, status: .stale) }
+        let t = e.translation
+        if t.isEmpty { return LocalizedText(text: source, status: .missing) }
+        return LocalizedText(text: t, status: .translated)
+    }
+
+    /// The form of a counted string for `count`, chosen by the file's plural
+    /// rule; a fallback uses the English rule on the source texts.
+    public func plural(key: String, source: String, sourcePlural: String, count: Int) -> LocalizedText {
+        let fallbackText = count == 1 ? source : sourcePlural
+        if isSource { return LocalizedText(text: fallbackText, status: .translated) }
+        guard let e = byKey[key] else { return LocalizedText(text: fallbackText, status: .missing) }
+        if e.isFuzzy { return LocalizedText(text: fallbackText, status: .fuzzy) }
+        if e.id != source || e.idPlural != sourcePlural {
+            return LocalizedText(text: fallbackText, status: .stale)
+        }
+        let index = pluralForms.index(for: count)
+        guard index < e.translations.count, !e.translations[index].isEmpty else {
+            return LocalizedText(text: fallbackText, status: .missing)
+        }
+        return LocalizedText(text: e.translations[index], status: .translated)
+    }
+}

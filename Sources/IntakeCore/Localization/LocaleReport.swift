@@ -1,0 +1,214 @@
+/// The most display columns a translation may take for keys matching a
+/// pattern (`*` matches any run of characters, including `/`).
+public struct WidthLimit: Hashable, Sendable {
+    public var pattern: String
+    public var maxColumns: Int
+    public init(_ pattern: String, _ maxColumns: Int) {
+        self.pattern = pattern
+        self.maxColumns = maxColumns
+    }
+
+    public func matches(_ key: String) -> Bool { Self.glob(Array(pattern.unicodeScalars), Array(key.unicodeScalars)) }
+
+    static func glob(_ p: [Unicode.Scalar], _ s: [Unicode.Scalar]) -> Bool {
+        // Iterative matcher with single-star backtracking: linear-ish, no recursion.
+        var pi = 0, si = 0
+        var star: Int? = nil, mark = 0
+        while si < s.count {
+            if pi < p.count, p[pi] != "*", p[pi] == s[si] { pi += 1; si += 1 }
+            else if pi < p.count, p[pi] == "*" { star = pi; mark = si; pi += 1 }
+            else if let st = star { pi = st + 1; mark += 1; si = mark }
+            else { return false }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
+
+/// What `intake locales check` and `intake locales stats` say about one
+/// locale file measured against the current template.
+///
+/// Counts (over the template's keys): `translated` (not fuzzy, every msgstr
+/// filled, msgid equal to the current source), `fuzzy`, `stale` (translated
+/// from an older source but not marked fuzzy), `untranslated` (empty, or
+/// missing from the file), plus `obsolete` (`#~`) and `unused` (active
+/// entries whose key left the template).
+///
+/// Findings point at the entry's msgstr line:
+/// - error: placeholders differ from the source; number of plural forms is
+///   not nplurals; missing or invalid `Language`; missing or invalid
+///   `Plural-Forms`.
+/// - warning: wider than allowed (see `defaultWidthLimits`); identical to
+///   the source ("untranslated copy of the source"); a discouraged term;
+///   key no longer used; source text changed but entry not fuzzy.
+public struct LocaleReport: Sendable {
+    public var language: String?
+    public var templateCount: Int
+    public var translated = 0
+    public var fuzzy = 0
+    public var stale = 0
+    public var untranslated = 0
+    public var obsolete = 0
+    public var unused = 0
+    public var findings: [Diagnostic] = []
+
+    /// Share of the template's strings that are translated, 0...100.
+    public var percentTranslated: Double {
+        templateCount == 0 ? 100 : Double(translated) * 100 / Double(templateCount)
+    }
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// Limits for an 80-column screen, first match wins:
+    /// - `ui/footer/*` 18: the footer shows four or five key hints side by side.
+    /// - `ui/key/*` 18: key names in the help table's left column.
+    /// - `*/option/*` 60: an answer option after its number and marker, with
+    ///   room for the frame and scroll bar.
+    /// - `*/title` 70: one title line inside the frame with padding.
+    /// - `ui/status/*` 78: the one-line status bar.
+    /// Other strings wrap and have no limit. A limit applies to each line of
+    /// a multi-line translation.
+    public static let defaultWidthLimits: [WidthLimit] = [
+        WidthLimit("ui/footer/*", 18),
+        WidthLimit("ui/key/*", 18),
+        WidthLimit("*/option/*", 60),
+        WidthLimit("*/title", 70),
+        WidthLimit("ui/status/*", 78),
+    ]
+
+    /// Checks `file` (read from `fileName`) against `template`.
+    public init(file: POFile, fileName: String, template: [TemplateEntry],
+                widthLimits: [WidthLimit] = LocaleReport.defaultWidthLimits,
+                discouragedTerms: DiscouragedTerms? = nil) {
+        language = file.language
+        templateCount = Set(template.map(\.key)).count
+        var bag = DiagnosticBag()
+        let fileStart = SourceLocation(file: fileName, line: 1, column: 1)
+        let headerLoc = file.header?.translationLocation ?? fileStart
+
+        // Header.
+        let lang = file.language ?? ""
+        if file.header == nil {
+            bag.error(fileStart, "missing PO header (msgid \"\" with Language and Plural-Forms)")
+        } else if lang.isEmpty {
+            bag.error(headerLoc, "missing Language header")
+        } else if !LanguageTag.isValid(lang) {
+            bag.error(headerLoc, "Language '\(lang)' is not a valid BCP-47 language tag (e.g. es, zh-Hans, pt-BR)")
+        }
+        var plural: PluralForms?
+        if file.header != nil {
+            if let raw = file.pluralFormsHeader {
+                do {
+                    let p = try PluralForms.parse(raw)
+                    let problems = p.validate()
+                    if problems.isEmpty { plural = p } else {
+                        for problem in problems { bag.error(headerLoc, "invalid Plural-Forms: \(problem)") }
+                    }
+                } catch {
+                    bag.error(headerLoc, "invalid Plural-Forms: \(error.message)")
+                }
+            } else {
+                let suggestion = lang.isEmpty ? "" : "; for \(lang) use '\(PluralForms.cldr(for: lang))'"
+                bag.error(headerLoc, "missing Plural-Forms header\(suggestion)")
+            }
+        }
+        let language = lang
+
+        var templateByKey: [String: TemplateEntry] = [:]
+        for t in template where templateByKey[t.key] == nil { templateByKey[t.key] = t }
+        var seenKeys: Set<String> = []
+
+        for e in file.entries {
+            if e.isObsolete { obsolete += 1; continue }
+            let loc = e.translationLocation ?? fileStart
+            guard let key = e.context, let t = templateByKey[key] else {
+                unused += 1
+                let what = e.context.map { "'\($0)'" } ?? "without msgctxt"
+                bag.warning(e.locations.msgctxt ?? loc, "entry \(what) is no longer used; run intake locales update")
+                continue
+            }
+            guard seenKeys.insert(key).inserted else { continue }
+            let sourceChanged = e.id != t.source || e.idPlural != t.sourcePlural
+            if e.isFuzzy {
+                fuzzy += 1
+            } else if !e.isTranslated {
+                untranslated += 1
+            } else if sourceChanged {
+                stale += 1
+            } else {
+                translated += 1
+            }
+            if sourceChanged && !e.isFuzzy {
+                bag.warning(e.locations.msgid ?? loc, "source text changed; run intake locales update")
+            }
+            if let plural, e.isPlural, e.translations.count != plural.count {
+                bag.error(loc, "\(e.translations.count) plural forms, but Plural-Forms says nplurals=\(plural.count)")
+            }
+            guard !e.isFuzzy else { continue }
+            checkTranslations(e, key: key, plural: plural, loc: loc, language: language,
+                              widthLimits: widthLimits, terms: discouragedTerms, bag: &bag)
+        }
+        untranslated += templateByKey.keys.filter { !seenKeys.contains($0) }.count
+        findings = bag.sorted
+    }
+
+    private func checkTranslations(_ e: POEntry, key: String, plural: PluralForms?, loc: SourceLocation,
+                                   language: String, widthLimits: [WidthLimit],
+                                   terms: DiscouragedTerms?, bag: inout DiagnosticBag) {
+        let sourceNames = Set(Placeholders.names(in: e.id))
+        let pluralNames = e.idPlural.map { Set(Placeholders.names(in: $0)) }
+        let allowed = sourceNames.union(pluralNames ?? [])
+        let limit = widthLimits.first { $0.matches(key) }
+        for (i, text) in e.translations.enumerated() where !text.isEmpty {
+            let where_ = e.isPlural ? "msgstr[\(i)]" : "msgstr"
+            let here = i < e.locations.msgstrs.count ? e.locations.msgstrs[i] : loc
+            // A form used for exactly one n (like "one" = n==1) may spell the
+            // number out, so it may leave out one placeholder (the count);
+            // other forms need every placeholder of the plural source.
+            let required = pluralNames ?? sourceNames
+            let names = Set(Placeholders.names(in: text))
+            var missing = required.subtracting(names).sorted()
+            if let plural, e.isPlural, missing.count == 1, Self.formCoversSingleN(plural, i) { missing = [] }
+            let extra = names.subtracting(allowed).sorted()
+            if !missing.isEmpty || !extra.isEmpty {
+                var parts: [String] = []
+                if !missing.isEmpty { parts.append("missing " + missing.map { "{\($0)}" }.joined(separator: ", ")) }
+                if !extra.isEmpty { parts.append("not in the source " + extra.map { "{\($0)}" }.joined(separator: ", ")) }
+                bag.error(here, "\(where_) placeholders differ from the source: \(parts.joined(separator: "; "))")
+            }
+            if let limit {
+                let widest = text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }.max() ?? 0
+                if widest > limit.maxColumns {
+                    bag.warning(here, "\(where_) is \(widest) columns wide; at most \(limit.maxColumns) fit for '\(limit.pattern)'")
+                }
+            }
+            let source = i == 0 ? e.id : (e.idPlural ?? e.id)
+            if text == source || text == e.id, Self.hasLetters(Placeholders.substitute(text, [:]), ignoringPlaceholders: true) {
+                bag.warning(here, "untranslated copy of the source")
+            }
+            if let terms {
+                for f in terms.findings(in: text, language: language) {
+                    bag.warning(here, "discouraged term '\(f.term)'; consider: \(f.suggestion)")
+                }
+            }
+        }
+    }
+
+    static func formCoversSingleN(_ plural: PluralForms, _ index: Int) -> Bool {
+        var hits = 0
+        for n in 0...1000 where plural.index(for: n) == index {
+            hits += 1
+            if hits > 1 { return false }
+        }
+        return hits == 1
+    }
+
+    static func hasLetters(_ text: String, ignoringPlaceholders: Bool) -> Bool {
+        var stripped = text
+        if ignoringPlaceholders {
+            let names = Placeholders.names(in: text)
+            stripped = Placeholders.substitute(text, Dictionary(names.map { ($0, "") }, uniquingKeysWith: { a, _ in a }))
+        }
+        return stripped.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+}

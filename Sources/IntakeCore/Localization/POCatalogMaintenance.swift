@@ -1,0 +1,168 @@
+/// One translatable string as the program and the questionnaires define it;
+/// the input of `POFile.template(_:)`, `newCatalog` and `merged(with:)`.
+public struct TemplateEntry: Hashable, Sendable {
+    /// The stable key, written as `msgctxt`.
+    public var key: String
+    /// The current source (English) text, written as `msgid`.
+    public var source: String
+    /// The plural source text (`msgid_plural`) for strings that depend on a number.
+    public var sourcePlural: String?
+    /// The author's note for the translator, written as `#.`.
+    public var note: String?
+    /// Where the string is defined (`questionnaires/x.yaml:12`), written as `#:`.
+    public var reference: String?
+
+    public init(key: String, source: String, sourcePlural: String? = nil, note: String? = nil, reference: String? = nil) {
+        self.key = key
+        self.source = source
+        self.sourcePlural = sourcePlural
+        self.note = note
+        self.reference = reference
+    }
+}
+
+extension POFile {
+    /// A POT template (empty `Language`, `charset=UTF-8`, fuzzy header as
+    /// xgettext writes it) that Poedit and Weblate can start from.
+    public static func template(_ entries: [TemplateEntry], projectVersion: String = "intake") -> POFile {
+        var file = POFile()
+        file.headerFields = [
+            POHeaderField("Project-Id-Version", projectVersion),
+            POHeaderField("Report-Msgid-Bugs-To", ""),
+            POHeaderField("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+            POHeaderField("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+            POHeaderField("Language-Team", "LANGUAGE <LL@li.org>"),
+            POHeaderField("Language", ""),
+            POHeaderField("MIME-Version", "1.0"),
+            POHeaderField("Content-Type", "text/plain; charset=UTF-8"),
+            POHeaderField("Content-Transfer-Encoding", "8bit"),
+        ]
+        file.header?.isFuzzy = true
+        file.entries = entries.map { makeEntry($0, nplurals: 2) }
+        return file
+    }
+
+    /// A new, untranslated catalog for `language`: Plural-Forms from
+    /// `PluralForms.cldr(for:)`, `X-Intake-Status: draft`, an empty
+    /// `X-Intake-Reviewed-By`, and one empty entry per template string.
+    /// `revisionDate` (gettext form `2026-11-29 04:00+0000`) is a parameter
+    /// so the library reads no clock.
+    public static func newCatalog(language: String, template: [TemplateEntry],
+                                  revisionDate: String = "YEAR-MO-DA HO:MI+ZONE",
+                                  projectVersion: String = "intake") -> POFile {
+        let plural = PluralForms.cldr(for: language)
+        let nplurals = (try? PluralForms.parse(plural))?.count ?? 2
+        var file = POFile()
+        file.headerFields = [
+            POHeaderField("Project-Id-Version", projectVersion),
+            POHeaderField("Report-Msgid-Bugs-To", ""),
+            POHeaderField("PO-Revision-Date", revisionDate),
+            POHeaderField("Last-Translator", ""),
+            POHeaderField("Language-Team", ""),
+            POHeaderField("Language", language),
+            POHeaderField("MIME-Version", "1.0"),
+            POHeaderField("Content-Type", "text/plain; charset=UTF-8"),
+            POHeaderField("Content-Transfer-Encoding", "8bit"),
+            POHeaderField("Plural-Forms", plural),
+            POHeaderField("X-Intake-Status", POReviewStatus.draft.rawValue),
+            POHeaderField("X-Intake-Reviewed-By", ""),
+        ]
+        file.entries = template.map { makeEntry($0, nplurals: nplurals) }
+        return file
+    }
+
+    static func makeEntry(_ t: TemplateEntry, nplurals: Int) -> POEntry {
+        var e = POEntry(context: t.key, id: t.source, idPlural: t.sourcePlural,
+                        translations: Array(repeating: "", count: t.sourcePlural == nil ? 1 : max(nplurals, 1)))
+        refreshComments(&e, from: t)
+        return e
+    }
+
+    static func refreshComments(_ e: inout POEntry, from t: TemplateEntry) {
+        e.extractedComments = t.note.map { note in
+            note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        } ?? []
+        e.references = t.reference.map { [$0] } ?? []
+    }
+
+    /// msgmerge, keyed by msgctxt: template strings missing here are added
+    /// untranslated; strings no longer in the template become obsolete `#~`
+    /// entries at the end; a changed source text keeps its translation but
+    /// becomes `#, fuzzy` with the old source as `#| msgid`; notes and
+    /// references come from the template; an obsolete entry whose key
+    /// returns is revived (fuzzy if its source text differs). Entries follow
+    /// the template's order.
+    public func merged(with template: [TemplateEntry]) -> POFile {
+        let nplurals = pluralForms?.count ?? 2
+        var active: [String: POEntry] = [:]
+        var obsolete: [String: POEntry] = [:]
+        for e in entries {
+            guard let key = e.context else { continue }
+            if e.isObsolete {
+                if obsolete[key] == nil { obsolete[key] = e }
+            } else if active[key] == nil {
+                active[key] = e
+            }
+        }
+        var used: Set<String> = []
+        var result: [POEntry] = []
+        for t in template where !used.contains(t.key) {
+            used.insert(t.key)
+            guard var e = active[t.key] ?? obsolete[t.key] else {
+                result.append(Self.makeEntry(t, nplurals: nplurals))
+                continue
+            }
+            e.isObsolete = false
+            e.locations = POEntryLocations()
+            Self.refreshComments(&e, from: t)
+            if e.id != t.source || e.idPlural != t.sourcePlural {
+                let hasTranslation = e.translations.contains { !$0.isEmpty }
+                if hasTranslation {
+                    // Keep the oldest source the translation was made from.
+                    if !(e.isFuzzy && e.previousID != nil) {
+                        e.previousContext = nil
+                        e.previousID = e.id
+                        e.previousIDPlural = e.idPlural
+                    }
+                    e.isFuzzy = true
+                } else {
+                    e.previousContext = nil
+                    e.previousID = nil
+                    e.previousIDPlural = nil
+                }
+                e.id = t.source
+                e.idPlural = t.sourcePlural
+            } else if !e.isFuzzy {
+                e.previousContext = nil
+                e.previousID = nil
+                e.previousIDPlural = nil
+            }
+            // Fit the msgstr shape to the (possibly changed) plural-ness.
+            if t.sourcePlural == nil {
+                e.translations = [e.translations.first ?? ""]
+            } else if e.translations.count != nplurals {
+                let old = e.translations
+                e.translations = (0..<nplurals).map { $0 < old.count ? old[$0] : "" }
+            }
+            result.append(e)
+        }
+        // Newly obsolete entries first, then those already obsolete; one
+        // obsolete entry per msgctxt+msgid, as gettext allows no duplicates.
+        var gone: [POEntry] = []
+        var goneKeys: Set<[String?]> = []
+        for e in entries.filter({ !$0.isObsolete }) + entries.filter(\.isObsolete) {
+            if let key = e.context, used.contains(key) { continue }
+            guard goneKeys.insert([e.context, e.id]).inserted else { continue }
+            var o = e
+            if !o.isObsolete {
+                o.isObsolete = true
+                o.references = []
+            }
+            o.locations = POEntryLocations()
+            gone.append(o)
+        }
+        var file = self
+        file.entries = result + gone
+        return file
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import IntakeCore
+
+extension LocalizationTests {
+    @Suite struct DiscouragedTermsTests {
+        /// The shipped list, read from the repository.
+        static func shipped() throws -> DiscouragedTerms {
+            let url = URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("locales/discouraged-terms.yaml")
+            let yaml = try String(contentsOf: url, encoding: .utf8)
+            let (terms, diagnostics) = DiscouragedTerms.parse(yaml: yaml, file: "locales/discouraged-terms.yaml")
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+            return try #require(terms)
+        }
+
+        private func terms(_ text: String, _ language: String) throws -> [String] {
+            try Self.shipped().findings(in: text, language: language).map(\.term)
+        }
+
+        @Test func shippedListCoversTheRequiredLanguages() throws {
+            let t = try Self.shipped()
+            for lang in ["en", "es", "zh-Hans", "ko", "th", "ar"] {
+                #expect(!(t.rules[lang] ?? []).isEmpty, "\(lang)")
+            }
+        }
+
+        @Test func englishWholeWordsIgnoringCase() throws {
+            let t = try Self.shipped()
+            let f = t.findings(in: "Is the Prostitute an ILLEGAL   alien?", language: "en")
+            #expect(f.map(\.term) == ["prostitute", "illegal alien"])
+            #expect(f.map(\.offset) == [7, 21])
+            #expect(f[0].suggestion == "person who sells sex / person in the sex trade")
+            #expect(f[1].suggestion.contains("undocumented"))
+            // Whole words only: no match inside other words.
+            #expect(try terms("The victimization survey; slavery; prostitution law", "en") == [])
+            #expect(try terms("Ask if the person is a runaway.", "en") == ["runaway"])
+            #expect(try terms("hooker, whore; slave.", "en") == ["hooker", "whore", "slave"])
+        }
+
+        @Test func longerTermsWinOverTheirParts() throws {
+            let f = try Self.shipped().findings(in: "a child prostitute and a prostitute", language: "en")
+            #expect(f.map(\.term) == ["child prostitute", "prostitute"])
+            #expect(f[0].suggestion == "child who is sexually exploited")
+            #expect(f.map(\.offset) == [2, 25])
+        }
+
+        @Test func victimIsContextAware() throws {
+            #expect(try terms("Are you a victim?", "en") == ["victim"])
+            #expect(try terms("We can refer you to victim services.", "en") == [])
+            #expect(try terms("Victim Services can help the victim.", "en") == ["victim"])
+            let f = try Self.shipped().findings(in: "Victim Services can help the victim.", language: "en")
+            #expect(f.first?.offset == 29)
+        }
+
+        @Test func substringMatchingForLanguagesWithoutSpaces() throws {
+            #expect(try terms("她是妓女吗？", "zh-Hans") == ["妓女"])
+            #expect(try terms("我们可以介绍受害者服务。", "zh-Hans") == [])
+            #expect(try terms("你是受害者吗？", "zh-Hans") == ["受害者"])
+            #expect(try terms("불법체류자입니까?", "ko") == ["불법체류자"])
+            #expect(try terms("피해자 지원 센터", "ko") == [])
+            #expect(try terms("เธอเป็นโสเภณีหรือไม่", "th") == ["โสเภณี"])
+            #expect(try terms("โสเภณีเด็ก", "th") == ["โสเภณีเด็ก"])
+            #expect(try terms("ทาสีบ้าน", "th") == [])
+            #expect(try terms("هل أنت الضحية؟", "ar") == ["ضحية"])
+            // Offsets are in Unicode scalars, so a caller can compute a column.
+            let f = try Self.shipped().findings(in: "你是受害者吗？", language: "zh-Hans")
+            #expect(f.first?.offset == 2)
+        }
+
+        @Test func spanishWithAccentsAndCase() throws {
+            #expect(try terms("¿Es usted una VÍCTIMA?", "es") == ["víctima"])
+            #expect(try terms("Hay servicios para víctimas.", "es") == [])
+            #expect(try terms("Un inmigrante ilegal", "es-MX") == ["inmigrante ilegal"])
+        }
+
+        @Test func unknownLanguagesHaveNoFindings() throws {
+            #expect(try terms("victim", "de") == [])
+            #expect(try terms("victim", "not a tag!") == [])
+        }
+
+        @Test func badYAMLGivesLocatedDiagnostics() throws {
+            let (none, d1) = DiscouragedTerms.parse(yaml: "en: [term: \"x\"\n", file: "t.yaml")
+            #expect(none == nil)
+            #expect(d1.first?.severity == .error)
+            #expect(d1.first?.location.file == "t.yaml")
+            #expect(d1.first?.message.hasPrefix("invalid YAML") == true)
+
+            let yaml = """
+            en:
+              - term: "slave"
+                suggest: "person in forced labor"
+              - term: "hooker"
+              - sugest: "x"
+                term: "y"
+            not a tag!: []
+            es: "prostituta"
+            """
+            let (bad, d2) = DiscouragedTerms.parse(yaml: yaml, file: "t.yaml")
+            #expect(bad == nil)
+            let byLine = Dictionary(grouping: d2, by: \.location.line)
+            #expect(byLine[4]?.first?.message == "missing 'suggest' for 'hooker'")
+            #expect(byLine[5]?.first?.message.contains("unknown field 'sugest'") == true)
+            #expect(byLine[5]?.first?.location.column == 5)
+            #expect(byLine[7]?.first?.message.contains("language tag") == true)
+            #expect(byLine[8]?.first?.message.contains("expected a list") == true)
+        }
+    }
+}
