@@ -1,10 +1,52 @@
 import Foundation
 import IntakeCore
 
-/// Checks a locale file against the current source strings.
-enum LocaleValidation {
-    static func check(_ url: URL, questionnaires: [Questionnaire]) -> [Diagnostic] {
+/// Locale files: reading, checking against the current source strings.
+enum LocaleFiles {
+    /// The discouraged-terms list beside the locales, if present.
+    static func discouragedTerms(in locales: URL) -> (DiscouragedTerms?, [Diagnostic]) {
+        let url = locales.appendingPathComponent("discouraged-terms.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
+        return DiscouragedTerms.parse(yaml: String(decoding: data, as: UTF8.self), file: QuestionnaireFiles.displayPath(url))
+    }
+
+    /// Parses a PO file; diagnostics for syntax errors.
+    static func parse(_ url: URL) -> (POFile?, [Diagnostic]) {
         let path = QuestionnaireFiles.displayPath(url)
-        return [.warning(SourceLocation(file: path, line: 1, column: 1), "locale files are not checked yet")]
+        guard let bytes = try? QuestionnaireFiles.read(url) else {
+            return (nil, [.error(SourceLocation(file: path, line: 1, column: 1), "cannot read the file")])
+        }
+        switch TextDecoding.utf8(bytes, path: path) {
+        case .failure(let d): return (nil, [d])
+        case .success(let text):
+            let (file, diags) = POFile.parse(text, file: path)
+            return (file, diags)
+        }
+    }
+
+    /// The language a locale file is for, from its name (`es.po` -> `es`).
+    static func language(of url: URL) -> String { url.deletingPathExtension().lastPathComponent }
+}
+
+enum LocaleValidation {
+    /// Checks one locale file: syntax, header, placeholders, plurals, keys
+    /// that no longer exist, widths, discouraged terms.
+    static func check(_ url: URL, questionnaires: [Questionnaire], terms: DiscouragedTerms?) -> (LocaleReport?, [Diagnostic]) {
+        let path = QuestionnaireFiles.displayPath(url)
+        let (file, parseDiags) = LocaleFiles.parse(url)
+        guard let file else { return (nil, parseDiags) }
+        var diags = parseDiags
+        let lang = LocaleFiles.language(of: url)
+        if !LanguageTag.isValid(lang) {
+            diags.append(.error(SourceLocation(file: path, line: 1, column: 1),
+                                "the file name '\(Sanitize.singleLine(lang)).po' is not a BCP-47 language tag"))
+        } else if let header = file.language, header != lang {
+            diags.append(.error(file.header?.translationLocation ?? SourceLocation(file: path, line: 1, column: 1),
+                                "the Language header says '\(Sanitize.singleLine(header))' but the file is named \(lang).po"))
+        }
+        let template = TranslationTemplate.entries(questionnaires: questionnaires)
+        let report = LocaleReport(file: file, fileName: path, template: template, discouragedTerms: terms)
+        diags += report.findings
+        return (report, diags)
     }
 }

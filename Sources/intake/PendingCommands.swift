@@ -9,14 +9,6 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-struct LocalesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "locales", abstract: "Create, update, check and preview translations.")
-    func run() throws {
-        printError("intake locales: the translator tools are not available in this build yet.")
-        throw Failure(code: 2)
-    }
-}
-
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo", abstract: "Trainer mode: step through a fictional persona's interview.")
     func run() throws {

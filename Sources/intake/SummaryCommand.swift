@@ -85,7 +85,7 @@ struct SummaryCommand: ParsableCommand {
         case .success(let f): file = f
         }
         let interviewee = file.language ?? q.language
-        let tr = try catalogs.translator(language ?? q.language)
+        let tr = try catalogs.translator(language ?? q.language, source: q.language)
         let score = Scorer.score(q, answers: file.answers, language: interviewee)
         var remarks = file.remarks
         let overall = remarks.removeValue(forKey: AnswerFile.interviewRemarkKey) ?? ""
@@ -141,13 +141,37 @@ final class QuestionnaireCache {
     }
 }
 
-/// Translations by language, loaded once.
+/// Translations by language, loaded once. The source language needs no file.
 final class CatalogCache {
     let locales: URL
+    private var loaded: [String: any Translating] = [:]
     init(locales: URL) { self.locales = locales }
 
-    func translator(_ language: String) throws -> any Translating {
-        SourceLanguage(language: language)
+    /// The languages there are translations for, from the file names.
+    var availableLanguages: [String] {
+        DataLocation.files(in: locales, ext: ["po"]).map(LocaleFiles.language(of:))
+    }
+
+    func translator(_ language: String, source: String = "en") throws -> any Translating {
+        if let t = loaded[language] { return t }
+        if language == source {
+            loaded[language] = SourceLanguage(language: language)
+            return loaded[language]!
+        }
+        let url = locales.appendingPathComponent("\(language).po")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            let known = ([source] + availableLanguages).joined(separator: ", ")
+            printError("intake: no translation for '\(Sanitize.singleLine(language))' (available: \(known))")
+            throw Failure(code: 2)
+        }
+        let (file, diags) = LocaleFiles.parse(url)
+        guard let file else {
+            for d in diags { printError(d.description) }
+            throw Failure(code: 1)
+        }
+        let catalog = Catalog(file, language: language)
+        loaded[language] = catalog
+        return catalog
     }
 }
 

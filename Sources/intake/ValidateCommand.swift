@@ -72,9 +72,30 @@ enum Validation {
             report.diagnostics += outcome.diagnostics
             if let q = outcome.questionnaire { report.questionnaires.append(q) }
         }
-        for url in files where url.pathExtension == "po" {
+        // Locale files are checked against the questionnaires given, or the
+        // bundled ones when only locale files were named.
+        let poFiles = files.filter { $0.pathExtension == "po" }
+        var sources = report.questionnaires
+        var termsDir: URL?
+        if let first = poFiles.first {
+            termsDir = first.deletingLastPathComponent()
+            if sources.isEmpty {
+                let bundled = first.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("questionnaires")
+                sources = DataLocation.files(in: bundled, ext: ["yaml", "yml"]).compactMap { url in
+                    (try? QuestionnaireFiles.read(url)).flatMap { QuestionnaireLoader.load(bytes: $0, path: QuestionnaireFiles.displayPath(url)).questionnaire }
+                }
+            }
+        } else if let q = report.questionnaires.first {
+            termsDir = URL(fileURLWithPath: q.path).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("locales")
+        }
+        let (terms, termDiags) = termsDir.map(LocaleFiles.discouragedTerms) ?? (nil, [])
+        report.diagnostics += termDiags
+        if let terms {
+            for q in report.questionnaires { report.diagnostics += QuestionnaireLint.discouragedTerms(q, terms: terms) }
+        }
+        for url in poFiles {
             report.filesChecked += 1
-            report.diagnostics += LocaleValidation.check(url, questionnaires: report.questionnaires)
+            report.diagnostics += LocaleValidation.check(url, questionnaires: sources, terms: terms).1
         }
         for url in files where !["yaml", "yml", "po"].contains(url.pathExtension) {
             report.filesChecked += 1

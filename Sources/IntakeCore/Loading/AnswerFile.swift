@@ -64,7 +64,7 @@ public struct AnswerFile: Sendable {
                 }
             }
             if let (lang, loc) = r.string("language", diags: &diags) {
-                if LanguageTagSyntax.isValid(lang) { file.language = lang } else {
+                if LanguageTag.isValid(lang) { file.language = lang } else {
                     diags.error(loc, "'\(Sanitize.singleLine(lang))' is not a valid language tag")
                 }
             }

@@ -125,7 +125,7 @@ extension QuestionnaireLoader {
             let version = r.string("version", required: true, diags: &diags)?.0 ?? ""
             var language = "en"
             if let (lang, loc) = r.string("language", required: true, diags: &diags) {
-                if LanguageTagSyntax.isValid(lang) { language = lang } else {
+                if LanguageTag.isValid(lang) { language = lang } else {
                     diags.error(loc, "'\(Sanitize.singleLine(lang))' is not a valid BCP-47 language tag")
                 }
             }
@@ -235,7 +235,7 @@ extension QuestionnaireLoader {
                 for lang in keys {
                     guard let n = pr.number(lang, diags: &diags) else { continue }
                     if lang == "default" { def = n; continue }
-                    if !LanguageTagSyntax.isValid(lang) {
+                    if !LanguageTag.isValid(lang) {
                         diags.error(pr.keyLocation(lang), "'\(Sanitize.singleLine(lang))' is not a valid language tag (or 'default')")
                     }
                     byLanguage[lang] = n
