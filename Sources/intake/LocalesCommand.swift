@@ -88,9 +88,12 @@ struct LocalesCommand: ParsableCommand {
                 let merged = file.merged(with: template)
                 let before = LocaleReport(file: file, fileName: url.path, template: template)
                 let after = LocaleReport(file: merged, fileName: url.path, template: template)
-                if merged != file { try LocalesCommand.write(merged, to: url) }
+                // Like msgmerge, the file is rewritten in the canonical layout.
+                let original = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+                let changed = merged.serialized() != original
+                if changed { try LocalesCommand.write(merged, to: url) }
                 print("\(QuestionnaireFiles.displayPath(url)): \(after.untranslated) untranslated, \(after.fuzzy) fuzzy, \(after.obsolete) obsolete" +
-                      (merged == file ? " (already up to date)" : " (was \(before.untranslated) untranslated, \(before.fuzzy) fuzzy)"))
+                      (changed ? " (was \(before.untranslated) untranslated, \(before.fuzzy) fuzzy)" : " (already up to date)"))
             }
         }
     }
