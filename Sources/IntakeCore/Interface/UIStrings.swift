@@ -47,6 +47,18 @@ public enum UIString: String, CaseIterable, Sendable {
     case reasonDontKnow = "reason/dont_know"
     case reasonNotAsked = "reason/not_asked"
 
+    // Practice (trainer mode)
+    case practiceYourResult = "practice/your_result"
+    case practiceExpectedResult = "practice/expected_result"
+    case practiceResultDiffers = "practice/result_differs"
+    case practicePerfect = "practice/perfect"
+    case practiceMissed = "practice/missed"
+    case practiceSkippedSections = "practice/skipped_sections"
+    case practiceDomainsMissed = "practice/domains_missed"
+    case practiceDomainsExtra = "practice/domains_extra"
+    case practiceReferralsMissed = "practice/referrals_missed"
+    case practiceReferralsExtra = "practice/referrals_extra"
+
     /// The msgctxt of this string.
     public var key: String { "ui/" + rawValue }
 
@@ -93,6 +105,16 @@ public enum UIString: String, CaseIterable, Sendable {
         case .reasonDeclined: return "prefers not to answer"
         case .reasonDontKnow: return "does not know"
         case .reasonNotAsked: return "not asked"
+        case .practiceYourResult: return "Your screening: {result}"
+        case .practiceExpectedResult: return "The full story: {result}"
+        case .practiceResultDiffers: return "Your result differs from the full story."
+        case .practicePerfect: return "You asked everything that mattered and reached the same result."
+        case .practiceMissed: return "Questions you did not ask that would have told you more:"
+        case .practiceSkippedSections: return "Sections you skipped entirely:"
+        case .practiceDomainsMissed: return "Domains the full story shows but your screening did not:"
+        case .practiceDomainsExtra: return "Domains your screening shows but the full story does not:"
+        case .practiceReferralsMissed: return "Referrals you would have missed:"
+        case .practiceReferralsExtra: return "Referrals only your screening suggests:"
         }
     }
 
@@ -106,6 +128,10 @@ public enum UIString: String, CaseIterable, Sendable {
         case .summaryDisclaimer: return "Legal notice printed on every summary. Keep the meaning exact."
         case .strengthStrong, .strengthMedium, .strengthWeak: return "Strength of an indicator (lowercase)."
         case .reasonDeclined, .reasonDontKnow, .reasonNotAsked: return "Why a question has no answer, in the summary (lowercase)."
+        case .practiceYourResult, .practiceExpectedResult: return "Trainer mode: compares a trainee's practice screening with a fictional persona's full story. {result} is a result level."
+        case .practiceResultDiffers, .practicePerfect, .practiceMissed, .practiceSkippedSections, .practiceDomainsMissed,
+             .practiceDomainsExtra, .practiceReferralsMissed, .practiceReferralsExtra:
+            return "Trainer mode: heading in the comparison of a trainee's practice screening with the persona's full story."
         default: return "Referral summary heading or sentence."
         }
     }

@@ -1,0 +1,101 @@
+/// A trainee's practice interview compared with the persona's full story:
+/// what was missed, which sections were skipped, and whether the result,
+/// the positive domains and the referrals came out the same.
+public struct PracticeComparison: Sendable {
+    /// Questions the persona has an answer for, that applied in the full
+    /// story, but that the trainee never asked.
+    public var missedQuestions: [String]
+    /// Sections with at least one missed question and no asked question.
+    public var skippedSections: [String]
+    public var traineeResult: ResultLevel
+    public var expectedResult: ResultLevel
+    public var traineeUrgent: Bool
+    public var expectedUrgent: Bool
+    /// Domains positive in one but not the other.
+    public var domainsOnlyInExpected: [String]
+    public var domainsOnlyInTrainee: [String]
+    public var referralsOnlyInExpected: [String]
+    public var referralsOnlyInTrainee: [String]
+
+    public var resultDiffers: Bool { traineeResult != expectedResult || traineeUrgent != expectedUrgent }
+    public var isPerfect: Bool {
+        missedQuestions.isEmpty && !resultDiffers && domainsOnlyInExpected.isEmpty && domainsOnlyInTrainee.isEmpty
+            && referralsOnlyInExpected.isEmpty && referralsOnlyInTrainee.isEmpty
+    }
+
+    /// Compares the trainee's answers with the persona's.
+    public static func compare(questionnaire q: Questionnaire, trainee: [String: AnswerValue],
+                               persona: [String: AnswerValue], language: String) -> PracticeComparison {
+        let mine = Scorer.score(q, answers: trainee, language: language)
+        let full = Scorer.score(q, answers: persona, language: language)
+        let missed = q.questions.filter { question in
+            question.takesAnswer && persona[question.id] != nil && full.relevance.isRelevant(question.id)
+                && trainee[question.id] == nil
+        }.map(\.id)
+        let missedSet = Set(missed)
+        let skipped = q.sections.filter { s in
+            let ids = s.questions.map(\.id)
+            return ids.contains(where: missedSet.contains) && !ids.contains { trainee[$0] != nil }
+        }.map(\.id)
+        func diff(_ a: [String], _ b: [String]) -> [String] { a.filter { !b.contains($0) } }
+        let myDomains = mine.positiveDomains, fullDomains = full.positiveDomains
+        let myRefs = mine.referrals.map(\.referral.id), fullRefs = full.referrals.map(\.referral.id)
+        return PracticeComparison(missedQuestions: missed, skippedSections: skipped,
+                                  traineeResult: mine.result, expectedResult: full.result,
+                                  traineeUrgent: mine.urgent, expectedUrgent: full.urgent,
+                                  domainsOnlyInExpected: diff(fullDomains, myDomains),
+                                  domainsOnlyInTrainee: diff(myDomains, fullDomains),
+                                  referralsOnlyInExpected: diff(fullRefs, myRefs),
+                                  referralsOnlyInTrainee: diff(myRefs, fullRefs))
+    }
+
+    /// The comparison as lines of text in the advocate's language, for the
+    /// practice summary screen.
+    public func lines(questionnaire q: Questionnaire, in tr: some Translating) -> [String] {
+        func resultText(_ r: ResultLevel) -> String {
+            switch r {
+            case .noIndicators: return tr.ui(.resultNoIndicators)
+            case .possible: return tr.ui(.resultPossible)
+            case .likely: return tr.ui(.resultLikely)
+            }
+        }
+        func domainTitle(_ id: String) -> String { q.domain(id).map { tr($0.title) } ?? id }
+        func referralTitle(_ id: String) -> String { q.referrals.first { $0.id == id }.map { tr($0.title) } ?? id }
+        var out: [String] = []
+        out.append(tr.ui(.practiceYourResult, ["result": resultText(traineeResult)]))
+        out.append(tr.ui(.practiceExpectedResult, ["result": resultText(expectedResult)]))
+        if resultDiffers { out.append("! " + tr.ui(.practiceResultDiffers)) }
+        if isPerfect { out.append(tr.ui(.practicePerfect)) }
+        if !missedQuestions.isEmpty {
+            out.append("")
+            out.append(tr.ui(.practiceMissed))
+            for id in missedQuestions { out.append("  - " + (q.question(id).map { tr($0.text) } ?? id)) }
+        }
+        if !skippedSections.isEmpty {
+            out.append("")
+            out.append(tr.ui(.practiceSkippedSections))
+            for id in skippedSections { out.append("  - " + (q.section(id).map { tr($0.title) } ?? id)) }
+        }
+        if !domainsOnlyInExpected.isEmpty {
+            out.append("")
+            out.append(tr.ui(.practiceDomainsMissed))
+            for d in domainsOnlyInExpected { out.append("  - " + domainTitle(d)) }
+        }
+        if !domainsOnlyInTrainee.isEmpty {
+            out.append("")
+            out.append(tr.ui(.practiceDomainsExtra))
+            for d in domainsOnlyInTrainee { out.append("  - " + domainTitle(d)) }
+        }
+        if !referralsOnlyInExpected.isEmpty {
+            out.append("")
+            out.append(tr.ui(.practiceReferralsMissed))
+            for r in referralsOnlyInExpected { out.append("  - " + referralTitle(r)) }
+        }
+        if !referralsOnlyInTrainee.isEmpty {
+            out.append("")
+            out.append(tr.ui(.practiceReferralsExtra))
+            for r in referralsOnlyInTrainee { out.append("  - " + referralTitle(r)) }
+        }
+        return out
+    }
+}
