@@ -16,7 +16,8 @@ struct DataOptions: ParsableArguments {
             tried.append("\(q.path) (\(how))")
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: q.path, isDirectory: &isDir), isDir.boolValue else { return nil }
-            return DataLocation(questionnaires: q, locales: base.appendingPathComponent("locales"))
+            return DataLocation(questionnaires: q, locales: base.appendingPathComponent("locales"),
+                                personas: base.appendingPathComponent("personas"))
         }
         if let d = dataDir {
             if let loc = check(URL(fileURLWithPath: d), "--data-dir") { return loc }
@@ -44,6 +45,8 @@ struct DataOptions: ParsableArguments {
 struct DataLocation {
     var questionnaires: URL
     var locales: URL
+    /// Trainers' fictional personas (answer files).
+    var personas: URL
 
     /// The questionnaire files, sorted by name.
     func questionnaireFiles() -> [URL] {

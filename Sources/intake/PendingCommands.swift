@@ -9,10 +9,3 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Trainer mode: step through a fictional persona's interview.")
-    func run() throws {
-        printError("intake demo: trainer mode is not available in this build yet.")
-        throw Failure(code: 2)
-    }
-}
