@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeStore
+import IntakeTUI
 
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -242,6 +243,15 @@ enum EventNarration {
 /// scrollback.
 enum SensitiveOutput {
     static func show(_ text: String, title: String) throws {
-        print(text, terminator: "")
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try PagerApp.show(title: title, text: text)
+        } catch {
+            printError("intake: cannot open the terminal (\(error)); redirect the output to a file to read it")
+            throw Failure(code: 1)
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Glibc
 import IntakeCore
+import IntakeStore
 
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,8 +35,10 @@ struct SummaryCommand: ParsableCommand {
     @Flag(name: .customLong("ascii"), help: "Text format: ASCII characters only.")
     var ascii = false
 
-    @Argument(help: "A saved session id (instead of --answers).")
+    @Argument(help: "A saved session id, or a unique prefix of it (instead of --answers).")
     var session: String?
+
+    @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard SummaryFormat(rawValue: format) != nil else {
@@ -49,8 +52,8 @@ struct SummaryCommand: ParsableCommand {
         let fmt = SummaryFormat(rawValue: format)!
         let loc = try data.locate()
         guard let answers else {
-            printError("intake summary: saved sessions are not available in this build yet.")
-            throw Failure(code: 2)
+            try summariseSession(session!, format: fmt)
+            return
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: answers, isDirectory: &isDir) else {
@@ -67,6 +70,25 @@ struct SummaryCommand: ParsableCommand {
             try OutputFile.write(text, to: URL(fileURLWithPath: output))
         } else {
             print(text, terminator: "")
+        }
+    }
+
+    /// Summarises a saved session: to a 0600 file, to a pipe, or on a
+    /// terminal in a view that leaves nothing in the scrollback.
+    func summariseSession(_ id: String, format: SummaryFormat) throws {
+        let store = try storeOptions.open(create: false)
+        let sid = try SessionsCommand.sessionID(id, in: store)
+        let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+        let tr = try CatalogCache(locales: loaded.location.locales)
+            .translator(language ?? loaded.interview.advocateLanguage, source: loaded.interview.questionnaire.language)
+        let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(format, in: tr, ascii: ascii)
+        if let output {
+            do { try SecureFile.write(Data(text.utf8), to: URL(fileURLWithPath: output)) } catch let e as StoreError {
+                printError("intake: \(e.description)")
+                throw Failure(code: 1)
+            }
+        } else {
+            try SensitiveOutput.show(text, title: "Summary \(sid.string.prefix(8))")
         }
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+import IntakeCore
+
+/// A full-screen, read-only view of sensitive text (a session, a replay, a
+/// summary). It lives on the terminal's alternate screen and is cleared on
+/// exit, so nothing stays in the scrollback. The hide key works here too.
+public struct PagerApp: App {
+    public struct Model {
+        public var title: String
+        public var lines: [String]
+        public var top = 0
+        public var hidden = false
+        public var hideLock = HideLock()
+        public var hiddenSince = Date()
+        public var size = Size(width: 80, height: 24)
+
+        public init(title: String, text: String) {
+            self.title = title
+            self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    public enum Effect { case quit }
+
+    public init() {}
+
+    public func keyContext(_ model: Model) -> KeyContext { model.hidden ? .hidden : .screen }
+
+    /// The text wrapped to the body width.
+    func wrapped(_ model: Model, width: Int) -> [String] {
+        model.lines.flatMap { Wrap.lines(Sanitize.singleLine($0), width: max(width, 10)) }
+    }
+
+    func bodyHeight(_ size: Size) -> Int { max(1, Frame(size: size).body.height) }
+
+    public func update(_ model: inout Model, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .resize(let s):
+            model.size = s
+            return []
+        case .signal:
+            return [.quit]
+        case .tick:
+            return []
+        case .key(let key, let action):
+            if model.hidden {
+                if model.hideLock.feed(key, action: action) { model.hidden = false }
+                return []
+            }
+            let total = wrapped(model, width: Frame(size: model.size).body.width).count
+            let page = bodyHeight(model.size)
+            let maxTop = max(0, total - page)
+            switch action {
+            case .quickHide:
+                model.hidden = true
+                model.hiddenSince = Date()
+            case .quit:
+                return [.quit]
+            case .moveDown: model.top = min(maxTop, model.top + 1)
+            case .moveUp: model.top = max(0, model.top - 1)
+            case .next: model.top = min(maxTop, model.top + page)
+            case .back: model.top = max(0, model.top - page)
+            default:
+                if case .char("q") = key { return [.quit] }
+            }
+            return []
+        }
+    }
+
+    public func view(_ model: Model, size: Size) -> Grid {
+        if model.hidden {
+            return HideScreen.view(size: size, percent: HideScreen.percent(elapsedSeconds: Date().timeIntervalSince(model.hiddenSince)))
+        }
+        let frame = Frame(size: size)
+        let lines = wrapped(model, width: frame.body.width)
+        let page = bodyHeight(size)
+        let top = min(model.top, max(0, lines.count - page))
+        let end = min(lines.count, top + page)
+        let status = lines.isEmpty ? "" : "\(top + 1)-\(end) / \(lines.count)"
+        let footer = [FooterItem(keys: "↑↓ PgUp PgDn", label: "Scroll", action: .moveDown),
+                      FooterItem(keys: "q F10", label: "Close", action: .quit),
+                      FooterItem(keys: "Esc", label: "Hide", action: .quickHide)]
+        return Frame.screen(size: size, title: model.title, status: status, footer: footer) { grid, rect in
+            for (i, line) in lines[top..<end].enumerated() {
+                grid.put(line, in: Rect(row: rect.row + i, col: rect.col, width: rect.width, height: 1))
+            }
+        }
+    }
+
+    /// Shows `text` until the reader closes it.
+    public static func show(title: String, text: String) throws {
+        try Terminal.run { terminal in
+            var model = Model(title: title, text: text)
+            model.size = terminal.size
+            let runner = Runner(app: PagerApp(), model: model, terminal: terminal) { effect, control in
+                switch effect { case .quit: control.stop() }
+            }
+            runner.run()
+        }
+    }
+}
