@@ -59,7 +59,7 @@ struct SessionsCommand: ParsableCommand {
             let sid = try sessionID(id, in: store)
             let loaded = try SessionLoader.load(store: store, id: sid, data: data)
             let iv = loaded.interview
-            let tr = try CatalogCache(locales: loaded.location.locales).translator(iv.advocateLanguage)
+            let tr = try loaded.translator()
             var lines: [String] = []
             let info = try store.info(session: sid)
             lines.append("Session \(sid.string) (\(info?.status.rawValue ?? "?"))")
@@ -105,7 +105,7 @@ struct SessionsCommand: ParsableCommand {
                         throw ValidationError("unknown format '\(format)': use text, markdown, json or events")
                     }
                     let loaded = try SessionLoader.load(store: store, id: sid, data: data)
-                    let tr = try CatalogCache(locales: loaded.location.locales).translator(loaded.interview.advocateLanguage)
+                    let tr = try loaded.translator()
                     let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(fmt, in: tr)
                     try SecureFile.write(Data(text.utf8), to: url)
                 }
@@ -167,7 +167,7 @@ struct SessionsCommand: ParsableCommand {
             let store = try storeOptions.open(create: false)
             let sid = try sessionID(id, in: store)
             let loaded = try SessionLoader.load(store: store, id: sid, data: data)
-            let tr = try CatalogCache(locales: loaded.location.locales).translator(loaded.interview.advocateLanguage)
+            let tr = try loaded.translator()
             let text = EventNarration.lines(loaded.events, questionnaire: loaded.interview.questionnaire, tr: tr).joined(separator: "\n")
             try SensitiveOutput.show(text + "\n", title: "Replay \(sid.string.prefix(8))")
         }
@@ -187,6 +187,12 @@ struct SessionLoader {
         let q = try loc.questionnaire(id: header.questionnaireID)
         let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
         return SessionLoader(interview: r.interview, events: r.events, change: r.change, location: loc)
+    }
+
+    /// The advocate's language (or `language`) for this session's questionnaire.
+    func translator(_ language: String? = nil) throws -> any Translating {
+        try CatalogCache(locales: location.locales).translator(language ?? interview.advocateLanguage,
+                                                             source: interview.questionnaire.language)
     }
 
     static func describe(_ c: QuestionnaireChange) -> String {

@@ -79,8 +79,7 @@ struct SummaryCommand: ParsableCommand {
         let store = try storeOptions.open(create: false)
         let sid = try SessionsCommand.sessionID(id, in: store)
         let loaded = try SessionLoader.load(store: store, id: sid, data: data)
-        let tr = try CatalogCache(locales: loaded.location.locales)
-            .translator(language ?? loaded.interview.advocateLanguage, source: loaded.interview.questionnaire.language)
+        let tr = try loaded.translator(language)
         let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(format, in: tr, ascii: ascii)
         if let output {
             do { try SecureFile.write(Data(text.utf8), to: URL(fileURLWithPath: output)) } catch let e as StoreError {
