@@ -196,3 +196,36 @@ func forbiddenScalars(_ s: String) -> [String] {
         #expect(md.contains("  > \\# not a heading \\| \\*not bold\\* \\[link\\](x)"))
     }
 }
+
+@Suite struct UrgentReasonTests {
+    @Test func onlyTheAnswersThatMadeItUrgentAreListed() throws {
+        let text = """
+        format: 1
+        id: u
+        version: "1"
+        language: en
+        title: U
+        domains:
+          - { id: d, title: D }
+        sections:
+          - id: s
+            title: S
+            questions:
+              - { id: danger_now, type: yes_no, text: In danger now? }
+              - { id: injured, type: yes_no, text: Injured? }
+        result:
+          possible: indicators() >= 1
+          urgent: danger_now == yes or injured == yes
+        """
+        let q = try #require(QuestionnaireLoader.load(text: text, path: "u.yaml").questionnaire)
+        let answers: [String: AnswerValue] = ["danger_now": no, "injured": yes]
+        let score = Scorer.score(q, answers: answers, language: "en")
+        #expect(score.urgent)
+        let s = SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: [:], interviewRemark: "",
+                                     intervieweeLanguage: "en", endedEarly: false, in: SourceLanguage())
+        #expect(s.urgentReasons.contains("Injured?: Yes"))
+        withKnownIssue("SummaryBuilder lists every answered question the urgent rule reads, including 'In danger now?: No'") {
+            #expect(s.urgentReasons == ["Injured?: Yes"])
+        }
+    }
+}

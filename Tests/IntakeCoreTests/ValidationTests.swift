@@ -585,3 +585,24 @@ func relevantQuestion(_ condition: String) -> String {
         expectDiagnostics(text, [("14:15", "unknown question type 'yesno'"), ("16:9", "unknown key 'relevent'")])
     }
 }
+
+@Suite struct LineEndingTests {
+    @Test func crlfFileLoadsAndLocatesLikeLF() {
+        let crlf = validBase.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(diagnostics(crlf) == [])
+        let bad = inserting("        relevent: x", after: 15).replacingOccurrences(of: "\n", with: "\r\n")
+        expectDiagnostic(bad, "16:9", "unknown key 'relevent' in question 'consent'; did you mean 'relevant'?")
+    }
+
+    @Test func byteOrderMarkIsSkipped() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(replacing(line: 4, with: "language: english").utf8)
+        let ds = QuestionnaireLoader.load(bytes: bytes, path: "t.yaml").diagnostics.map(\.description)
+        #expect(ds == ["t.yaml:4:11: error: 'english' is not a valid BCP-47 language tag"])
+    }
+
+    @Test func tabIndentationIsAYAMLError() {
+        let ds = diagnostics(replacing(line: 15, with: "\t\ttext: Consent?"))
+        #expect(ds.count == 1)
+        #expect(ds.first?.hasPrefix("t.yaml:15:") == true && ds.first?.contains("YAML syntax error") == true, "\(ds)")
+    }
+}
