@@ -72,6 +72,10 @@ func loadDescriptions(_ bytes: [UInt8], path: String = "h.yaml") -> [String] {
                 #expect(outcome.diagnostics.contains { $0.severity == .error }, "cut at \(cut): no questionnaire and no error")
                 refused += 1
             }
+            // Every diagnostic points inside the truncated text (or just past its end).
+            let lines = full[..<cut].filter { $0 == 0x0A }.count + 1
+            #expect(outcome.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.line <= lines + 1 && $0.location.column >= 1 },
+                    "cut at \(cut): \(outcome.diagnostics.map(\.description))")
         }
         // A cut before 'result' (most cuts) must be refused.
         #expect(refused > 0)
