@@ -37,8 +37,8 @@ enum Gettext {
         process.currentDirectoryURL = directory
         let out = directory.appendingPathComponent(".\(tool)-\(UUID().uuidString).out")
         let err = directory.appendingPathComponent(".\(tool)-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out)
         let errHandle = try FileHandle(forWritingTo: err)
         process.standardOutput = outHandle
