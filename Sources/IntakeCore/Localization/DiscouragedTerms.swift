@@ -130,13 +130,21 @@ public struct DiscouragedTerms: Sendable, Hashable {
     /// Languages whose terms match as substrings (no spaces between words).
     static let substringLanguages: Set<String> = ["zh", "ja", "ko", "th", "lo", "km", "my", "ar"]
 
-    /// Rules for a tag: the exact tag's (`zh-Hans`), then the primary
-    /// language's (`zh`).
+    /// Rules for a tag: the exact tag's (`es-MX`), the language-script's
+    /// (`zh-Hans`; Chinese without a script counts as Simplified except for
+    /// Taiwan, Hong Kong and Macau, so gettext's `zh_CN` finds `zh-Hans`),
+    /// then the primary language's (`es`).
     public func rules(for language: String) -> [Rule] {
         guard let tag = LanguageTag(language) else { return rules[language] ?? [] }
-        var out = rules[tag.description] ?? []
-        if tag.description != tag.primaryLanguage { out += rules[tag.primaryLanguage] ?? [] }
-        return out
+        var keys = [tag.description]
+        var script = tag.script
+        if script == nil, tag.primaryLanguage == "zh" {
+            script = ["TW", "HK", "MO"].contains(tag.region ?? "") ? "Hant" : "Hans"
+        }
+        if let script { keys.append("\(tag.primaryLanguage)-\(script)") }
+        keys.append(tag.primaryLanguage)
+        var seen: Set<String> = []
+        return keys.filter { seen.insert($0).inserted }.flatMap { rules[$0] ?? [] }
     }
 
     /// Every discouraged term in `text`, in order of position; `offset` is

@@ -113,6 +113,10 @@ public struct LocaleReport: Sendable {
             }
         }
         let language = lang
+        // Forms used for exactly one n, computed once per file.
+        let singleNForms: Set<Int> = plural.map { p in
+            Set((0..<p.count).filter { Self.formCoversSingleN(p, $0) })
+        } ?? []
 
         var templateByKey: [String: TemplateEntry] = [:]
         for t in template where templateByKey[t.key] == nil { templateByKey[t.key] = t }
@@ -145,14 +149,14 @@ public struct LocaleReport: Sendable {
                 bag.error(loc, "\(e.translations.count) plural forms, but Plural-Forms says nplurals=\(plural.count)")
             }
             guard !e.isFuzzy else { continue }
-            checkTranslations(e, key: key, plural: plural, loc: loc, language: language,
+            checkTranslations(e, key: key, singleNForms: singleNForms, loc: loc, language: language,
                               widthLimits: widthLimits, terms: discouragedTerms, bag: &bag)
         }
         untranslated += templateByKey.keys.filter { !seenKeys.contains($0) }.count
         findings = bag.sorted
     }
 
-    private func checkTranslations(_ e: POEntry, key: String, plural: PluralForms?, loc: SourceLocation,
+    private func checkTranslations(_ e: POEntry, key: String, singleNForms: Set<Int>, loc: SourceLocation,
                                    language: String, widthLimits: [WidthLimit],
                                    terms: DiscouragedTerms?, bag: inout DiagnosticBag) {
         let sourceNames = Set(Placeholders.names(in: e.id))
@@ -168,7 +172,7 @@ public struct LocaleReport: Sendable {
             let required = pluralNames ?? sourceNames
             let names = Set(Placeholders.names(in: text))
             var missing = required.subtracting(names).sorted()
-            if let plural, e.isPlural, missing.count == 1, Self.formCoversSingleN(plural, i) { missing = [] }
+            if e.isPlural, missing.count == 1, singleNForms.contains(i) { missing = [] }
             let extra = names.subtracting(allowed).sorted()
             if !missing.isEmpty || !extra.isEmpty {
                 var parts: [String] = []

@@ -472,6 +472,11 @@ struct POParser {
         entry.isObsolete = cur.obsolete ?? false
 
         let loc = entry.locations.msgid ?? entry.locations.start ?? SourceLocation(file: file, line: lineNumber, column: 1)
+        if entry.previousID == nil, entry.previousContext != nil || entry.previousIDPlural != nil {
+            // gettext's grammar only allows them around a '#| msgid'.
+            error(entry.locations.start ?? loc, "'#| msgctxt' or '#| msgid_plural' without '#| msgid'")
+            return
+        }
         let key = Key(obsolete: entry.isObsolete, context: entry.context, id: entry.id)
         if let first = seen[key] {
             error(loc, "duplicate message definition (first defined at \(first))")

@@ -32,9 +32,13 @@ enum POWriter {
         }
         if !e.flags.isEmpty { line("#, " + e.flags.map(oneLine).joined(separator: ", ")) }
         let prevPrefix = e.isObsolete ? "#~| " : "#| "
-        if let p = e.previousContext { field(prevPrefix, "msgctxt", p, into: &out) }
-        if let p = e.previousID { field(prevPrefix, "msgid", p, into: &out) }
-        if let p = e.previousIDPlural { field(prevPrefix, "msgid_plural", p, into: &out) }
+        // gettext's grammar has no '#| msgctxt' or '#| msgid_plural'
+        // without a '#| msgid', so they are written only with one.
+        if let id = e.previousID {
+            if let p = e.previousContext { field(prevPrefix, "msgctxt", p, into: &out) }
+            field(prevPrefix, "msgid", id, into: &out)
+            if let p = e.previousIDPlural { field(prevPrefix, "msgid_plural", p, into: &out) }
+        }
         let prefix = e.isObsolete ? "#~ " : ""
         if let c = e.context { field(prefix, "msgctxt", c, into: &out) }
         field(prefix, "msgid", e.id, into: &out)
@@ -47,10 +51,14 @@ enum POWriter {
         return out
     }
 
-    /// Comments cannot hold a line break; one inside is written as a space.
+    /// Comments cannot hold a line break (LF, or CR that a reader could
+    /// take for CRLF); one inside is written as a space. Other characters,
+    /// including form feed and vertical tab, are kept.
     private static func oneLine(_ s: String) -> String {
-        guard s.contains(where: { $0.isNewline }) else { return s }
-        return String(s.map { $0.isNewline ? " " : $0 })
+        guard s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(u == "\n" || u == "\r" ? " " : u) }
+        return String(out)
     }
 
     /// Escapes a string for a PO literal, as gettext does.

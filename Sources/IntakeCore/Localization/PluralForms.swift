@@ -46,12 +46,16 @@ public struct PluralForms: Hashable, Sendable, CustomStringConvertible {
     /// `nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);`
     public static func parse(_ header: String) throws(PluralFormsError) -> PluralForms {
         let scalars = Array(header.unicodeScalars)
+        // Real headers are a few dozen characters; a huge one is hostile.
+        guard scalars.count <= maxLength else {
+            throw PluralFormsError("Plural-Forms is longer than \(maxLength) characters", offset: maxLength)
+        }
         func find(_ name: String) -> Int? {
             let pattern = Array(name.unicodeScalars)
             guard scalars.count >= pattern.count else { return nil }
             var i = 0
             while i + pattern.count <= scalars.count {
-                if Array(scalars[i..<(i + pattern.count)]) == pattern,
+                if scalars[i..<(i + pattern.count)].elementsEqual(pattern),
                    i == 0 || !isWordScalar(scalars[i - 1]) {
                     var j = i + pattern.count
                     while j < scalars.count, scalars[j] == " " || scalars[j] == "\t" { j += 1 }
@@ -92,8 +96,15 @@ public struct PluralForms: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses just the expression part (`n != 1`).
     public static func parseExpression(_ text: String) throws(PluralFormsError) -> Expression {
-        try parseExpression(Array(text.unicodeScalars), baseOffset: 0)
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count <= maxLength else {
+            throw PluralFormsError("plural expression is longer than \(maxLength) characters", offset: maxLength)
+        }
+        return try parseExpression(scalars, baseOffset: 0)
     }
+
+    /// The longest header or expression accepted (Arabic's is about 100).
+    public static let maxLength = 2000
 
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         s.properties.isAlphabetic || s == "_" || ("0"..."9").contains(s)

@@ -75,6 +75,12 @@ extension LocalizationTests {
             #expect(try terms("Un inmigrante ilegal", "es-MX") == ["inmigrante ilegal"])
         }
 
+        @Test func chineseTagsFindTheScriptRules() throws {
+            #expect(try terms("她是妓女吗？", "zh_CN") == ["妓女"])
+            #expect(try terms("她是妓女吗？", "zh") == ["妓女"])
+            #expect(try terms("她是妓女嗎？", "zh-TW") == [])
+        }
+
         @Test func unknownLanguagesHaveNoFindings() throws {
             #expect(try terms("victim", "de") == [])
             #expect(try terms("victim", "not a tag!") == [])

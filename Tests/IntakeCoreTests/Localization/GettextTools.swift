@@ -37,8 +37,8 @@ enum Gettext {
         process.currentDirectoryURL = directory
         let out = directory.appendingPathComponent(".\(tool)-\(UUID().uuidString).out")
         let err = directory.appendingPathComponent(".\(tool)-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out)
         let errHandle = try FileHandle(forWritingTo: err)
         process.standardOutput = outHandle
@@ -125,4 +125,11 @@ func semantic(_ file: POFile) -> [POEntry] {
         e.locations = POEntryLocations()
         return e
     }
+}
+
+/// CPU time used by the calling thread, in seconds.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

@@ -164,6 +164,27 @@ extension LocalizationTests {
             #expect(once.merged(with: template) == once)
         }
 
+        @Test func msgmergeWithOurOwnTemplateChangesNoEntry() throws {
+            // Our catalog merged by gettext against our POT of the same
+            // strings must come back with the same entries.
+            var ours = translatedSpanish()
+            ours.entries[1].isFuzzy = true
+            ours.entries[1].previousID = "Skip it"
+            var gone = POEntry(context: "ui/old", id: "Old", translations: ["Viejo"])
+            gone.isObsolete = true
+            ours.entries.append(gone)
+            let dir = try TempDir()
+            try dir.write("es.po", ours.serialized())
+            try dir.write("intake.pot", POFile.template(Self.template).serialized())
+            let r = try Gettext.run("msgmerge", ["--quiet", "--previous", "-o", "merged.po", "es.po", "intake.pot"], in: dir.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            let theirs = try parsePO(try dir.read("merged.po"), file: "merged.po")
+            #expect(Array(semantic(theirs).dropFirst()) == Array(semantic(ours).dropFirst()))
+            #expect(theirs.language == "es")
+            // And our merge against the same template is a no-op too.
+            #expect(ours.merged(with: Self.template).entries == ours.entries)
+        }
+
         @Test func agreesWithMsgmergeOnTheSameChange() throws {
             // Our merge and gettext's msgmerge (which matches on msgctxt when the
             // msgid changed) should produce the same entries.
