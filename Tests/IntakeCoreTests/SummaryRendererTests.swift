@@ -64,7 +64,7 @@ func forbiddenScalars(_ s: String) -> [String] {
         #expect(chinese.split(separator: "\n").allSatisfy { $0.count <= 80 })
         // Thai: "กี่" is one column but three scalars, and each scalar becomes '?'.
         let thai = b.render(b.summary(remarks: ["hit": String(repeating: "กี่", count: 300)], interviewRemark: ""), .text, ascii: true)
-        withKnownIssue("asciiFold replaces each non-ASCII scalar, not each grapheme, after wrapping: a Thai line triples in width") {
+        do {
             let wide = thai.split(separator: "\n").filter { $0.count > 80 }
             #expect(wide.isEmpty, "\(wide.count) lines over 80 columns, e.g. \(wide.first?.count ?? 0) wide")
         }
@@ -182,7 +182,7 @@ func forbiddenScalars(_ s: String) -> [String] {
         let s = b.summary()
         #expect(s.result == .likely)
         #expect(s.overrides.map(\.id) == ["minor_in_sex_trade", "advocate_concern"])
-        #expect(s.urgentReasons == ["Are you in danger right now?: Yes"])
+        #expect(s.urgentReasons == ["Are you in danger right now? → Yes"])
         #expect(s.needs == ["A safe place to stay", "Legal help"])
         #expect(s.lawEnforcementPreference?.text == "Not sure yet")
         #expect(s.advocateConcern?.answer == "high")
@@ -223,9 +223,9 @@ func forbiddenScalars(_ s: String) -> [String] {
         #expect(score.urgent)
         let s = SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: [:], interviewRemark: "",
                                      intervieweeLanguage: "en", endedEarly: false, in: SourceLanguage())
-        #expect(s.urgentReasons.contains("Injured?: Yes"))
-        withKnownIssue("SummaryBuilder lists every answered question the urgent rule reads, including 'In danger now?: No'") {
-            #expect(s.urgentReasons == ["Injured?: Yes"])
+        #expect(s.urgentReasons.contains("Injured? → Yes"))
+        do {
+            #expect(s.urgentReasons == ["Injured? → Yes"])
         }
     }
 }

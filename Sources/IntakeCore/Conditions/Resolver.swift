@@ -35,12 +35,16 @@ public enum ConditionResolver {
     private struct Failure: Error { var offset: Int; var message: String }
 
     /// Parses and resolves `source`, whose first character is at `location`.
-    public static func resolve(_ source: String, at location: SourceLocation, scope: ConditionScope) -> Result<Condition, Diagnostic> {
+    /// `locate` maps an offset in `source` to the file; by default, columns
+    /// to the right of `location` on its line.
+    public static func resolve(_ source: String, at location: SourceLocation, scope: ConditionScope,
+                               locate: ((Int) -> SourceLocation)? = nil) -> Result<Condition, Diagnostic> {
+        let place = locate ?? { location.advanced(by: $0) }
         let syntax: Syntax
         do {
             syntax = try ConditionParser.parse(source)
         } catch {
-            return .failure(.error(location.advanced(by: error.offset), "syntax error in condition: \(error.message)"))
+            return .failure(.error(place(error.offset), "syntax error in condition: \(error.message)"))
         }
         do {
             let (node, kind) = try resolve(syntax, scope: scope, hint: nil)
@@ -49,7 +53,7 @@ public enum ConditionResolver {
             }
             return .success(Condition(source: source, location: location, root: node))
         } catch let f as Failure {
-            return .failure(.error(location.advanced(by: f.offset), f.message))
+            return .failure(.error(place(f.offset), f.message))
         } catch {
             return .failure(.error(location, "\(error)"))
         }

@@ -129,11 +129,18 @@ enum Suggest {
         if abs(a.count - b.count) > 3 { return 99 }
         var prev = Array(0...b.count)
         var cur = [Int](repeating: 0, count: b.count + 1)
+        // Damerau-Levenshtein (optimal string alignment): a swap of two
+        // neighbouring letters ("titel") is one edit.
+        var prev2 = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             cur[0] = i
             for j in 1...b.count {
                 cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    cur[j] = min(cur[j], prev2[j - 2] + 1)
+                }
             }
+            prev2 = prev
             swap(&prev, &cur)
         }
         return prev[b.count]

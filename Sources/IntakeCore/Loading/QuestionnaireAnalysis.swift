@@ -61,6 +61,10 @@ struct QuestionnaireAnalysis {
         c.root.visit { node in
             switch node {
             case .language, .current: enumerable = false
+            case .parameter(let id):
+                // A per-language value differs by language version: every
+                // version would need checking, so this one is not judged.
+                if questionnaire.parameters.first(where: { $0.id == id })?.byLanguage.isEmpty == false { enumerable = false }
             default: break
             }
         }

@@ -13,11 +13,19 @@ public enum QuestionnaireLoader {
 
     /// Loads a questionnaire from the bytes of the file at `path`.
     public static func load(bytes: [UInt8], path: String) -> Outcome {
-        switch YAMLDocument.parse(bytes: bytes, path: path) {
+        if bytes.count > YAMLDocument.maxBytes {
+            return Outcome(questionnaire: nil, diagnostics: [YAMLDocument.tooLarge(bytes.count, path: path)])
+        }
+        let text: String
+        switch TextDecoding.utf8(bytes, path: path) {
+        case .failure(let d): return Outcome(questionnaire: nil, diagnostics: [d])
+        case .success(let t): text = t
+        }
+        switch YAMLDocument.parse(text: text, path: path) {
         case .failure(let d):
             return Outcome(questionnaire: nil, diagnostics: [d])
         case .success(let root):
-            var builder = Builder(path: path, hash: SHA256Digest.hex(bytes))
+            var builder = Builder(path: path, hash: SHA256Digest.hex(bytes), text: text)
             let q = builder.build(root)
             let diags = builder.diags.sorted
             return Outcome(questionnaire: builder.diags.hasErrors ? nil : q, diagnostics: diags)
@@ -29,9 +37,14 @@ public enum QuestionnaireLoader {
         load(bytes: Array(text.utf8), path: path)
     }
 
-    static let idPattern = "lowercase letters, digits and '_', starting with a letter"
+    static let idPattern = "lowercase letters, digits and '_', starting with a letter, and not a word of the condition language (and, or, not, in, has, any, true, false, yes, no, dont_know, declined, language)"
+
+    /// Words of the condition language; an id spelled like one could never be referred to.
+    static let reservedWords: Set<String> = ["and", "or", "not", "in", "has", "any", "true", "false",
+                                             "yes", "no", "dont_know", "declined", "language"]
 
     static func isValidID(_ s: String) -> Bool {
+        guard !reservedWords.contains(s) else { return false }
         guard let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" } && s.count <= 64
     }
@@ -46,6 +59,8 @@ public enum QuestionnaireLoader {
 struct PendingCondition {
     var text: String
     var location: SourceLocation
+    /// Maps an offset in `text` to its place in the file.
+    var locate: (Int) -> SourceLocation
 }
 
 struct RawIndicator {
@@ -66,12 +81,14 @@ extension QuestionnaireLoader {
     struct Builder {
         let path: String
         let hash: String
+        let sourceMap: ScalarSourceMap
         var diags = DiagnosticBag()
         var qid = "questionnaire"
 
-        init(path: String, hash: String) {
+        init(path: String, hash: String, text: String) {
             self.path = path
             self.hash = hash
+            self.sourceMap = ScalarSourceMap(text: text, path: path)
         }
 
         func key(_ parts: String...) -> String { ([qid] + parts).joined(separator: "/") }
@@ -97,8 +114,13 @@ extension QuestionnaireLoader {
 
         mutating func pending(_ r: inout MapReader, _ field: String) -> PendingCondition? {
             guard let v = r.value(field) else { return nil }
-            guard let (s, loc) = MapReader.scalar(v, key: field, what: r.what, path: path, diags: &diags) else { return nil }
-            return PendingCondition(text: s, location: loc)
+            return pending(v, key: field, what: r.what)
+        }
+
+        mutating func pending(_ v: Node, key: String, what: String) -> PendingCondition? {
+            guard let (s, _) = MapReader.scalar(v, key: key, what: what, path: path, diags: &diags) else { return nil }
+            let map = sourceMap
+            return PendingCondition(text: s, location: map.start(of: v), locate: { map.locate(offset: $0, in: s, of: v) })
         }
 
         // MARK: - Build
@@ -376,9 +398,7 @@ extension QuestionnaireLoader {
             q.relevant = pending(&qr, "relevant")
             if let v = qr.value("required") {
                 if case .scalar(let s) = v, s.string == "false" { q.required = nil }
-                else if let (s, l) = MapReader.scalar(v, key: "required", what: qr.what, path: path, diags: &diags) {
-                    q.required = PendingCondition(text: s, location: l)
-                }
+                else { q.required = pending(v, key: "required", what: qr.what) }
             }
             q.constraint = pending(&qr, "constraint")
             q.constraintMessage = text(&qr, "constraint_message", key: key("question", id, "constraint_message"), note: note("Shown when an answer is not accepted."))

@@ -58,7 +58,7 @@ extension QuestionnaireLoader {
 
         mutating func resolve(_ p: PendingCondition?, _ scope: ConditionScope) -> Condition? {
             guard let p else { return nil }
-            switch ConditionResolver.resolve(p.text, at: p.location, scope: scope) {
+            switch ConditionResolver.resolve(p.text, at: p.location, scope: scope, locate: p.locate) {
             case .success(let c): return c
             case .failure(let d):
                 builder.diags.append(d)

@@ -10,22 +10,24 @@ public enum YAMLDocument {
 
     /// Parses `bytes` read from `path`.
     public static func parse(bytes: [UInt8], path: String) -> Result<Node, Diagnostic> {
-        if bytes.count > maxBytes {
-            return .failure(.error(SourceLocation(file: path, line: 1, column: 1),
-                                   "file is \(bytes.count) bytes; the limit is \(maxBytes) bytes (8 MiB)"))
-        }
+        if bytes.count > maxBytes { return .failure(tooLarge(bytes.count, path: path)) }
         switch TextDecoding.utf8(bytes, path: path) {
         case .failure(let d): return .failure(d)
         case .success(let text): return parse(text: text, path: path)
         }
     }
 
+    static func tooLarge(_ count: Int, path: String) -> Diagnostic {
+        .error(SourceLocation(file: path, line: 1, column: 1), "file is \(count) bytes; the limit is \(maxBytes) bytes (8 MiB)")
+    }
+
     /// Parses already-decoded text.
     public static func parse(text: String, path: String) -> Result<Node, Diagnostic> {
         if let d = scanDepth(text, path: path) { return .failure(d) }
         let node: Node?
+        let parser: Parser
         do {
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let e as YamlError {
             return .failure(diagnostic(for: e, path: path))
@@ -35,8 +37,10 @@ public enum YAMLDocument {
         guard let root = node else {
             return .failure(.error(SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
         }
+        // Yams holds anchors weakly: they can be seen only while the parser lives.
         var count = 0
-        if let d = checkNodes(root, path: path, count: &count) { return .failure(d) }
+        let problem = withExtendedLifetime(parser) { checkNodes(root, path: path, count: &count) }
+        if let d = problem { return .failure(d) }
         return .success(root)
     }
 
@@ -112,7 +116,8 @@ public enum YAMLDocument {
                 }
                 while let top = indentStack.last, top >= i { indentStack.removeLast() }
                 indentStack.append(contentsOf: indents)
-                if indentStack.count > maxDepth {
+                // The line's own indentation is not a level of its own.
+                if indentStack.count - 1 > maxDepth {
                     return .error(SourceLocation(file: path, line: line, column: i + 1),
                                   "nesting is deeper than \(maxDepth) levels")
                 }
@@ -138,7 +143,7 @@ public enum YAMLDocument {
                     quote = c
                 } else if (c == "[" || c == "{") && valueStart {
                     flowDepth += 1
-                    if flowDepth + indentStack.count > maxDepth {
+                    if flowDepth + indentStack.count - 1 > maxDepth {
                         return .error(SourceLocation(file: path, line: line, column: k + 1),
                                       "nesting is deeper than \(maxDepth) levels")
                     }

@@ -26,7 +26,9 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         func digit(_ s: String) -> Bool { s.allSatisfy(\.isNumber) }
         var i = 0
         let first = parts[0]
-        guard alpha(first), (2...3).contains(first.count) || (5...8).contains(first.count) else { return nil }
+        // BCP-47 reserves 5-8 letter primary subtags for registration, and the
+        // IANA registry has none: a word like "english" is a mistake, not a tag.
+        guard alpha(first), (2...3).contains(first.count) else { return nil }
         language = first.lowercased()
         i = 1
         // Extended language subtags (zh-yue) are allowed after a 2-3 letter language.

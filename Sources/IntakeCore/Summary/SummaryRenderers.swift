@@ -83,6 +83,7 @@ struct TextSummaryRenderer<T: Translating> {
 
     /// Adds wrapped text with a first-line prefix and a hanging indent.
     private mutating func add(_ text: String, prefix: String = "", indent: Int = 0) {
+        let text = ascii ? Self.asciiFold(text) : text
         let firstPrefix = String(repeating: " ", count: indent) + prefix
         let hanging = String(repeating: " ", count: indent + DisplayWidth.of(prefix))
         let available = Self.width - DisplayWidth.of(hanging)
@@ -95,22 +96,30 @@ struct TextSummaryRenderer<T: Translating> {
     func render() -> String {
         var r = self
         r.build()
-        var out = r.lines.joined(separator: "\n") + "\n"
-        if ascii { out = Self.asciiFold(out) }
-        return out
+        return r.lines.joined(separator: "\n") + "\n"
     }
 
+    /// ASCII for a printer that has nothing else. Folded per grapheme,
+    /// before wrapping: accents are dropped, typographic punctuation becomes
+    /// its ASCII form, and anything else becomes one '?' per column it took.
     static func asciiFold(_ s: String) -> String {
-        let folded = s.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
         var out = ""
-        for u in folded.unicodeScalars {
-            switch u {
-            case "\u{2018}", "\u{2019}": out.append("'")
-            case "\u{201C}", "\u{201D}": out.append("\"")
-            case "\u{2013}", "\u{2014}": out.append("-")
-            case "\u{2026}": out.append("...")
-            case "\u{2192}": out.append("->")
-            default: out.unicodeScalars.append(u.isASCII ? u : "?")
+        for c in s {
+            if c.isASCII { out.append(c); continue }
+            switch c {
+            case "\u{2018}", "\u{2019}": out.append("'"); continue
+            case "\u{201C}", "\u{201D}": out.append("\""); continue
+            case "\u{2013}", "\u{2014}", "•", "─": out.append("-"); continue
+            case "═": out.append("="); continue
+            case "\u{2026}": out.append("..."); continue
+            case "\u{2192}": out.append("->"); continue
+            default: break
+            }
+            let folded = String(c).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
+            if folded.allSatisfy(\.isASCII), !folded.isEmpty {
+                out += folded
+            } else {
+                out += String(repeating: "?", count: DisplayWidth.of(c))
             }
         }
         return out

@@ -1,0 +1,98 @@
+import Yams
+
+/// Maps a position inside a YAML scalar's value back to the file, for
+/// scalars that span lines (folded or plain multi-line text, block scalars)
+/// or contain escapes. YAML folds a line break and the next line's
+/// indentation into one space, and an escape like `\"` into one character,
+/// so an offset into the value is not a column offset in the file.
+struct ScalarSourceMap {
+    let lines: [Substring.UnicodeScalarView]
+    let path: String
+
+    init(text: String, path: String) {
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            var l = $0
+            if l.last == "\r" { l = l.dropLast() }
+            return l.unicodeScalars
+        }
+        self.path = path
+    }
+
+    /// Where the value of `node` starts: after an opening quote, or on the
+    /// first content line of a block scalar (`|` or `>`).
+    func start(of node: Node) -> SourceLocation {
+        let loc = YAMLDocument.location(node, path: path)
+        guard case .scalar(let s) = node else { return loc }
+        switch s.style {
+        case .singleQuoted, .doubleQuoted:
+            return loc.advanced(by: 1)
+        case .literal, .folded:
+            // The content begins on the next non-blank line, after its indentation.
+            var line = loc.line + 1
+            while line <= lines.count, lines[line - 1].allSatisfy({ $0 == " " }) { line += 1 }
+            guard line <= lines.count else { return loc }
+            let indent = lines[line - 1].prefix { $0 == " " }.count
+            return SourceLocation(file: path, line: line, column: indent + 1)
+        default:
+            return loc
+        }
+    }
+
+    /// The file position of scalar `offset` (in Unicode scalars) of `value`,
+    /// the parsed text of `node`. Falls back to counting columns on the
+    /// first line when the two cannot be matched.
+    func locate(offset: Int, in value: String, of node: Node) -> SourceLocation {
+        let begin = start(of: node)
+        let fallback = begin.advanced(by: offset)
+        guard case .scalar(let s) = node else { return fallback }
+        let doubleQuoted = s.style == .doubleQuoted
+        let text = Array(value.unicodeScalars)
+        var line = begin.line, col = begin.column
+        var k = 0
+        func raw() -> Unicode.Scalar? {
+            guard line - 1 < lines.count else { return nil }
+            let l = lines[line - 1]
+            let i = col - 1
+            guard i < l.count else { return nil }
+            return l[l.index(l.startIndex, offsetBy: i)]
+        }
+        func nextLine() {
+            line += 1
+            col = 1
+            while let r = raw(), r == " " { col += 1 }
+        }
+        var guardSteps = 0
+        while k < offset {
+            guardSteps += 1
+            if guardSteps > 1_000_000 || k >= text.count { return fallback }
+            let c = text[k]
+            guard let r = raw() else {
+                // End of a line: a folded break (one space, or a newline in
+                // literal text) continues on the next line.
+                guard line < lines.count else { return fallback }
+                nextLine()
+                if c == " " || c == "\n" { k += 1 }
+                continue
+            }
+            if r == c {
+                col += 1
+                k += 1
+            } else if doubleQuoted && r == "\\" {
+                // One escape in the file stands for one character of the value.
+                col += 1
+                let width: [Unicode.Scalar: Int] = ["x": 3, "u": 5, "U": 9]
+                col += raw().flatMap { width[$0] } ?? 1
+                k += 1
+            } else if r == " " {
+                col += 1  // trailing spaces before a fold
+            } else {
+                return fallback
+            }
+        }
+        // Landing on a line break means the character starts the next line.
+        if raw() == nil, k < text.count, line < lines.count {
+            nextLine()
+        }
+        return SourceLocation(file: path, line: line, column: col)
+    }
+}
