@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import IntakeCore
+@testable import IntakeStore
+
+/// A small questionnaire, as text so a test can change it.
+private func questionnaire(_ extra: String = "", pickOptions: String = "[a, b]") -> Questionnaire {
+    let options = pickOptions == "[a, b]"
+        ? "          - { id: a, text: A }\n          - { id: b, text: B }"
+        : "          - { id: a, text: A }"
+    let text = """
+    format: 1
+    id: t
+    version: "\(extra.isEmpty ? "1" : "2")"
+    language: en
+    title: T
+    domains: [{ id: force, title: Force }]
+    sections:
+      - id: s
+        title: S
+        questions:
+          - { id: consent, type: yes_no, text: May we talk? }
+          - id: pick
+            type: single
+            text: Pick one
+            options:
+    \(options)
+          - { id: story, type: text, text: Anything else? }
+    \(extra)
+    result:
+      possible: consent == yes
+    """
+    let outcome = QuestionnaireLoader.load(text: text, path: "t.yaml")
+    guard let q = outcome.questionnaire else { fatalError("\(outcome.diagnostics)") }
+    return q
+}
+
+@Suite struct InterviewSessionTests {
+    let header = InterviewHeader(questionnaireID: "t", questionnaireVersion: "1", questionnaireHash: questionnaire().contentHash,
+                                 intervieweeLanguage: "es", advocateLanguage: "en")
+
+    func record(_ events: [InterviewEvent], in store: SessionStore, header: InterviewHeader) throws -> SessionID {
+        let id = try store.createSession(questionnaireID: header.questionnaireID, version: header.questionnaireVersion,
+                                         hash: header.questionnaireHash, header: InterviewCodec.encode(header))
+        for (i, e) in events.enumerated() {
+            _ = try store.append(session: id, payload: InterviewCodec.encode(e), at: Date(timeIntervalSince1970: 1_000 + Double(i)))
+        }
+        return id
+    }
+
+    let events: [InterviewEvent] = [
+        .moved(to: .question("consent")),
+        .answered(question: "consent", value: .choice("yes")),
+        .moved(to: .question("pick")),
+        .answered(question: "pick", value: .choice("b")),
+        .remarked(question: "pick", text: "chose quickly"),
+        .paused, .resumed,
+        .moved(to: .question("story")),
+        .answered(question: "story", value: .text("zebra-distinctive-17")),
+    ]
+
+    @Test func aSessionResumesAtTheSameQuestionWithEverything() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        let id = try record(events, in: store, header: header)
+
+        let reopened = try openStore(tmp.store, create: false)
+        let (h, stored) = try InterviewCodec.load(reopened, session: id)
+        #expect(h == header)
+        #expect(stored.map(\.event) == events)
+        let r = InterviewCodec.resume(header: h, events: stored, questionnaire: questionnaire())
+        #expect(r.change == nil)
+        #expect(r.interview.position == .question("story"))
+        #expect(r.interview.answers["pick"] == .choice("b"))
+        #expect(r.interview.answers["story"] == .text("zebra-distinctive-17"))
+        #expect(r.interview.remarks["pick"] == "chose quickly")
+        #expect(r.interview.intervieweeLanguage == "es")
+        #expect(r.interview.pauses.count == 1)
+        #expect(r.interview.pauses[0].end != nil)
+    }
+
+    @Test func aChangedQuestionnaireCarriesAnswersOverAndNamesWhatWasDropped() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        let id = try record(events, in: store, header: header)
+        let (h, stored) = try InterviewCodec.load(store, session: id)
+        // Version 2 drops option b and adds nothing else.
+        let changed = questionnaire("# v2", pickOptions: "[a]")
+        let r = InterviewCodec.resume(header: h, events: stored, questionnaire: changed)
+        let change = try #require(r.change)
+        #expect(change.oldVersion == "1")
+        #expect(change.newVersion == "2")
+        #expect(change.dropped == ["pick"])
+        #expect(r.interview.answers["pick"] == nil)
+        #expect(r.interview.answers["consent"] == .choice("yes"))
+        #expect(change.carriedOver == 2)
+    }
+
+    @Test func theTypedAnswerAndRemarkNeverAppearInPlaintext() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        _ = try record(events, in: store, header: header)
+        #expect(try filesContaining(Data("zebra-distinctive-17".utf8), in: tmp.store).isEmpty)
+        #expect(try filesContaining(Data("chose quickly".utf8), in: tmp.store).isEmpty)
+    }
+}
