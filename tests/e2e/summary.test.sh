@@ -1,0 +1,52 @@
+# intake summary: every persona's JSON validates against docs/summary.schema.json,
+# text stays within 80 columns, and batch mode reports how many it did.
+set -euo pipefail
+cd "$ROOT"
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema >/dev/null 2>&1 || {
+  echo "python3 jsonschema is missing and could not be installed (pip install jsonschema)"; exit 1; }
+
+out="$TMPDIR/json"; mkdir -p "$out"
+for p in personas/*.yaml; do
+  name=$(basename "$p" .yaml)
+  "$INTAKE" summary --answers "$p" --format json --output "$out/$name.json"
+  "$INTAKE" summary --answers "$p" --format text > "$TMPDIR/$name.txt"
+  python3 - "$TMPDIR/$name.txt" <<'PY'
+import sys, unicodedata
+def width(s):
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ('Mn', 'Me', 'Cf'): continue
+        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
+    return w
+for i, line in enumerate(open(sys.argv[1], encoding='utf-8').read().split('\n'), 1):
+    if width(line) > 80: sys.exit(f"{sys.argv[1]}:{i}: {width(line)} columns")
+PY
+done
+python3 - "$out" docs/summary.schema.json <<'PY'
+import json, sys, glob, jsonschema
+schema = json.load(open(sys.argv[2]))
+files = sorted(glob.glob(sys.argv[1] + '/*.json'))
+assert len(files) >= 8, files
+for f in files:
+    jsonschema.validate(json.load(open(f)), schema)
+print(f"{len(files)} summaries valid")
+PY
+# Exports are owner-only.
+[[ $(stat -c %a "$out/domestic-passport-debt.json") == 600 ]] || { echo "export not 0600"; exit 1; }
+
+# The summary is in the advocate's language when asked.
+"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --language es --format json > "$TMPDIR/es.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["language"]=="es", d["language"]' "$TMPDIR/es.json"
+
+# Batch: a folder in, a folder out, a count and a rate on stderr.
+"$INTAKE" summary --answers personas --output "$TMPDIR/batch" --format markdown 2>"$TMPDIR/batch.log"
+grep -Eq "^summarised [0-9]+ files in .* files/s\), 0 failed" "$TMPDIR/batch.log" || { cat "$TMPDIR/batch.log"; exit 1; }
+[[ $(ls "$TMPDIR/batch" | wc -l) -eq $(ls personas/*.yaml | wc -l) ]]
+
+# An answer naming an unknown question fails with its location.
+printf 'consent: yes\nconsnet: no\n' > "$TMPDIR/bad.yaml"
+set +e
+msg=$("$INTAKE" summary --answers "$TMPDIR/bad.yaml" 2>&1); code=$?
+set -e
+[[ $code -eq 1 ]] || { echo "expected exit 1, got $code"; exit 1; }
+grep -q "bad.yaml:2:1: error: unknown question 'consnet'" <<<"$msg" || { echo "$msg"; exit 1; }
