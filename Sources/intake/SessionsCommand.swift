@@ -50,14 +50,10 @@ struct SessionsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a session's answers, remarks and progress.")
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var data: DataOptions
-        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+        @OptionGroup var session: SessionArgument
 
         func run() throws {
-            let store = try storeOptions.open(create: false)
-            let sid = try sessionID(id, in: store)
-            let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+            let (store, sid, loaded) = try session.load()
             let iv = loaded.interview
             let tr = try loaded.translator()
             var lines: [String] = []
@@ -83,16 +79,13 @@ struct SessionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export a session: its summary (text, markdown, json) or its whole record (events).",
             discussion: "Files are written owner-only (0600). With --sealed-to, the whole record is sealed to an organization's X25519 public key (base64); only the private key's holder can open it.")
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var data: DataOptions
-        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+        @OptionGroup var session: SessionArgument
         @Option(name: .customLong("format"), help: "text, markdown, json or events.") var format: String = "json"
         @Option(name: .customLong("output"), help: "File to write.") var output: String
         @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the record to.") var sealedTo: String?
 
         func run() throws {
-            let store = try storeOptions.open(create: false)
-            let sid = try sessionID(id, in: store)
+            let (store, sid) = try session.open()
             let url = URL(fileURLWithPath: output)
             do {
                 if let key = sealedTo {
@@ -104,7 +97,7 @@ struct SessionsCommand: ParsableCommand {
                     guard let fmt = SummaryFormat(rawValue: format) else {
                         throw ValidationError("unknown format '\(format)': use text, markdown, json or events")
                     }
-                    let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+                    let loaded = try SessionLoader.load(store: store, id: sid, data: session.data)
                     let tr = try loaded.translator()
                     let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(fmt, in: tr)
                     try SecureFile.write(Data(text.utf8), to: url)
@@ -119,12 +112,10 @@ struct SessionsCommand: ParsableCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a session and wipe its data from the database file.")
-        @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+        @OptionGroup var session: SessionArgument
 
         func run() throws {
-            let store = try storeOptions.open(create: false)
-            let sid = try sessionID(id, in: store)
+            let (store, sid) = try session.open()
             try store.delete(session: sid)
             print("Deleted session \(sid.string).")
         }
@@ -159,18 +150,31 @@ struct SessionsCommand: ParsableCommand {
 
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Step through a session's events in order, with their times, for supervision and teaching.")
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var data: DataOptions
-        @Argument(help: "Session id (or a unique prefix of it).") var id: String
+        @OptionGroup var session: SessionArgument
 
         func run() throws {
-            let store = try storeOptions.open(create: false)
-            let sid = try sessionID(id, in: store)
-            let loaded = try SessionLoader.load(store: store, id: sid, data: data)
+            let (store, sid, loaded) = try session.load()
             let tr = try loaded.translator()
             let text = EventNarration.lines(loaded.events, questionnaire: loaded.interview.questionnaire, tr: tr).joined(separator: "\n")
             try SensitiveOutput.show(text + "\n", title: "Replay \(sid.string.prefix(8))")
         }
+    }
+}
+
+/// The store, the data folders and a session id, as every per-session command takes them.
+struct SessionArgument: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var data: DataOptions
+    @Argument(help: "Session id (or a unique prefix of it).") var id: String
+
+    func open() throws -> (SessionStore, SessionID) {
+        let store = try storeOptions.open(create: false)
+        return (store, try SessionsCommand.sessionID(id, in: store))
+    }
+
+    func load() throws -> (SessionStore, SessionID, SessionLoader) {
+        let (store, sid) = try open()
+        return (store, sid, try SessionLoader.load(store: store, id: sid, data: data))
     }
 }
 
