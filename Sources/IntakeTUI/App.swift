@@ -10,6 +10,8 @@ public enum SignalKind: Hashable, Sendable {
 
 /// What an effect handler reports back to the app.
 public enum EffectReport: Hashable, Sendable {
+    /// A session was created for the interview, with this id.
+    case sessionStarted(String)
     /// Everything recorded so far is on disk.
     case saved
     /// Saving failed; the sentence says why. Events are kept and retried.

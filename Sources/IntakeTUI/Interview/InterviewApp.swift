@@ -45,6 +45,7 @@ public struct InterviewApp: App {
             return [.quit]
         case .report(let report):
             switch report {
+            case .sessionStarted(let id): m.sessionID = id
             case .saved: m.saveState = .saved
             case .saveFailed(let reason): m.saveState = .failed(reason)
             case .exported(let folder, let files):

@@ -61,6 +61,13 @@ struct Body {
 
 /// The views of the interview app. Pure functions of the model.
 enum InterviewView {
+    /// `text` cut to `width` columns with a visible `…` when it does not fit.
+    static func clip(_ text: String, _ width: Int) -> String {
+        let t = Sanitize.singleLine(text)
+        if DisplayWidth.of(t) <= width { return t }
+        return Wrap.truncate(t, width: max(0, width - 1)) + "…"
+    }
+
     static func optionIDs(_ q: Question) -> [String] {
         q.type == .yesNo ? ["yes", "no"] : q.options.map(\.id)
     }
@@ -85,7 +92,7 @@ enum InterviewView {
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
-        let body = self.body(m, width: frame.body.width)
+        var body = self.body(m, width: frame.body.width)
         let context = app.keyContext(m)
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
@@ -93,6 +100,12 @@ enum InterviewView {
         }
         if message == nil, body.hasFallback { message = ScreenMessage(text: w.ui(.fallbackLegend), isError: false) }
         if message == nil, let hint = hint(m, w) { message = ScreenMessage(text: hint, isError: false) }
+        if let text = message?.text, DisplayWidth.of(text) > frame.message.width {
+            // Never cut a message silently: the whole of it goes under the body too.
+            body.blank()
+            body.para(text, message?.isError == true ? Style.warning : Style.muted)
+            message?.text = clip(text, frame.message.width)
+        }
         var grid = Frame.screen(size: size, title: title(m, w), status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
                                 footer: footer(app, m, w, context: context)) { grid, rect in
@@ -154,7 +167,7 @@ enum InterviewView {
             case .remark: return w.ui(.remarkHint)
             case .language: return w.ui(.languageHint)
             case .quit: return w.ui(.quitConfirm)
-            case .help: return nil
+            case .help: return w.ui(.fallbackLegend)
             }
         }
         switch m.stage {
@@ -297,7 +310,9 @@ enum InterviewView {
 
     private static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {
         guard let s, m.showDual, iv.intervieweeLanguage != iv.advocateLanguage else { return }
-        b.para(w.a(s), .muted, indent: indent)
+        let other = w.a(s)
+        if other.replacingOccurrences(of: Words.fallbackMark, with: "") == w.q(s).replacingOccurrences(of: Words.fallbackMark, with: "") { return }
+        b.para(other, .muted, indent: indent)
     }
 
     private static func introBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
@@ -354,7 +369,7 @@ enum InterviewView {
                 var text = w.option(id, of: q)
                 if showDualOptions {
                     let other = w.option(id, of: q, advocateSide: true)
-                    if other != text { text += "  · " + other }
+                    if other.replacingOccurrences(of: Words.fallbackMark, with: "") != text.replacingOccurrences(of: Words.fallbackMark, with: "") { text += "  · " + other }
                 }
                 if focused { b.focus = b.lines.count }
                 let number = i < 9 ? "\(i + 1)." : "  "
@@ -449,11 +464,11 @@ enum InterviewView {
             var answer: String
             if let a = iv.answers[qid] { answer = w.answer(a, of: q) } else { answer = "— " + w.ui(.reviewNotAnswered) }
             if !relevant { answer += " (" + w.ui(.reviewKeptNotUsed) + ")" }
-            let idCol = Wrap.truncate(qid, width: idWidth - 1)
-            let text = Wrap.truncate(Sanitize.singleLine(w.a(q.text)), width: textWidth)
+            let idCol = clip(qid, idWidth - 1)
+            let text = clip(w.a(q.text), textWidth)
             var line = prefix + idCol + String(repeating: " ", count: max(1, idWidth - DisplayWidth.of(idCol)))
             line += text + String(repeating: " ", count: max(0, textWidth - DisplayWidth.of(text))) + "  "
-            line += Wrap.truncate(Sanitize.singleLine(answer), width: answerWidth)
+            line += clip(answer, answerWidth)
             let style: Style = focused ? Style(bold: true, reverse: true) : (relevant ? .plain : Style(dim: true, color: .muted))
             b.lines.append(BodyLine(text: line, style: style))
         }
@@ -529,12 +544,10 @@ enum InterviewView {
                 }
             }
             let keys = entries.map { $0.keys.joined(separator: ", ") }
-            let column = min(30, (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+            let column = min(34, (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
             for (k, e) in zip(keys, entries) {
                 b.hanging(k + String(repeating: " ", count: max(1, column - DisplayWidth.of(k))), w.helpText(e.action))
             }
-            b.blank()
-            b.para(w.ui(.fallbackLegend), .muted)
         case .pause:
             b.blank(); b.blank(); b.blank()
             b.para(w.ui(.pauseTitle), .bold, indent: 4)
