@@ -262,4 +262,58 @@ private func toThreatened(_ r: HeadlessRunner<InterviewApp>) {
         #expect(!r.grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 32 || $0.value == 127 } })
         #expect(r.screen.contains("› a[31mbc"))
     }
+
+    @Test func resumeShowsWhatChangedThenContinuesAtTheSameQuestion() {
+        var iv = Interview(questionnaire: Fixtures.allTypes)
+        let events: [InterviewEvent] = [.moved(to: .question("consent")), .answered(question: "consent", value: .choice("yes")),
+                                        .moved(to: .sectionIntro("work")), .moved(to: .question("threatened")),
+                                        .remarked(question: "threatened", text: "quiet"),
+                                        .languagesChanged(interviewee: "zh-Hans", advocate: "en")]
+        for e in events { iv.apply(e) }
+        let session = ResumableSession(id: "abcdef0123", interview: iv, started: Date(timeIntervalSince1970: 0),
+                                       lastChange: Date(timeIntervalSince1970: 60),
+                                       change: ResumeNotice(oldVersion: "0.9", newVersion: "1.0.0", carriedOver: 1, dropped: ["old_q"]))
+        let model = InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes],
+                                   languages: [SourceLanguage(), ZhHans()].map(LanguageOption.init), resumable: [session])
+        let r = HeadlessRunner(app: InterviewApp(), model: model)
+        #expect(r.screen.contains("abcdef01"))
+        r.press(.down, .enter)
+        #expect(r.effects == [.resume(sessionID: "abcdef0123")])
+        #expect(r.screen.contains("version 0.9") && r.screen.contains("old_q"))
+        r.press(.enter)
+        #expect(r.position == .question("threatened"))
+        #expect(r.interview.remarks["threatened"] == "quiet")
+        #expect(r.interview.intervieweeLanguage == "zh-Hans")
+        #expect(r.screen.contains("Remark: quiet"))
+    }
+
+    @Test func previewWalksEveryScreenAndRecordsNothing() {
+        let r = makeRunner(mode: .preview)
+        r.press(.enter)
+        var seen: [InterviewPosition] = []
+        while r.position != .review && seen.count < 40 {
+            seen.append(r.position)
+            r.press(.enter)
+        }
+        #expect(seen == InterviewApp.previewOrder(Fixtures.allTypes).dropLast())
+        #expect(r.recorded.isEmpty)
+        #expect(r.screen.contains("Preview"))
+    }
+
+    @Test func longTextScrollsInsteadOfBeingCut() {
+        let r = makeRunner(Fixtures.full)
+        r.press(.enter)
+        var screens = 0
+        // Walk the first screens; wherever the body has more than fits, a ↓ shows.
+        while screens < 6 {
+            let g = r.grid
+            let body = g.lines[2..<21]
+            if body.contains(where: { $0.hasSuffix("↓") }) {
+                r.press(.down)
+                #expect(r.grid.lines[2].hasSuffix("↑") || r.model.choiceFocus != nil)
+            }
+            screens += 1
+            r.press(.enter)
+        }
+    }
 }

@@ -36,6 +36,5 @@ pane=$(t list-panes -t again -F '#{pane_pid}')
 pid=$(pgrep -P "$pane" -x intake)
 kill -TERM "$pid"
 wait_for again "EXIT=0"
-t send-keys -t again -l "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e echo | tr '\n' ' '; echo"
 "$INTAKE" sessions list --store "$STORE" | grep -q unfinished
 echo ok

@@ -465,13 +465,25 @@ public struct InterviewApp: App {
 
     // MARK: - Moving
 
+    /// Every screen of the questionnaire, relevant or not: a translator's
+    /// preview walks them all in order.
+    static func previewOrder(_ q: Questionnaire) -> [InterviewPosition] {
+        var out: [InterviewPosition] = [.intro]
+        for s in q.sections {
+            if s.intro != nil || s.contentNote != nil { out.append(.sectionIntro(s.id)) }
+            out += s.questions.map { .question($0.id) }
+        }
+        return out + [.review]
+    }
+
     private func next(_ m: inout InterviewModel) -> [InterviewEffect] {
         guard let iv = m.interview else { return [] }
+        if case .preview = m.mode, iv.position != .review {
+            let order = Self.previewOrder(iv.questionnaire)
+            if let i = order.firstIndex(of: iv.position), i + 1 < order.count { return move(&m, to: order[i + 1]) }
+        }
         switch iv.next() {
         case .failure(let issue):
-            if case .preview = m.mode {
-                return move(&m, to: iv.step(after: iv.position))
-            }
             m.message = ScreenMessage(text: Words(m).issue(issue, iv.currentQuestion), isError: true)
             return []
         case .success(let events):
@@ -514,6 +526,8 @@ public struct InterviewApp: App {
             m.message = nil
             syncEditor(&m)
         }
+        // A translator's preview records nothing at all.
+        if case .preview = m.mode { return prefillFromPersona(&m) }
         var out = events.map { InterviewEffect.record($0) }
         out += prefillFromPersona(&m)
         return out
