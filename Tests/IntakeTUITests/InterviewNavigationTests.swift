@@ -316,4 +316,17 @@ private func toThreatened(_ r: HeadlessRunner<InterviewApp>) {
             r.press(.enter)
         }
     }
+
+    @Test func demoSummaryExplainsTheChainFromAnswersToResult() {
+        let persona: [String: AnswerValue] = ["consent": .choice("yes"), "threatened": .choice("yes"), "sector": .choice("farm")]
+        let r = makeRunner(mode: .demo(answers: persona, autoplay: nil))
+        r.press(.enter)
+        for _ in 0..<30 where r.position != .review { r.press(.enter) }
+        r.press(.enter)
+        #expect(r.interview.isCompleted)
+        r.press(.char("e"))
+        #expect(r.screen.contains("How the result came about: Possible trafficking indicators reported"))
+        #expect(r.screen.contains("Coercion and threats: 1 strong, 0 medium, 0 weak"))
+        #expect(r.screen.contains("threats (strong) ← threatened = Yes"))
+    }
 }
