@@ -175,6 +175,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpNewline = "help/newline"
     case helpExplain = "help/explain"
     case helpAskPersona = "help/ask_persona"
+    case quitFinished = "screen/quit_finished"
 
     /// The msgctxt of this string.
     public var key: String { "ui/" + rawValue }
@@ -349,6 +350,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .helpNewline: return "New line"
         case .helpExplain: return "Training: explain which indicators the answer raises"
         case .helpAskPersona: return "Practice: ask the persona and record the answer"
+        case .quitFinished: return "The interview is complete and saved."
         }
     }
 
@@ -489,6 +491,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .helpNewline: return "Help screen: what a key does."
         case .helpExplain: return "Help screen: what a key does."
         case .helpAskPersona: return "Help screen: what a key does."
+        case .quitFinished: return "Quit confirmation after the interview was completed."
         default: return "Referral summary heading or sentence."
         }
     }

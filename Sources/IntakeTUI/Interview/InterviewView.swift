@@ -575,7 +575,9 @@ enum InterviewView {
             b.blank()
             row(&b, w.ui(.languageApply), focused: focus == 2)
         case .quit:
-            if m.mode.records, let id = m.sessionID {
+            if m.mode.records, m.interview?.isCompleted == true {
+                b.para(w.ui(.quitFinished))
+            } else if m.mode.records, let id = m.sessionID {
                 b.para(w.ui(.quitSaved, ["id": String(id.prefix(8))]))
             } else if m.mode.records && m.stage == .start {
                 b.para(w.ui(.quitNotSaved))
