@@ -12,9 +12,7 @@ keys $s 2 Enter; wait_for $s "very different from what you were told"
 keys $s 1 Enter; wait_for $s "hurt you"
 keys $s F3; wait_for $s "Answer: Prefers not to answer"
 wait_for $s "Saved"
-pane=$(t list-panes -t $s -F '#{pane_pid}')
-pid=$(pgrep -P "$pane" -x intake || true)
-[[ -n $pid ]] || { echo "intake process not found under $pane"; ps -ef; exit 1; }
+pid=$(intake_pid $s) || { echo "intake process not found"; exit 1; }
 kill -9 "$pid"
 wait_for $s "EXIT=137"
 
@@ -32,8 +30,7 @@ screen again | grep -E "^ +hurt_or_locked_in +.* Prefers not to answer *$"
 screen again | grep -E "^ +consent +.* Yes *$"
 # SIGTERM: what is recorded stays, the program exits cleanly, the terminal is restored.
 keys again Escape; wait_for again "System update"
-pane=$(t list-panes -t again -F '#{pane_pid}')
-pid=$(pgrep -P "$pane" -x intake)
+pid=$(intake_pid again)
 kill -TERM "$pid"
 wait_for again "EXIT=0"
 "$INTAKE" sessions list --store "$STORE" | grep -q unfinished

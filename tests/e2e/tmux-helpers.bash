@@ -79,3 +79,15 @@ result:
   possible: indicators() >= 1
 YAML
 }
+
+# intake_pid NAME: the pid of the intake process running in a pane (from
+# /proc, so no procps is needed).
+intake_pid() {
+  local pane d comm ppid rest
+  pane=$(t list-panes -t "$1" -F '#{pane_pid}')
+  for d in /proc/[0-9]*; do
+    read -r _ comm _ ppid rest <"$d/stat" 2>/dev/null || continue
+    if [[ $ppid == "$pane" && $comm == "(intake)" ]]; then echo "${d#/proc/}"; return 0; fi
+  done
+  return 1
+}
