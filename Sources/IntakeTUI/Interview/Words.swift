@@ -27,7 +27,9 @@ struct Words {
 
     /// An interface string in the advocate's language.
     func ui(_ s: UIString, _ values: [String: String] = [:]) -> String {
+        // A fallback value inside a fallback sentence needs one mark, not two.
         Self.fill(Self.marked(advocate.translate(key: s.key, source: s.source)), values)
+            .replacingOccurrences(of: Self.fallbackMark + Self.fallbackMark, with: Self.fallbackMark)
     }
 
     /// An option's text in the interviewee's (or advocate's) language.
