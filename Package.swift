@@ -58,6 +58,6 @@ let package = Package(
                     exclude: ["Golden"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore"]),
-        .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"]),
+        .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
     ]
 )

@@ -32,6 +32,10 @@ public enum Action: Hashable, Sendable {
     /// Repaint the whole terminal (after another program scribbled on it).
     case redraw
     case edit(EditorAction)
+    /// Training modes only: show which indicators the answer raises.
+    case explain
+    /// Practice mode only: the persona answers the question shown.
+    case askPersona
 }
 
 /// The kind of screen that has the keyboard; bindings differ per context.
@@ -61,11 +65,11 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         let edit: [Action] = [.left, .right, .home, .end, .backspace, .delete, .wordLeft, .wordRight]
             .map { .edit($0) }
         switch self {
-        case .screen: return common + [.moveUp, .moveDown]
-        case .choice: return common + answer + [.moveUp, .moveDown, .toggle] + (1...9).map { .select($0) }
-        case .text: return common + answer + edit
-        case .multilineText: return common + answer + edit + [.edit(.up), .edit(.down), .edit(.newline)]
-        case .review: return common + [.moveUp, .moveDown, .export]
+        case .screen: return common + [.moveUp, .moveDown, .explain]
+        case .choice: return common + answer + [.moveUp, .moveDown, .toggle, .explain, .askPersona] + (1...9).map { .select($0) }
+        case .text: return common + answer + edit + [.askPersona]
+        case .multilineText: return common + answer + edit + [.edit(.up), .edit(.down), .edit(.newline), .askPersona]
+        case .review: return common + [.moveUp, .moveDown, .export, .explain]
         case .hidden: return [.quickHide, .unhide, .redraw]
         }
     }

@@ -8,6 +8,19 @@ public enum SignalKind: Hashable, Sendable {
     case hangup     // SIGHUP: the terminal is gone
 }
 
+/// What an effect handler reports back to the app.
+public enum EffectReport: Hashable, Sendable {
+    /// A session was created for the interview, with this id.
+    case sessionStarted(String)
+    /// Everything recorded so far is on disk.
+    case saved
+    /// Saving failed; the sentence says why. Events are kept and retried.
+    case saveFailed(String)
+    /// Files were written into a folder.
+    case exported(folder: String, files: [String])
+    case exportFailed(String)
+}
+
 /// Everything an app's `update` is told about.
 public enum AppEvent: Hashable, Sendable {
     /// A key, with the action the key map gives it in the current context
@@ -18,6 +31,9 @@ public enum AppEvent: Hashable, Sendable {
     case tick(Date)
     /// A signal arrived; the loop stops after this event's effects ran.
     case signal(SignalKind)
+    /// The result of an effect, sent back by the effect handler (saved,
+    /// export written, ...), so the screen shows only what really happened.
+    case report(EffectReport)
 
     /// The mapped action of a key event.
     public var action: Action? {

@@ -68,6 +68,8 @@ public struct HelpEntry: Hashable, Sendable {
 /// | Backspace, Delete        | Delete                         | text, multiline          |
 /// | Up, Down                 | Move between lines             | multiline                |
 /// | Ctrl-O                   | New line                       | multiline                |
+/// | e                        | Explain (demo, practice only)  | screen, choice, review   |
+/// | Ctrl-U                   | Ask the persona (practice)     | choice, text, multiline  |
 ///
 /// In text contexts every printable key types text and a paste is inserted
 /// as text, so every command there is on a key that does not type: Enter,
@@ -200,6 +202,10 @@ extension KeyMap {
         Binding(.pageDown, .next, in: active, "Next / confirm"),
         Binding(.ctrl("l"), .redraw, in: all, "Redraw the screen"),
         Binding(.ctrl("o"), .edit(.newline), in: [.multilineText], "New line", footer: "New line"),
+        // Training modes only; the app ignores them in a real interview and
+        // leaves them out of its footer there.
+        Binding(.ctrl("u"), .askPersona, in: questions, "Practice: ask the persona", footer: "Ask persona"),
+        Binding(.char("e"), .explain, in: nonText, "Training: explain the indicators", footer: "Explain"),
         Binding(.left, .edit(.left), in: textual, "Cursor left"),
         Binding(.right, .edit(.right), in: textual, "Cursor right"),
         Binding(.up, .edit(.up), in: [.multilineText], "Cursor up a line"),

@@ -29,6 +29,8 @@ struct ToyApp: App {
         case .resize(let size):
             m.log.append("resize \(size)")
             return []
+        case .report:
+            return []
         case .signal(let kind):
             m.log.append("signal \(kind)")
             return [.save(m.answer.text), .quit]

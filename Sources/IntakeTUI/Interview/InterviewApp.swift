@@ -1,0 +1,576 @@
+import Foundation
+import IntakeCore
+
+/// The screening interview in the terminal: a pure `update` over
+/// `InterviewModel` and a pure `view` of it (see InterviewView.swift).
+///
+/// Every change to the interview is an `InterviewEvent`; the app applies it
+/// to its own copy and emits `.record(event)` in the same order, before the
+/// status line can say "Saved" (which it says only when the effect handler
+/// reports `.saved`).
+public struct InterviewApp: App {
+    public init() {}
+
+    public func keyContext(_ m: InterviewModel) -> KeyContext {
+        if m.hidden { return .hidden }
+        if let overlay = m.overlay {
+            if case .remark = overlay { return .multilineText }
+            return .screen
+        }
+        guard m.stage == .interview, let iv = m.interview else { return .screen }
+        switch iv.position {
+        case .question:
+            guard let q = iv.currentQuestion else { return .screen }
+            switch q.type {
+            case .yesNo, .single, .multiple: return .choice
+            case .number, .date, .monthYear: return .text
+            case .text: return q.multiline ? .multilineText : .text
+            case .note: return .screen
+            }
+        case .review: return .review
+        case .finished: return iv.isCompleted ? .review : .screen
+        default: return .screen
+        }
+    }
+
+    public func update(_ m: inout InterviewModel, _ event: AppEvent) -> [InterviewEffect] {
+        switch event {
+        case .resize(let size):
+            m.size = size
+            return []
+        case .tick(let date):
+            m.now = date
+            return tick(&m)
+        case .signal:
+            return [.quit]
+        case .report(let report):
+            switch report {
+            case .sessionStarted(let id): m.sessionID = id
+            case .saved: m.saveState = .saved
+            case .saveFailed(let reason): m.saveState = .failed(reason)
+            case .exported(let folder, let files):
+                m.message = ScreenMessage(text: Words(m).ui(.exportDone, ["folder": folder, "files": files.joined(separator: ", ")]), isError: false)
+            case .exportFailed(let reason):
+                m.message = ScreenMessage(text: Words(m).ui(.exportFailed, ["reason": reason]), isError: true)
+            }
+            return []
+        case .key(let key, let action):
+            if m.hidden {
+                if m.hideLock.feed(key, action: action) {
+                    m.hidden = false
+                    m.hiddenSince = nil
+                }
+                return []
+            }
+            guard let action else { return [] }
+            if action == .quickHide {
+                m.hidden = true
+                m.hideLock = HideLock()
+                m.hiddenSince = m.now
+                return [.hide]
+            }
+            if action == .redraw { return [] }
+            if m.overlay != nil { return overlayKey(&m, action) }
+            return key_(&m, action)
+        }
+    }
+
+    private func tick(_ m: inout InterviewModel) -> [InterviewEffect] {
+        var out: [InterviewEffect] = []
+        if case .failed = m.saveState { out.append(.retrySave) }
+        if case .demo(_, let autoplay?) = m.mode, m.stage == .interview, m.overlay == nil, !m.hidden,
+           let iv = m.interview, iv.position != .finished, iv.position != .review {
+            let last = m.lastAutoStep ?? m.now
+            if m.lastAutoStep == nil { m.lastAutoStep = m.now }
+            if m.now.timeIntervalSince(last) >= autoplay {
+                m.lastAutoStep = m.now
+                out += next(&m)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Overlays
+
+    private func overlayKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        guard let overlay = m.overlay else { return [] }
+        switch overlay {
+        case .help(let scroll):
+            switch action {
+            case .moveUp: m.overlay = .help(scroll: max(0, scroll - 1))
+            case .moveDown: m.overlay = .help(scroll: scroll + 1)
+            case .next, .back, .help: m.overlay = nil
+            case .quit: m.overlay = .quit
+            default: break
+            }
+            return []
+        case .pause:
+            if action == .next || action == .back || action == .pause {
+                m.overlay = nil
+                return apply(&m, [.resumed])
+            }
+            return []
+        case .remark(let question, var editor):
+            switch action {
+            case .edit(let e):
+                editor.apply(e, width: m.size.width - 4)
+                m.overlay = .remark(question: question, editor: editor)
+            case .next:
+                m.overlay = nil
+                let old = question.flatMap { m.interview?.remarks[$0] } ?? (question == nil ? m.interview?.interviewRemark : nil) ?? ""
+                if editor.text != old { return apply(&m, [.remarked(question: question, text: editor.text)]) }
+            case .back, .remark: m.overlay = nil
+            case .quit: m.overlay = .quit
+            default: break
+            }
+            return []
+        case .language(let focus, var a, var b):
+            let n = m.languages.count
+            switch action {
+            case .moveUp: m.overlay = .language(focus: max(0, focus - 1), interviewee: a, advocate: b)
+            case .moveDown: m.overlay = .language(focus: min(2, focus + 1), interviewee: a, advocate: b)
+            case .next:
+                if focus == 0 { a = (a + 1) % n; m.overlay = .language(focus: focus, interviewee: a, advocate: b) }
+                else if focus == 1 { b = (b + 1) % n; m.overlay = .language(focus: focus, interviewee: a, advocate: b) }
+                else {
+                    m.overlay = nil
+                    let ia = m.languages[a].tag, ib = m.languages[b].tag
+                    guard let iv = m.interview, ia != iv.intervieweeLanguage || ib != iv.advocateLanguage else { return [] }
+                    return apply(&m, [.languagesChanged(interviewee: ia, advocate: ib)])
+                }
+            case .back, .switchLanguage: m.overlay = nil
+            default: break
+            }
+            return []
+        case .quit:
+            switch action {
+            case .next, .quit: return [.quit]
+            case .back: m.overlay = nil
+            default: break
+            }
+            return []
+        }
+    }
+
+    // MARK: - Keys on the screens
+
+    private func key_(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        switch action {
+        case .help:
+            m.overlay = .help(scroll: 0)
+            return []
+        case .quit:
+            m.overlay = .quit
+            return []
+        case .toggleGuidance:
+            m.showGuidance.toggle()
+            return []
+        case .toggleDualLanguage:
+            m.showDual.toggle()
+            return []
+        case .explain:
+            if m.mode.isTraining { m.showExplain.toggle() }
+            return []
+        default: break
+        }
+        switch m.stage {
+        case .start: return startKey(&m, action)
+        case .notice:
+            if action == .next { m.stage = .interview; syncEditor(&m) }
+            return []
+        case .interview: break
+        }
+        guard let iv = m.interview else { return [] }
+        let running = !iv.isOver
+        switch action {
+        case .pause where running:
+            m.overlay = .pause
+            return apply(&m, [.paused])
+        case .remark where running:
+            if case .question(let q) = iv.position {
+                m.overlay = .remark(question: q, editor: TextEditor(text: iv.remarks[q] ?? "", multiline: true))
+            } else {
+                m.overlay = .remark(question: nil, editor: TextEditor(text: iv.interviewRemark, multiline: true))
+            }
+            return []
+        case .switchLanguage where running:
+            let tags = m.languages.map(\.tag)
+            m.overlay = .language(focus: 0, interviewee: tags.firstIndex(of: iv.intervieweeLanguage) ?? 0,
+                                  advocate: tags.firstIndex(of: iv.advocateLanguage) ?? 0)
+            return []
+        case .review:
+            if iv.position == .review { return [] }
+            if iv.isOver && !iv.isCompleted { return [] }
+            return move(&m, to: .review)
+        default: break
+        }
+        switch iv.position {
+        case .intro, .sectionIntro: return scrollOrStep(&m, action)
+        case .question: return questionKey(&m, action)
+        case .review: return reviewKey(&m, action)
+        case .finished: return finishedKey(&m, action)
+        }
+    }
+
+    private func startKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        let rows = 4 + m.resumable.count
+        switch action {
+        case .moveUp: m.startFocus = max(0, m.startFocus - 1)
+        case .moveDown: m.startFocus = min(rows - 1, m.startFocus + 1)
+        case .next:
+            switch m.startFocus {
+            case 0: if !m.questionnaires.isEmpty { m.questionnaireIndex = (m.questionnaireIndex + 1) % m.questionnaires.count }
+            case 1: m.intervieweeIndex = (m.intervieweeIndex + 1) % m.languages.count
+            case 2: m.advocateIndex = (m.advocateIndex + 1) % m.languages.count
+            case 3: return startNew(&m)
+            default: return resume(&m, at: m.startFocus - 4)
+            }
+        default: break
+        }
+        return []
+    }
+
+    /// Starts a new interview with the start screen's choices.
+    public func startNew(_ m: inout InterviewModel) -> [InterviewEffect] {
+        guard let q = m.questionnaire else { return [] }
+        let a = m.languages[m.intervieweeIndex].tag, b = m.languages[m.advocateIndex].tag
+        m.interview = Interview(questionnaire: q, intervieweeLanguage: a, advocateLanguage: b)
+        m.stage = .interview
+        m.saveState = m.mode.records ? .saving : .saved
+        syncEditor(&m)
+        var out: [InterviewEffect] = [.begin(questionnaireID: q.id, version: q.version, hash: q.contentHash, interviewee: a, advocate: b)]
+        // The languages are in the session header; the log starts with them too.
+        out += apply(&m, [.languagesChanged(interviewee: a, advocate: b)])
+        return out
+    }
+
+    /// Resumes the unfinished session at `index` of `resumable`.
+    public func resume(_ m: inout InterviewModel, at index: Int) -> [InterviewEffect] {
+        guard m.resumable.indices.contains(index) else { return [] }
+        let s = m.resumable[index]
+        m.interview = s.interview
+        m.sessionID = s.id
+        m.stage = s.change.map { .notice($0) } ?? .interview
+        syncEditor(&m)
+        return [.resume(sessionID: s.id)]
+    }
+
+    private func scrollOrStep(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        switch action {
+        case .moveUp: m.scroll = max(0, m.scroll - 1)
+        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
+        case .next: return next(&m)
+        case .back: return back(&m)
+        default: break
+        }
+        return []
+    }
+
+    private func maxScroll(_ m: InterviewModel) -> Int {
+        let frame = Frame(size: m.size)
+        let body = InterviewView.body(m, width: frame.body.width)
+        return max(0, body.lines.count - frame.body.height)
+    }
+
+    // MARK: Questions
+
+    private func questionKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        guard let iv = m.interview, let q = iv.currentQuestion else { return [] }
+        let options = InterviewView.optionIDs(q)
+        switch action {
+        case .back: return back(&m)
+        case .dontKnow, .declined:
+            let s: SpecialAnswer = action == .dontKnow ? .dontKnow : .declined
+            guard q.special.contains(s) else {
+                m.message = ScreenMessage(text: Words(m).issue(.specialNotOffered(s), q), isError: true)
+                return []
+            }
+            m.choiceFocus = nil
+            m.checked = []
+            m.editor.apply(.clear)
+            return answer(&m, .special(s), q)
+        case .askPersona:
+            guard case .practice(let persona) = m.mode else { return [] }
+            guard let a = persona[q.id] else {
+                m.message = ScreenMessage(text: Words(m).ui(.personaNone), isError: false)
+                return []
+            }
+            let out = answer(&m, a, q)
+            syncEditor(&m, force: true)
+            m.message = ScreenMessage(text: Words(m).ui(.personaAnswer, ["answer": Words(m).advocate.answer(a, of: q)]), isError: false)
+            return out
+        case .moveUp:
+            if q.type == .note { m.scroll = max(0, m.scroll - 1); return [] }
+            if let f = m.choiceFocus, f > 0 { m.choiceFocus = f - 1 } else if m.choiceFocus == nil { m.choiceFocus = 0 } else { m.scroll = max(0, m.scroll - 1) }
+            m.choiceTouched = true
+        case .moveDown:
+            if q.type == .note { m.scroll = min(m.scroll + 1, maxScroll(m)); return [] }
+            if let f = m.choiceFocus {
+                if f + 1 < options.count { m.choiceFocus = f + 1 } else { m.scroll = min(m.scroll + 1, maxScroll(m)) }
+            } else { m.choiceFocus = 0 }
+            m.choiceTouched = true
+        case .select(let n):
+            guard n >= 1, n <= options.count else { return [] }
+            m.choiceFocus = n - 1
+            m.choiceTouched = true
+            if q.type == .multiple {
+                toggle(&m, options[n - 1])
+                return []
+            }
+            return answer(&m, .choice(options[n - 1]), q)
+        case .toggle:
+            guard q.type == .multiple else { return [] }
+            let f = m.choiceFocus ?? 0
+            m.choiceFocus = f
+            m.choiceTouched = true
+            toggle(&m, options[f])
+        case .edit(let e):
+            m.editor.apply(e, width: Frame(size: m.size).body.width)
+            m.message = nil
+        case .next:
+            var out: [InterviewEffect] = []
+            switch commitPending(&m, q) {
+            case .failure(let issue):
+                m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
+                return []
+            case .success(let events): out = events
+            }
+            return out + next(&m)
+        default: break
+        }
+        return []
+    }
+
+    private func toggle(_ m: inout InterviewModel, _ id: String) {
+        if m.checked.contains(id) { m.checked.remove(id) } else { m.checked.insert(id) }
+    }
+
+    /// Records what is on screen but not yet answered: a moved choice
+    /// highlight, changed checks, typed text.
+    private func commitPending(_ m: inout InterviewModel, _ q: Question) -> Result<[InterviewEffect], ValidationIssue> {
+        guard let iv = m.interview else { return .success([]) }
+        let current = iv.answers[q.id]
+        var value: AnswerValue?
+        var clear = false
+        switch q.type {
+        case .note: return .success([])
+        case .yesNo, .single:
+            guard m.choiceTouched, let f = m.choiceFocus else { return .success([]) }
+            value = .choice(InterviewView.optionIDs(q)[f])
+        case .multiple:
+            guard m.choiceTouched else { return .success([]) }
+            if m.checked.isEmpty { clear = current != nil && current?.special == nil }
+            else { value = .choices(Array(m.checked)) }
+        case .number, .date, .monthYear, .text:
+            let text = m.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty {
+                if let current, current.special == nil { clear = true }
+            } else {
+                switch Self.parse(text, for: q) {
+                case .failure(let issue): return .failure(issue)
+                case .success(let v): value = v
+                }
+            }
+        }
+        if clear { return .success(apply(&m, [.cleared(question: q.id)])) }
+        guard let value else { return .success([]) }
+        switch iv.answer(value, for: q.id) {
+        case .failure(let issue): return .failure(issue)
+        case .success(let events):
+            if events.contains(where: { if case .answered(_, let v) = $0 { return v == current } else { return false } }) { return .success([]) }
+            return .success(apply(&m, events))
+        }
+    }
+
+    /// Typed text as an answer of the question's type.
+    static func parse(_ text: String, for q: Question) -> Result<AnswerValue, ValidationIssue> {
+        switch q.type {
+        case .number:
+            guard let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite else { return .failure(.notANumber) }
+            return .success(.number(n))
+        case .date, .monthYear:
+            guard let d = CalendarDate(parsing: text), (d.day == nil) == (q.type == .monthYear) else { return .failure(.invalidDate) }
+            return .success(.date(d))
+        default:
+            return .success(.text(text))
+        }
+    }
+
+    private func answer(_ m: inout InterviewModel, _ value: AnswerValue, _ q: Question) -> [InterviewEffect] {
+        guard let iv = m.interview else { return [] }
+        switch iv.answer(value, for: q.id) {
+        case .failure(let issue):
+            m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
+            return []
+        case .success(let events):
+            m.message = nil
+            if iv.answers[q.id] == value { return [] }
+            return apply(&m, events)
+        }
+    }
+
+    // MARK: Review and the end
+
+    private func reviewKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        let items = InterviewView.reviewItems(m)
+        switch action {
+        case .moveUp: m.reviewFocus = max(0, m.reviewFocus - 1)
+        case .moveDown: m.reviewFocus = min(items.count - 1, m.reviewFocus + 1)
+        case .back: return back(&m)
+        case .next:
+            guard items.indices.contains(m.reviewFocus), let iv = m.interview else { return [] }
+            guard let qid = items[m.reviewFocus] else { return next(&m) }
+            let events = iv.jump(to: qid)
+            if events.isEmpty {
+                m.message = ScreenMessage(text: Words(m).ui(.reviewKeptNotUsed), isError: false)
+                return []
+            }
+            return apply(&m, events)
+        default: break
+        }
+        return []
+    }
+
+    private func finishedKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        guard let iv = m.interview else { return [] }
+        switch action {
+        case .moveUp: m.scroll = max(0, m.scroll - 1)
+        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
+        case .back: return iv.isCompleted ? back(&m) : []
+        case .next: m.overlay = .quit
+        case .export:
+            guard iv.isCompleted else { return [] }
+            return [.export(exportFiles(m))]
+        default: break
+        }
+        return []
+    }
+
+    /// The summary in every format, named after the session (or the time).
+    func exportFiles(_ m: InterviewModel) -> [ExportFile] {
+        guard let iv = m.interview else { return [] }
+        let tr = m.advocateTranslator
+        let summary = SummaryBuilder.build(iv, in: tr)
+        var stem = "summary-"
+        if let id = m.sessionID { stem += String(id.prefix(8)) } else {
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = TimeZone(identifier: "UTC")!
+            let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: m.now)
+            stem += String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        }
+        return SummaryFormat.allCases.map { f in
+            ExportFile(name: stem + "." + f.fileExtension, contents: summary.rendered(f, in: tr))
+        }
+    }
+
+    // MARK: - Moving
+
+    /// Every screen of the questionnaire, relevant or not: a translator's
+    /// preview walks them all in order.
+    static func previewOrder(_ q: Questionnaire) -> [InterviewPosition] {
+        var out: [InterviewPosition] = [.intro]
+        for s in q.sections {
+            if s.intro != nil || s.contentNote != nil { out.append(.sectionIntro(s.id)) }
+            out += s.questions.map { .question($0.id) }
+        }
+        return out + [.review]
+    }
+
+    private func next(_ m: inout InterviewModel) -> [InterviewEffect] {
+        guard let iv = m.interview else { return [] }
+        if case .preview = m.mode, iv.position != .review {
+            let order = Self.previewOrder(iv.questionnaire)
+            if let i = order.firstIndex(of: iv.position), i + 1 < order.count { return move(&m, to: order[i + 1]) }
+        }
+        switch iv.next() {
+        case .failure(let issue):
+            m.message = ScreenMessage(text: Words(m).issue(issue, iv.currentQuestion), isError: true)
+            return []
+        case .success(let events):
+            var out = apply(&m, events)
+            if let after = m.interview {
+                if after.endedByQuestion != nil {
+                    // Nothing else was said: the person did not consent. Keep nothing.
+                    let others = after.answers.keys.filter { $0 != after.endedByQuestion }
+                    if others.isEmpty {
+                        m.endedAtConsent = true
+                        out.append(.discardSession)
+                    }
+                } else if after.isCompleted, events.contains(.completed) {
+                    out.append(.completed)
+                }
+            }
+            return out
+        }
+    }
+
+    private func back(_ m: inout InterviewModel) -> [InterviewEffect] {
+        guard let iv = m.interview else { return [] }
+        let events = iv.back()
+        if events.isEmpty { return [] }
+        return apply(&m, events)
+    }
+
+    private func move(_ m: inout InterviewModel, to p: InterviewPosition) -> [InterviewEffect] {
+        apply(&m, [.moved(to: p)])
+    }
+
+    /// Applies events to the interview and emits them to be recorded, in order.
+    private func apply(_ m: inout InterviewModel, _ events: [InterviewEvent]) -> [InterviewEffect] {
+        guard var iv = m.interview, !events.isEmpty else { return [] }
+        let before = iv.position
+        for e in events { iv.apply(e, at: m.now) }
+        m.interview = iv
+        if m.mode.records { m.saveState = .saving }
+        if iv.position != before {
+            m.message = nil
+            syncEditor(&m)
+        }
+        // A translator's preview records nothing at all.
+        if case .preview = m.mode { return prefillFromPersona(&m) }
+        var out = events.map { InterviewEffect.record($0) }
+        out += prefillFromPersona(&m)
+        return out
+    }
+
+    /// In a demo the persona's answer is given as each question appears.
+    private func prefillFromPersona(_ m: inout InterviewModel) -> [InterviewEffect] {
+        guard case .demo(let persona, _) = m.mode, let iv = m.interview, let q = iv.currentQuestion,
+              iv.answers[q.id] == nil, let a = persona[q.id], case .success(let events) = iv.answer(a, for: q.id) else { return [] }
+        var copy = iv
+        for e in events { copy.apply(e, at: m.now) }
+        m.interview = copy
+        syncEditor(&m, force: true)
+        return events.map { .record($0) }
+    }
+
+    /// Loads the answer widgets from the current question's answer, when
+    /// the position changed (or `force`). What is being typed survives
+    /// everything else: overlays, resizes, hiding.
+    func syncEditor(_ m: inout InterviewModel, force: Bool = false) {
+        guard let iv = m.interview else { return }
+        guard force || m.editorPosition != iv.position else { return }
+        m.editorPosition = iv.position
+        m.scroll = 0
+        m.choiceFocus = nil
+        m.choiceTouched = false
+        m.checked = []
+        m.reviewFocus = 0
+        guard let q = iv.currentQuestion else { m.editor = TextEditor(); return }
+        let a = iv.answers[q.id]
+        let options = InterviewView.optionIDs(q)
+        switch a {
+        case .choice(let c)?: m.choiceFocus = options.firstIndex(of: c)
+        case .choices(let cs)?: m.checked = Set(cs); m.choiceFocus = cs.first.flatMap { options.firstIndex(of: $0) }
+        default: break
+        }
+        var text = ""
+        switch a {
+        case .number(let n)?: text = AnswerValue.format(n)
+        case .date(let d)?: text = d.description
+        case .text(let t)?: text = t
+        default: break
+        }
+        m.editor = TextEditor(text: text, multiline: q.type == .text && q.multiline, maxLength: q.type == .text ? 4000 : 40)
+    }
+}

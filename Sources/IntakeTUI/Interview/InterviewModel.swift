@@ -1,0 +1,230 @@
+import Foundation
+import IntakeCore
+
+/// How an interview is run.
+public enum InterviewMode: Sendable {
+    /// A real interview: every event is recorded in the session store.
+    case interview
+    /// A real interview that writes nothing to disk.
+    case ephemeral
+    /// A translator's preview: every screen can be walked, nothing is recorded.
+    case preview
+    /// A trainer's demonstration: a persona's answers are filled in; Enter
+    /// steps, and with `autoplay` ticks step by themselves.
+    case demo(answers: [String: AnswerValue], autoplay: TimeInterval?)
+    /// A trainee asks; the persona's answer is given on request (Ask persona).
+    case practice(answers: [String: AnswerValue])
+
+    /// Demo and practice: the explain panel is allowed. Never in a real interview.
+    public var isTraining: Bool {
+        switch self {
+        case .demo, .practice: return true
+        default: return false
+        }
+    }
+
+    /// The persona's answers, in the training modes.
+    public var personaAnswers: [String: AnswerValue]? {
+        switch self {
+        case .demo(let a, _), .practice(let a): return a
+        default: return nil
+        }
+    }
+
+    /// Whether the event log goes to a session store.
+    public var records: Bool {
+        if case .interview = self { return true }
+        return false
+    }
+}
+
+/// A language the interview can be shown in.
+public struct LanguageOption: Sendable {
+    public var tag: String
+    public var translator: any Translating
+    public var isDraft: Bool { translator.isDraft }
+    public init(translator: any Translating) {
+        self.tag = translator.language
+        self.translator = translator
+    }
+}
+
+/// What changed in the questionnaire since a resumed session began.
+public struct ResumeNotice: Sendable, Hashable {
+    public var oldVersion: String
+    public var newVersion: String
+    public var carriedOver: Int
+    public var dropped: [String]
+    public init(oldVersion: String, newVersion: String, carriedOver: Int, dropped: [String]) {
+        self.oldVersion = oldVersion
+        self.newVersion = newVersion
+        self.carriedOver = carriedOver
+        self.dropped = dropped
+    }
+}
+
+/// An unfinished session the start screen offers to resume, already
+/// rebuilt from its event log by the caller.
+public struct ResumableSession: Sendable {
+    public var id: String
+    public var interview: Interview
+    public var started: Date
+    public var lastChange: Date
+    public var change: ResumeNotice?
+    public init(id: String, interview: Interview, started: Date, lastChange: Date, change: ResumeNotice? = nil) {
+        self.id = id
+        self.interview = interview
+        self.started = started
+        self.lastChange = lastChange
+        self.change = change
+    }
+}
+
+/// A file the summary export writes.
+public struct ExportFile: Hashable, Sendable {
+    public var name: String
+    public var contents: String
+}
+
+/// What the interview app asks the outside world to do.
+public enum InterviewEffect: Hashable, Sendable {
+    /// A new interview starts: create its session (interview mode).
+    case begin(questionnaireID: String, version: String, hash: String, interviewee: String, advocate: String)
+    /// Continue recording into an existing session.
+    case resume(sessionID: String)
+    /// Append one event to the session, in order.
+    case record(InterviewEvent)
+    /// Try again to save what is pending.
+    case retrySave
+    /// The interview is complete: mark the session finished.
+    case completed
+    /// The interview ended at consent: delete the session.
+    case discardSession
+    /// Write these files into the export folder.
+    case export([ExportFile])
+    /// The screen was hidden: save anything pending now.
+    case hide
+    /// Leave the program (everything recorded is already committed).
+    case quit
+}
+
+/// Whether what was recorded is on disk.
+public enum SaveState: Hashable, Sendable {
+    case saved
+    case saving
+    case failed(String)
+}
+
+/// A screen shown over the interview.
+public enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case pause
+    /// A remark on a question, or (nil) on the whole interview.
+    case remark(question: String?, editor: TextEditor)
+    /// Rows: 0 interviewee, 1 advocate, 2 apply.
+    case language(focus: Int, interviewee: Int, advocate: Int)
+    case quit
+}
+
+/// Where the app is, outside the interview's own positions.
+public enum Stage: Hashable, Sendable {
+    case start
+    /// A resumed session whose questionnaire changed: say what changed first.
+    case notice(ResumeNotice)
+    case interview
+}
+
+/// A message on the message line.
+public struct ScreenMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The whole state of the interview app. Everything the screen shows is
+/// derived from this value; `InterviewApp.update` is the only thing that
+/// changes it.
+public struct InterviewModel: Sendable {
+    public var mode: InterviewMode
+    public var questionnaires: [Questionnaire]
+    public var languages: [LanguageOption]
+    public var resumable: [ResumableSession]
+    public var size: Size
+
+    // Start screen choices.
+    public var questionnaireIndex = 0
+    public var intervieweeIndex = 0
+    public var advocateIndex = 0
+    /// Focused row of the start screen: 0 questionnaire, 1 and 2 the
+    /// languages, 3 start new, 4... the resumable sessions.
+    public var startFocus = 3
+
+    public var stage: Stage = .start
+    public var interview: Interview?
+    public var sessionID: String?
+
+    // The answer being given on the current screen.
+    /// Highlighted option; nil until the advocate moves or chooses, so a
+    /// blind Enter never answers.
+    public var choiceFocus: Int?
+    public var checked: Set<String> = []
+    public var choiceTouched = false
+    /// What is being typed (kept across resizes and overlays).
+    public var editor = TextEditor()
+    public var editorPosition: InterviewPosition?
+    public var scroll = 0
+    public var reviewFocus = 0
+    public var message: ScreenMessage?
+
+    public var showGuidance = true
+    public var showDual = true
+    public var showExplain = false
+    public var overlay: Overlay?
+
+    public var hidden = false
+    public var hideLock = HideLock()
+    public var hiddenSince: Date?
+    public var now: Date
+
+    public var saveState: SaveState = .saved
+    public var endedAtConsent = false
+    public var lastAutoStep: Date?
+
+    public init(mode: InterviewMode, questionnaires: [Questionnaire], languages: [LanguageOption],
+                resumable: [ResumableSession] = [], size: Size = Frame.minimumSize,
+                questionnaireID: String? = nil, intervieweeLanguage: String? = nil,
+                advocateLanguage: String? = nil, now: Date = Date()) {
+        self.mode = mode
+        self.questionnaires = questionnaires
+        self.languages = languages.isEmpty ? [LanguageOption(translator: SourceLanguage())] : languages
+        self.resumable = resumable
+        self.size = size
+        self.now = now
+        if let id = questionnaireID, let i = questionnaires.firstIndex(where: { $0.id == id }) { questionnaireIndex = i }
+        let source = questionnaires.isEmpty ? "en" : questionnaires[questionnaireIndex].language
+        let tags = self.languages.map(\.tag)
+        intervieweeIndex = tags.firstIndex(of: intervieweeLanguage ?? source) ?? tags.firstIndex(of: source) ?? 0
+        advocateIndex = tags.firstIndex(of: advocateLanguage ?? source) ?? tags.firstIndex(of: source) ?? 0
+    }
+
+    public var questionnaire: Questionnaire? {
+        interview?.questionnaire ?? (questionnaires.indices.contains(questionnaireIndex) ? questionnaires[questionnaireIndex] : nil)
+    }
+
+    /// The translator for a language tag (the source language if unknown).
+    public func translator(_ tag: String) -> any Translating {
+        languages.first { $0.tag == tag }?.translator ?? SourceLanguage(language: tag)
+    }
+
+    /// The interviewee's language: questions, options, section texts.
+    public var intervieweeTranslator: any Translating {
+        translator(interview?.intervieweeLanguage ?? languages[intervieweeIndex].tag)
+    }
+
+    /// The advocate's language: everything else.
+    public var advocateTranslator: any Translating {
+        translator(interview?.advocateLanguage ?? languages[advocateIndex].tag)
+    }
+
+    /// Whether a chosen translation is an unreviewed draft.
+    public var usesDraft: Bool { intervieweeTranslator.isDraft || advocateTranslator.isDraft }
+}

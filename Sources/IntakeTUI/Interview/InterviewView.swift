@@ -1,0 +1,597 @@
+import Foundation
+import IntakeCore
+
+/// One line of a screen's body, already wrapped.
+struct BodyLine: Hashable {
+    var text: String
+    var style: Style = .plain
+    var indent: Int = 0
+}
+
+/// A screen's body before scrolling: its lines, the line that must stay
+/// visible (the highlighted option), and where the text cursor is.
+struct Body {
+    let width: Int
+    var lines: [BodyLine] = []
+    var focus: Int?
+    var cursor: Point?
+
+    init(width: Int) { self.width = width }
+
+    /// Adds word-wrapped text. The last column stays free for the scroll marks.
+    mutating func para(_ text: String, _ style: Style = .plain, indent: Int = 0) {
+        let w = max(1, width - 1 - indent)
+        for l in Wrap.lines(Sanitize.multiLine(text), width: w) { lines.append(BodyLine(text: l, style: style, indent: indent)) }
+    }
+
+    /// Adds wrapped text whose first line starts with `prefix` and the rest hang under it.
+    mutating func hanging(_ prefix: String, _ text: String, _ style: Style = .plain, indent: Int = 0) {
+        let pw = DisplayWidth.of(prefix)
+        let w = max(1, width - 1 - indent - pw)
+        let wrapped = Wrap.lines(Sanitize.multiLine(text), width: w)
+        for (i, l) in wrapped.enumerated() {
+            lines.append(BodyLine(text: (i == 0 ? prefix : String(repeating: " ", count: pw)) + l, style: style, indent: indent))
+        }
+    }
+
+    mutating func blank() { lines.append(BodyLine(text: "")) }
+    var hasFallback: Bool { lines.contains { $0.text.contains(Words.fallbackMark) } }
+
+    /// Draws the lines into `rect`, scrolled by `scroll` but keeping the
+    /// focus and the cursor in view; arrows show that more is above or below.
+    func draw(into grid: inout Grid, _ rect: Rect, scroll: Int) {
+        let h = rect.height
+        var top = 0
+        if lines.count > h {
+            top = min(max(0, scroll), lines.count - h)
+            for keep in [focus, cursor?.row].compactMap({ $0 }) {
+                if keep < top { top = keep } else if keep >= top + h { top = keep - h + 1 }
+            }
+        }
+        for (i, line) in lines.dropFirst(top).prefix(h).enumerated() {
+            grid.put(line.text, row: rect.row + i, col: rect.col + line.indent, width: rect.width - line.indent - 1, style: line.style)
+        }
+        if top > 0 { grid.put("↑", row: rect.row, col: rect.right - 1, style: .bold) }
+        if top + h < lines.count { grid.put("↓", row: rect.bottom - 1, col: rect.right - 1, style: .bold) }
+        if let c = cursor, c.row >= top, c.row < top + h {
+            grid.cursor = Point(row: rect.row + c.row - top, col: rect.col + lines[c.row].indent + c.col)
+        }
+    }
+}
+
+/// The views of the interview app. Pure functions of the model.
+enum InterviewView {
+    /// `text` cut to `width` columns with a visible `…` when it does not fit.
+    static func clip(_ text: String, _ width: Int) -> String {
+        let t = Sanitize.singleLine(text)
+        if DisplayWidth.of(t) <= width { return t }
+        return Wrap.truncate(t, width: max(0, width - 1)) + "…"
+    }
+
+    static func optionIDs(_ q: Question) -> [String] {
+        q.type == .yesNo ? ["yes", "no"] : q.options.map(\.id)
+    }
+
+    /// The review list: nil is "finish", then question ids.
+    static func reviewItems(_ m: InterviewModel) -> [String?] {
+        guard let iv = m.interview else { return [nil] }
+        var out: [String?] = [nil]
+        for q in iv.questionnaire.questions where q.takesAnswer {
+            if iv.relevance.isRelevant(q.id) || iv.answers[q.id] != nil { out.append(q.id) }
+        }
+        return out
+    }
+
+    // MARK: - The whole screen
+
+    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size) -> Grid {
+        if m.hidden {
+            let elapsed = m.hiddenSince.map { m.now.timeIntervalSince($0) } ?? 0
+            return HideScreen.view(size: size, percent: HideScreen.percent(elapsedSeconds: elapsed))
+        }
+        guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
+        let w = Words(m)
+        let frame = Frame(size: size)
+        var body = self.body(m, width: frame.body.width)
+        let context = app.keyContext(m)
+        var message = m.message
+        if case .failed(let reason) = m.saveState, m.mode.records {
+            message = ScreenMessage(text: w.ui(.statusSaveFailed, ["reason": reason]), isError: true)
+        }
+        if message == nil, body.hasFallback { message = ScreenMessage(text: w.ui(.fallbackLegend), isError: false) }
+        if message == nil, let hint = hint(m, w) { message = ScreenMessage(text: hint, isError: false) }
+        if let text = message?.text, DisplayWidth.of(text) > frame.message.width {
+            // Never cut a message silently: the whole of it goes under the body too.
+            body.blank()
+            body.para(text, message?.isError == true ? Style.warning : Style.muted)
+            message?.text = clip(text, frame.message.width)
+        }
+        var grid = Frame.screen(size: size, title: title(m, w), status: status(m, w),
+                                message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
+                                footer: footer(app, m, w, context: context)) { grid, rect in
+            body.draw(into: &grid, rect, scroll: m.overlay.map { if case .help(let s) = $0 { return s } else { return 0 } } ?? m.scroll)
+        }
+        if body.cursor == nil { grid.cursor = nil }
+        return grid
+    }
+
+    static func title(_ m: InterviewModel, _ w: Words) -> String {
+        if let overlay = m.overlay {
+            switch overlay {
+            case .help: return w.ui(.helpTitle)
+            case .pause: return w.ui(.pauseTitle)
+            case .remark(let q, _): return w.ui(q == nil ? .remarkInterviewTitle : .remarkTitle)
+            case .language: return w.ui(.languageTitle)
+            case .quit: return w.ui(.quitTitle)
+            }
+        }
+        switch m.stage {
+        case .start: return w.ui(.startTitle)
+        case .notice: return w.ui(.changedTitle)
+        case .interview: break
+        }
+        guard let iv = m.interview else { return "" }
+        switch iv.position {
+        case .review: return w.ui(.reviewTitle)
+        case .finished: return iv.isCompleted ? w.ui(.summaryTitle) : w.ui(.endedTitle)
+        default:
+            if let s = iv.currentSection { return w.q(s.title) }
+            return w.q(iv.questionnaire.title)
+        }
+    }
+
+    static func status(_ m: InterviewModel, _ w: Words) -> String {
+        var parts: [String] = []
+        switch m.mode {
+        case .interview:
+            if m.stage != .start {
+                switch m.saveState {
+                case .saved: parts.append(w.ui(.statusSaved))
+                case .saving: parts.append(w.ui(.statusSaving))
+                case .failed: parts.append(w.ui(.statusNotSaved))
+                }
+            }
+        case .ephemeral: parts.append(w.ui(.statusEphemeral))
+        case .preview: parts.append(w.ui(.statusPreview))
+        case .demo: parts.append(w.ui(.statusDemo))
+        case .practice: parts.append(w.ui(.statusPractice))
+        }
+        if m.usesDraft && m.stage != .start { parts.append(w.ui(.draftShort)) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func hint(_ m: InterviewModel, _ w: Words) -> String? {
+        if let overlay = m.overlay {
+            switch overlay {
+            case .pause: return w.ui(.pauseHint)
+            case .remark: return w.ui(.remarkHint)
+            case .language: return w.ui(.languageHint)
+            case .quit: return w.ui(.quitConfirm)
+            case .help: return w.ui(.fallbackLegend)
+            }
+        }
+        switch m.stage {
+        case .start: return w.ui(.startHint)
+        case .notice: return w.ui(.changedHint)
+        case .interview: break
+        }
+        guard let iv = m.interview else { return nil }
+        switch iv.position {
+        case .review: return w.ui(.reviewHint)
+        case .finished: return iv.isCompleted ? w.ui(.summaryScreenHint) : nil
+        case .question:
+            guard let q = iv.currentQuestion else { return nil }
+            switch q.type {
+            case .multiple: return w.ui(.hintMultiple)
+            case .text: return w.ui(q.multiline ? .hintMultiline : .hintText)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// The footer: the keys that work on this screen now, labelled in the advocate's language.
+    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, context: KeyContext) -> [FooterItem] {
+        var allowed: Set<Action>
+        if let overlay = m.overlay {
+            switch overlay {
+            case .help: allowed = [.next, .moveUp, .moveDown, .quickHide]
+            case .pause: allowed = [.next, .quickHide]
+            case .remark: allowed = [.next, .back, .edit(.newline), .quickHide]
+            case .language: allowed = [.next, .back, .moveUp, .moveDown, .quickHide]
+            case .quit: allowed = [.next, .back, .quickHide]
+            }
+        } else if m.stage != .interview {
+            allowed = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
+        } else if let iv = m.interview {
+            let common: Set<Action> = [.help, .quickHide, .quit]
+            let running: Set<Action> = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
+            switch iv.position {
+            case .finished:
+                allowed = common.union([.moveUp, .moveDown])
+                if iv.isCompleted { allowed.formUnion([.export, .back]) }
+            case .review:
+                allowed = common.union(running).union([.next, .back, .moveUp, .moveDown]).subtracting([.review])
+            case .question:
+                allowed = common.union(running).union([.next, .edit(.newline)])
+                if iv.back().isEmpty == false { allowed.insert(.back) }
+                if let q = iv.currentQuestion {
+                    if q.special.contains(.dontKnow) { allowed.insert(.dontKnow) }
+                    if q.special.contains(.declined) { allowed.insert(.declined) }
+                    if q.type == .multiple { allowed.insert(.toggle) }
+                    if q.type.hasOptions || q.type == .note { allowed.formUnion([.moveUp, .moveDown]) }
+                }
+            default:
+                allowed = common.union(running).union([.next, .moveUp, .moveDown])
+                if !iv.back().isEmpty { allowed.insert(.back) }
+            }
+            if m.mode.isTraining { allowed.insert(.explain) }
+            if case .practice = m.mode { allowed.insert(.askPersona) }
+        } else {
+            allowed = [.quickHide]
+        }
+        return app.keyMap.footer(for: context) { allowed.contains($0) }.map { item in
+            var i = item
+            i.label = w.label(item.action) ?? item.label
+            return i
+        }
+    }
+
+    // MARK: - Bodies
+
+    static func body(_ m: InterviewModel, width: Int) -> Body {
+        let w = Words(m)
+        var b = Body(width: width)
+        if let overlay = m.overlay {
+            overlayBody(m, overlay, w, &b)
+            return b
+        }
+        switch m.stage {
+        case .start: startBody(m, w, &b)
+        case .notice(let n):
+            b.para(w.ui(.changedText, ["old": n.oldVersion, "new": n.newVersion, "carried": String(n.carriedOver)]))
+            if !n.dropped.isEmpty {
+                b.blank()
+                b.para(w.ui(.changedDropped, ["list": n.dropped.joined(separator: ", ")]), .warning)
+            }
+        case .interview:
+            guard let iv = m.interview else { break }
+            switch iv.position {
+            case .intro: introBody(m, iv, w, &b)
+            case .sectionIntro(let id): sectionBody(m, iv, id, w, &b)
+            case .question: questionBody(m, iv, w, &b)
+            case .review: reviewBody(m, iv, w, &b)
+            case .finished: iv.isCompleted ? summaryBody(m, iv, w, &b) : endedBody(m, iv, w, &b)
+            }
+        }
+        return b
+    }
+
+    private static func languageName(_ m: InterviewModel, _ i: Int, _ w: Words) -> String {
+        let tag = m.languages[i].tag
+        var name = tag
+        if let native = Locale(identifier: tag).localizedString(forIdentifier: tag), native != tag { name = "\(tag) (\(native))" }
+        return m.languages[i].isDraft ? w.ui(.languageDraft, ["language": name]) : name
+    }
+
+    private static func row(_ b: inout Body, _ text: String, focused: Bool) {
+        if focused { b.focus = b.lines.count }
+        b.hanging(focused ? "› " : "  ", text, focused ? Style(bold: true, reverse: true) : .plain)
+    }
+
+    private static func startBody(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
+        if m.languages[m.intervieweeIndex].isDraft || m.languages[m.advocateIndex].isDraft {
+            b.para(w.ui(.draftNotice), .warning)
+            b.blank()
+        }
+        let title = m.questionnaire.map { w.a($0.title) } ?? "—"
+        row(&b, w.ui(.startQuestionnaire, ["title": title]), focused: m.startFocus == 0)
+        row(&b, w.ui(.startIntervieweeLanguage, ["language": languageName(m, m.intervieweeIndex, w)]), focused: m.startFocus == 1)
+        row(&b, w.ui(.startAdvocateLanguage, ["language": languageName(m, m.advocateIndex, w)]), focused: m.startFocus == 2)
+        b.blank()
+        row(&b, w.ui(.startNew), focused: m.startFocus == 3)
+        b.blank()
+        if m.resumable.isEmpty {
+            b.para(w.ui(.startNoResumable), .muted, indent: 2)
+            return
+        }
+        b.para(w.ui(.startResumeHeading), .bold)
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        for (i, s) in m.resumable.enumerated() {
+            let p = s.interview.progress()
+            let text = w.ui(.startResumeItem, ["id": String(s.id.prefix(8)), "questionnaire": s.interview.questionnaire.id,
+                                               "started": f.string(from: s.started), "changed": f.string(from: s.lastChange),
+                                               "answered": String(p.answered), "total": String(p.relevant)])
+            row(&b, text, focused: m.startFocus == 4 + i)
+        }
+    }
+
+    private static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {
+        guard let s, m.showDual, iv.intervieweeLanguage != iv.advocateLanguage else { return }
+        let other = w.a(s)
+        if other.replacingOccurrences(of: Words.fallbackMark, with: "") == w.q(s).replacingOccurrences(of: Words.fallbackMark, with: "") { return }
+        b.para(other, .muted, indent: indent)
+    }
+
+    private static func introBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+        let q = iv.questionnaire
+        b.para(w.q(q.title), .bold)
+        dual(m, iv, w, q.title, &b)
+        b.blank()
+        if let intro = q.intro {
+            b.para(w.q(intro))
+            dual(m, iv, w, intro, &b)
+        }
+    }
+
+    private static func sectionBody(_ m: InterviewModel, _ iv: Interview, _ id: String, _ w: Words, _ b: inout Body) {
+        guard let s = iv.questionnaire.section(id) else { return }
+        if let n = iv.positionNumbers {
+            b.para(w.ui(.sectionProgress, ["section": String(n.section), "sections": String(n.sections)]), .muted)
+            b.blank()
+        }
+        b.para(w.q(s.title), .bold)
+        dual(m, iv, w, s.title, &b)
+        if let intro = s.intro {
+            b.blank()
+            b.para(w.q(intro))
+            dual(m, iv, w, intro, &b)
+        }
+        if let note = s.contentNote {
+            b.blank()
+            b.para("▲ " + w.ui(.contentNote), .warning)
+            b.para(w.q(note), Style(color: .warning), indent: 2)
+            dual(m, iv, w, note, &b, indent: 4)
+        }
+    }
+
+    private static func questionBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+        guard let q = iv.currentQuestion else { return }
+        if let n = iv.positionNumbers {
+            b.para(w.ui(.progress, ["section": String(n.section), "sections": String(n.sections),
+                                     "question": String(n.question), "questions": String(n.questions)]), .muted)
+            b.blank()
+        }
+        b.para(w.q(q.text), .bold)
+        dual(m, iv, w, q.text, &b)
+        b.blank()
+        let answer = iv.answers[q.id]
+        let showDualOptions = m.showDual && iv.intervieweeLanguage != iv.advocateLanguage
+        switch q.type {
+        case .yesNo, .single, .multiple:
+            for (i, id) in optionIDs(q).enumerated() {
+                let focused = m.choiceFocus == i
+                let mark: String
+                if q.type == .multiple { mark = m.checked.contains(id) ? "[x]" : "[ ]" }
+                else { mark = answer == .choice(id) ? "(•)" : "( )" }
+                var text = w.option(id, of: q)
+                if showDualOptions {
+                    let other = w.option(id, of: q, advocateSide: true)
+                    if other.replacingOccurrences(of: Words.fallbackMark, with: "") != text.replacingOccurrences(of: Words.fallbackMark, with: "") { text += "  · " + other }
+                }
+                if focused { b.focus = b.lines.count }
+                let number = i < 9 ? "\(i + 1)." : "  "
+                b.hanging("\(focused ? "›" : " ") \(number) \(mark) ", text, focused ? Style(bold: true, reverse: true) : .plain)
+            }
+        case .number, .date, .monthYear, .text:
+            let fieldWidth = b.width - 4
+            let lines: [String]
+            let cursor: Point
+            if m.editor.multiline {
+                let v = m.editor.render(width: fieldWidth, height: 5)
+                lines = v.lines.isEmpty ? [""] : v.lines
+                cursor = v.cursor
+            } else {
+                let v = m.editor.render(width: fieldWidth)
+                lines = v.lines
+                cursor = v.cursor
+            }
+            let start = b.lines.count
+            for (i, l) in lines.enumerated() {
+                let pad = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(l)))
+                b.lines.append(BodyLine(text: (i == 0 ? "› " : "  ") + l + pad, style: Style(underline: true), indent: 0))
+            }
+            b.cursor = Point(row: start + cursor.row, col: 2 + cursor.col)
+            var formatHint: String?
+            switch q.type {
+            case .date: formatHint = w.ui(.hintDate)
+            case .monthYear: formatHint = w.ui(.hintMonth)
+            case .number:
+                if let lo = q.min, let hi = q.max { formatHint = w.ui(.hintNumberRange, ["min": AnswerValue.format(lo), "max": AnswerValue.format(hi)]) }
+                else { formatHint = w.ui(.hintNumber) }
+            default: break
+            }
+            if let formatHint { b.para(formatHint, .muted, indent: 2) }
+        case .note:
+            break
+        }
+        if let special = answer?.special {
+            b.blank()
+            b.para(w.ui(.chosenAnswer, ["answer": w.ui(special == .dontKnow ? .dontKnow : .declined)]), Style(bold: true, color: .accent))
+        }
+        if let r = iv.remarks[q.id] {
+            b.blank()
+            b.para(w.ui(.remarkShown, ["text": r]), .muted)
+        }
+        if m.showGuidance, let g = q.guidance {
+            b.blank()
+            b.para("▌ " + w.ui(.forAdvocate), Style(bold: true, color: .accent))
+            b.para(w.a(g), .muted, indent: 2)
+        }
+        if m.mode.isTraining && m.showExplain {
+            b.blank()
+            b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
+            let raised = iv.score().indicators.filter { r in
+                r.indicator.questionID == q.id || r.evidence.contains { $0.questionID == q.id }
+            }
+            if raised.isEmpty { b.para(w.ui(.explainNone), .muted, indent: 2) }
+            for r in raised {
+                let domain = iv.questionnaire.domain(r.indicator.domain).map { w.a($0.title) } ?? r.indicator.domain
+                b.para(w.ui(.explainIndicator, ["id": r.indicator.id, "strength": strength(r.indicator.strength, w), "domain": domain]), .plain, indent: 2)
+                if let why = r.indicator.why { b.para(w.a(why), .muted, indent: 4) }
+            }
+        }
+    }
+
+    private static func strength(_ s: Strength, _ w: Words) -> String {
+        switch s {
+        case .strong: return w.ui(.strengthStrong)
+        case .medium: return w.ui(.strengthMedium)
+        case .weak: return w.ui(.strengthWeak)
+        }
+    }
+
+    private static func reviewBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+        if !iv.interviewRemark.isEmpty {
+            b.para(w.ui(.reviewInterviewRemark, ["text": iv.interviewRemark]), .muted)
+            b.blank()
+        }
+        let idWidth = min(22, (iv.questionnaire.questions.map { $0.id.count }.max() ?? 10) + 1)
+        let textWidth = max(10, (b.width - 1 - 2 - idWidth) / 2)
+        let answerWidth = b.width - 1 - 2 - idWidth - textWidth - 2
+        for (i, item) in reviewItems(m).enumerated() {
+            let focused = m.reviewFocus == i
+            let prefix = focused ? "› " : "  "
+            if focused { b.focus = b.lines.count }
+            guard let qid = item, let q = iv.questionnaire.question(qid) else {
+                b.lines.append(BodyLine(text: prefix + w.ui(.reviewFinish), style: focused ? Style(bold: true, reverse: true) : .bold))
+                b.blank()
+                continue
+            }
+            let relevant = iv.relevance.isRelevant(qid)
+            var answer: String
+            if let a = iv.answers[qid] { answer = w.answer(a, of: q) } else { answer = "— " + w.ui(.reviewNotAnswered) }
+            if !relevant { answer += " (" + w.ui(.reviewKeptNotUsed) + ")" }
+            let idCol = clip(qid, idWidth - 1)
+            let text = clip(w.a(q.text), textWidth)
+            var line = prefix + idCol + String(repeating: " ", count: max(1, idWidth - DisplayWidth.of(idCol)))
+            line += text + String(repeating: " ", count: max(0, textWidth - DisplayWidth.of(text))) + "  "
+            line += clip(answer, answerWidth)
+            let style: Style = focused ? Style(bold: true, reverse: true) : (relevant ? .plain : Style(dim: true, color: .muted))
+            b.lines.append(BodyLine(text: line, style: style))
+        }
+    }
+
+    private static func summaryBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+        if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
+        let summary = SummaryBuilder.build(iv, in: w.advocate)
+        let text = summary.rendered(.text, in: w.advocate)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let s = String(line)
+            let style: Style = s.hasPrefix("═") || s.hasPrefix("─") ? .muted : .plain
+            if s.isEmpty { b.blank() } else { b.para(s, style) }
+        }
+    }
+
+    private static func explainSummary(_ iv: Interview, _ w: Words, _ b: inout Body) {
+        let score = iv.score()
+        let result: String
+        switch score.result {
+        case .noIndicators: result = w.ui(.resultNoIndicators)
+        case .possible: result = w.ui(.resultPossible)
+        case .likely: result = w.ui(.resultLikely)
+        }
+        b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
+        b.para(w.ui(.explainResult, ["result": result]), .bold)
+        for d in score.domains where d.positive || !d.indicators.isEmpty {
+            b.para((d.positive ? "✓ " : "  ") + w.ui(.explainDomain, ["domain": w.a(d.domain.title), "strong": String(d.tally.strong),
+                                                                      "medium": String(d.tally.medium), "weak": String(d.tally.weak)]), indent: 2)
+            for r in d.indicators {
+                let answers = r.evidence.map { e in "\(e.questionID) = \(iv.questionnaire.question(e.questionID).map { w.answer(e.answer, of: $0) } ?? e.answer.plainDescription)" }
+                b.para("\(r.indicator.id) (\(strength(r.indicator.strength, w))) ← " + answers.joined(separator: ", "), .muted, indent: 6)
+            }
+        }
+        for o in score.overrides {
+            b.para(w.ui(.explainOverride, ["id": o.override.id, "reason": w.a(o.override.reason)]), .plain, indent: 2)
+        }
+        b.blank()
+    }
+
+    private static func endedBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+        let q = iv.endedByQuestion.flatMap { iv.questionnaire.question($0) }
+        if let message = q?.endMessage ?? iv.questionnaire.endMessage {
+            b.para(w.q(message))
+            dual(m, iv, w, message, &b)
+            b.blank()
+        }
+        if !iv.questionnaire.resources.isEmpty {
+            b.para(w.ui(.endedResources), .bold)
+            b.blank()
+            for r in iv.questionnaire.resources {
+                b.hanging("• ", w.q(r.title), .bold)
+                b.para(w.q(r.text), .plain, indent: 2)
+            }
+        }
+        if m.endedAtConsent && m.mode.records {
+            b.blank()
+            b.para(w.ui(.endedNothingStored), .muted)
+        }
+    }
+
+    private static func overlayBody(_ m: InterviewModel, _ overlay: Overlay, _ w: Words, _ b: inout Body) {
+        switch overlay {
+        case .help:
+            var under = m
+            under.overlay = nil
+            let context = InterviewApp().keyContext(under)
+            let entries = InterviewApp().keyMap.help(for: context).filter { e in
+                switch e.action {
+                case .explain: return m.mode.isTraining
+                case .askPersona: if case .practice = m.mode { return true } else { return false }
+                default: return true
+                }
+            }
+            let keys = entries.map { $0.keys.joined(separator: ", ") }
+            let column = min(34, (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+            for (k, e) in zip(keys, entries) {
+                b.hanging(k + String(repeating: " ", count: max(1, column - DisplayWidth.of(k))), w.helpText(e.action))
+            }
+        case .pause:
+            b.blank(); b.blank(); b.blank()
+            b.para(w.ui(.pauseTitle), .bold, indent: 4)
+            b.blank()
+            b.para(w.ui(.pauseText), .plain, indent: 4)
+        case .remark(let qid, let editor):
+            if let qid, let q = m.interview?.questionnaire.question(qid) {
+                b.para(w.a(q.text), .muted)
+                b.blank()
+            }
+            let v = editor.render(width: b.width - 4, height: 8)
+            let start = b.lines.count
+            let lines = v.lines.isEmpty ? [""] : v.lines
+            for l in lines {
+                b.lines.append(BodyLine(text: "  " + l + String(repeating: " ", count: max(0, b.width - 4 - DisplayWidth.of(l))), style: Style(underline: true)))
+            }
+            b.cursor = Point(row: start + v.cursor.row, col: 2 + v.cursor.col)
+        case .language(let focus, let a, let c):
+            if m.languages[a].isDraft || m.languages[c].isDraft {
+                b.para(w.ui(.draftNotice), .warning)
+                b.blank()
+            }
+            row(&b, w.ui(.startIntervieweeLanguage, ["language": languageName(m, a, w)]), focused: focus == 0)
+            row(&b, w.ui(.startAdvocateLanguage, ["language": languageName(m, c, w)]), focused: focus == 1)
+            b.blank()
+            row(&b, w.ui(.languageApply), focused: focus == 2)
+        case .quit:
+            if m.mode.records, m.interview?.isCompleted == true {
+                b.para(w.ui(.quitFinished))
+            } else if m.mode.records, let id = m.sessionID {
+                b.para(w.ui(.quitSaved, ["id": String(id.prefix(8))]))
+            } else if m.mode.records && m.stage == .start {
+                b.para(w.ui(.quitNotSaved))
+            } else if m.mode.records {
+                b.para(w.ui(.quitSaved, ["id": "…"]))
+            } else {
+                b.para(w.ui(.quitNotSaved))
+            }
+        }
+    }
+}
+
+extension InterviewApp {
+    public func view(_ m: InterviewModel, size: Size) -> Grid {
+        InterviewView.view(self, m, size: size)
+    }
+}

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeStore
+import IntakeTUI
+
+/// `intake run` (also plain `intake`): the screening interview in the terminal.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the screening interview in the terminal.",
+        discussion: """
+        Every answer is saved, encrypted, as it is given; an unfinished interview can be resumed from the \
+        start screen or with --resume. With --ephemeral nothing is written to disk (no store is opened); \
+        --preview walks every screen for a translator and records nothing. Summaries exported from the \
+        summary screen go to --export-dir (default: the store folder's exports/), readable by you only.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .customLong("questionnaire"), help: "Questionnaire id to preselect (default: the first one).")
+    var questionnaireID: String?
+
+    @Option(name: .customLong("language"), help: "The interviewee's language (default: the questionnaire's).")
+    var language: String?
+
+    @Option(name: .customLong("advocate-language"), help: "The advocate's language (default: the questionnaire's).")
+    var advocateLanguage: String?
+
+    @Flag(name: .customLong("ephemeral"), help: "Write nothing to disk: no session store is opened.")
+    var ephemeral = false
+
+    @Flag(name: .customLong("preview"), help: "Translator preview: walk every screen, record nothing.")
+    var preview = false
+
+    @Flag(name: .customLong("first-frame-only"), help: "Draw the first screen and exit (for benchmarks; opens no store).")
+    var firstFrameOnly = false
+
+    @Option(name: .customLong("resume"), help: "Resume the unfinished session with this id (or a unique prefix).")
+    var resume: String?
+
+    @Option(name: .customLong("export-dir"), help: "Folder for exported summaries (default: the store folder's exports/).")
+    var exportDir: String?
+
+    func validate() throws {
+        if ephemeral && preview { throw ValidationError("give --ephemeral or --preview, not both") }
+        if resume != nil && (ephemeral || preview) { throw ValidationError("--resume needs the session store; it cannot go with --ephemeral or --preview") }
+    }
+
+    func run() throws {
+        let loc = try data.locate()
+        var questionnaires: [Questionnaire] = []
+        for url in loc.questionnaireFiles() { questionnaires.append(try QuestionnaireFiles.load(url)) }
+        guard !questionnaires.isEmpty else {
+            printError("intake: no questionnaires in \(loc.questionnaires.path)")
+            throw Failure(code: 2)
+        }
+        if let id = questionnaireID, !questionnaires.contains(where: { $0.id == id }) {
+            _ = try loc.questionnaire(id: id)  // reports what is available
+        }
+        // The default questionnaire: the full screening when present.
+        let preselected = questionnaireID ?? (questionnaires.contains { $0.id == "trafficking-screening" } ? "trafficking-screening" : nil)
+
+        let catalogs = CatalogCache(locales: loc.locales)
+        var languages: [LanguageOption] = []
+        let localeTags = loc.localeFiles().map { $0.deletingPathExtension().lastPathComponent }
+        for source in Set(questionnaires.map(\.language)).sorted() where !localeTags.contains(source) {
+            languages.append(LanguageOption(translator: SourceLanguage(language: source)))
+        }
+        for tag in localeTags { languages.append(LanguageOption(translator: try catalogs.translator(tag))) }
+        for tag in [language, advocateLanguage].compactMap({ $0 }) where !languages.contains(where: { $0.tag == tag }) {
+            printError("intake: no translation '\(Sanitize.singleLine(tag))' (available: \(languages.map(\.tag).joined(separator: ", ")))")
+            throw Failure(code: 2)
+        }
+
+        let mode: InterviewMode = preview ? .preview : (ephemeral ? .ephemeral : .interview)
+        // The passphrase is asked for here, before curses takes the terminal.
+        let store: SessionStore? = (mode.records && !firstFrameOnly) ? try storeOptions.open(create: true) : nil
+        defer { try? store?.close() }
+
+        var resumable: [ResumableSession] = []
+        if let store {
+            for info in (try? store.list()) ?? [] where info.status == .unfinished {
+                guard let (header, events) = try? InterviewCodec.load(store, session: info.id),
+                      let q = questionnaires.first(where: { $0.id == header.questionnaireID }) else { continue }
+                let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
+                let notice = r.change.map { ResumeNotice(oldVersion: $0.oldVersion, newVersion: $0.newVersion, carriedOver: $0.carriedOver, dropped: $0.dropped) }
+                resumable.append(ResumableSession(id: info.id.string, interview: r.interview, started: info.createdAt,
+                                                  lastChange: info.updatedAt, change: notice))
+            }
+            resumable.sort { $0.lastChange > $1.lastChange }
+        }
+
+        var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: languages, resumable: resumable,
+                                   questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage)
+        let app = InterviewApp()
+        var first: [InterviewEffect] = []
+        if let resume {
+            let matches = resumable.indices.filter { resumable[$0].id.hasPrefix(resume.lowercased()) }
+            guard matches.count == 1, resume.count >= 4 else {
+                printError(matches.isEmpty ? "intake: no unfinished session \(Sanitize.singleLine(resume))"
+                                           : "intake: '\(Sanitize.singleLine(resume))' matches several sessions; give more of the id")
+                throw Failure(code: 1)
+            }
+            first = app.resume(&model, at: matches[0])
+        }
+
+        let exportFolder = exportDir.map { URL(fileURLWithPath: $0) } ?? storeOptions.directory.appendingPathComponent("exports")
+        let handler = InterviewEffectHandler(store: store, exportFolder: exportFolder)
+        do {
+            try Terminal.run { terminal in
+                model.size = terminal.size
+                if firstFrameOnly {
+                    terminal.draw(app.view(model, size: terminal.size))
+                    return
+                }
+                let control = RunControl()
+                for e in first { handler.handle(e, control) }
+                let runner = Runner(app: app, model: model, terminal: terminal, handler: handler.handle)
+                runner.run()
+            }
+        } catch let e as TerminalError {
+            printError("intake: \(e.description)")
+            throw Failure(code: 1)
+        }
+        if let id = handler.session, handler.completed == false, mode.records {
+            printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
+        }
+    }
+}
+
+/// Carries out the interview app's effects: the session store, exports, quitting.
+final class InterviewEffectHandler {
+    let store: SessionStore?
+    let exportFolder: URL
+    private(set) var session: SessionID?
+    private(set) var completed = false
+    private var recorder: SessionRecorder?
+    /// A new session's header and events, while the session could not be created yet.
+    private var waiting: (questionnaireID: String, version: String, hash: String, header: Data)?
+    private var early: [(Data, Date)] = []
+
+    init(store: SessionStore?, exportFolder: URL) {
+        self.store = store
+        self.exportFolder = exportFolder
+    }
+
+    func handle(_ effect: InterviewEffect, _ control: RunControl) {
+        switch effect {
+        case .begin(let qid, let version, let hash, let a, let b):
+            guard store != nil else { return }
+            let header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
+                                         intervieweeLanguage: a, advocateLanguage: b)
+            waiting = (qid, version, hash, InterviewCodec.encode(header))
+            flush(control)
+        case .resume(let id):
+            guard let store, let sid = SessionID(id) else { return }
+            session = sid
+            recorder = SessionRecorder(sink: store, session: sid)
+        case .record(let event):
+            guard store != nil else { return }
+            let payload = InterviewCodec.encode(event)
+            if let recorder {
+                report(recorder.record(payload), control)
+            } else {
+                early.append((payload, Date()))
+                flush(control)
+            }
+        case .retrySave:
+            flush(control)
+        case .hide:
+            if store != nil { flush(control) }
+        case .completed:
+            completed = true
+            if let store, let session { try? store.setStatus(session: session, .finished) }
+        case .discardSession:
+            // Ended at consent: nothing of this interview is kept.
+            if let store, let session { try? store.delete(session: session) }
+            session = nil
+            recorder = nil
+            waiting = nil
+            early = []
+            completed = true
+        case .export(let files):
+            do {
+                try FileManager.default.createDirectory(at: exportFolder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+                for f in files { try SecureFile.write(Data(f.contents.utf8), to: exportFolder.appendingPathComponent(f.name)) }
+                control.send(.report(.exported(folder: exportFolder.path, files: files.map(\.name))))
+            } catch {
+                control.send(.report(.exportFailed(String(describing: error))))
+            }
+        case .quit:
+            recorder?.retry()
+            control.stop()
+        }
+    }
+
+    /// Creates the session if still needed, then saves whatever is pending.
+    private func flush(_ control: RunControl) {
+        guard let store else { return }
+        if recorder == nil, let w = waiting {
+            do {
+                let id = try store.createSession(questionnaireID: w.questionnaireID, version: w.version, hash: w.hash, header: w.header)
+                session = id
+                recorder = SessionRecorder(sink: store, session: id)
+                waiting = nil
+                control.send(.report(.sessionStarted(id.string)))
+            } catch {
+                control.send(.report(.saveFailed(String(describing: error))))
+                return
+            }
+        }
+        guard let recorder else { return }
+        var ok = true
+        for (payload, at) in early { ok = recorder.record(payload, at: at) && ok }
+        early = []
+        report(recorder.retry() && ok, control)
+    }
+
+    private func report(_ ok: Bool, _ control: RunControl) {
+        guard let recorder else { return }
+        if ok && recorder.pendingCount == 0 {
+            control.send(.report(.saved))
+        } else {
+            var reason = recorder.lastError ?? "unknown error"
+            if reason.hasPrefix("Can't save: "), let end = reason.range(of: ". The interview") {
+                reason = String(reason[reason.index(reason.startIndex, offsetBy: 12)..<end.lowerBound])
+            }
+            control.send(.report(.saveFailed(reason)))
+        }
+    }
+}

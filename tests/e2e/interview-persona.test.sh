@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# (a) A persona's whole interview typed into the real binary in tmux; the
+# exported JSON summary equals `intake summary --answers` for the same
+# persona. (f) Afterwards the scrollback holds nothing of the interview.
+source "$(dirname "$0")/tmux-helpers.bash"
+s=persona
+start_session $s "$INTAKE" run --data-dir "'$ROOT'" --store "'$STORE'" --questionnaire quick-screen
+wait_for $s "Start a new interview" 60
+keys $s Enter
+wait_for $s "I would like to ask you a few short questions"
+keys $s Enter
+wait_for $s "Is it all right if I ask you"
+# Answers of personas/quick-screen-fear-papers.yaml, one screen at a time.
+answer() { # PROGRESS KEY
+  wait_for $s "$1"
+  keys $s "$2"
+  wait_for $s "(•)"
+  keys $s Enter
+}
+keys $s 1; wait_for $s "(•) Yes"; keys $s Enter
+answer "question 2 of 8" 1   # in_danger_now: yes
+answer "question 3 of 8" 2   # promised_differs: no
+answer "question 4 of 8" 2   # hurt_or_locked_in: no
+wait_for $s "question 5 of 8"  # threatened: don't know, with a remark
+keys $s F2; wait_for $s "Answer: Don't know"
+keys $s F5; wait_for $s "Remark on this question"
+t send-keys -t $s -l 'Said "he says things", did not want to go on.'
+wait_for $s "did not want to go on."
+keys $s Enter; wait_for $s "Remark: Said"
+keys $s Enter
+answer "question 6 of 8" 1   # afraid_to_leave: yes
+wait_for $s "question 7 of 8"  # debt_cannot_repay: declined
+keys $s F3; wait_for $s "Answer: Prefers not to answer"; keys $s Enter
+answer "question 8 of 8" 1   # papers_held: yes
+wait_for $s "Finish and show the summary"
+keys $s F5; wait_for $s "Remark on the whole interview"
+t send-keys -t $s -l 'Short conversation in French at the clinic door. Agreed to come back for the full screening with an interpreter.'
+wait_for $s "interpreter."
+keys $s Enter; wait_for $s "Remark on the whole interview: Short"
+keys $s Enter
+wait_for $s "SCREENING SUMMARY"
+keys $s x
+wait_for $s "Saved to"
+keys $s F10; wait_for $s "Quit the interview?"; keys $s Enter
+wait_for $s "EXIT=0"
+
+exported=$(ls "$STORE"/exports/summary-*.json)
+[[ $(stat -c %a "$exported") == 600 ]] || { echo "export is not 0600"; exit 1; }
+[[ $(stat -c %a "$STORE/exports") == 700 ]] || { echo "exports folder is not 0700"; exit 1; }
+"$INTAKE" summary --data-dir "$ROOT" --answers "$ROOT/personas/quick-screen-fear-papers.yaml" --format json >"$TMPDIR/expected.json"
+diff -u "$TMPDIR/expected.json" "$exported"
+
+# The session is finished and listed as such.
+"$INTAKE" sessions list --store "$STORE" | grep -q finished
+
+# (f) Nothing of the interview in the pane or its scrollback.
+if t capture-pane -p -S -1000 -t $s | grep -E "danger|passport|clinic door|SCREENING"; then
+  echo "interview text left in the scrollback"; exit 1
+fi
+echo ok
