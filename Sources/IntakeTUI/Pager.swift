@@ -40,7 +40,7 @@ public struct PagerApp: App {
             return []
         case .signal:
             return [.quit]
-        case .tick:
+        case .tick, .report:
             return []
         case .key(let key, let action):
             if model.hidden {
