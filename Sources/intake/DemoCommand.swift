@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntakeCore
+import IntakeTUI
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,10 +99,21 @@ struct Personas {
     }
 }
 
+/// Demo and practice: the interview screens with a persona's answers, no
+/// session store, and the explain panel available.
 enum DemoRunner {
     static func run(persona: String, autoplay: Double?, practice: Bool, language: String?, location: DataLocation) throws {
-        _ = try Personas.named(persona, location)
-        printError("intake demo: the demo screens are not available in this build yet.")
-        throw Failure(code: 2)
+        let p = try Personas.named(persona, location)
+        let questionnaires = try RunCommand.questionnaires(location)
+        let languages = try RunCommand.languages(location, questionnaires, requested: [language].compactMap { $0 })
+        let mode: InterviewMode = practice ? .practice(answers: p.file.answers)
+                                           : .demo(answers: p.file.answers, autoplay: autoplay)
+        let lang = language ?? p.file.language
+        let model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: languages,
+                                   questionnaireID: p.questionnaire.id, intervieweeLanguage: lang, advocateLanguage: lang)
+        // Exports a trainer asks for go to the current folder; nothing else is written.
+        let handler = InterviewEffectHandler(store: nil, exportFolder: URL(fileURLWithPath: "demo-exports"))
+        // Autoplay faster than the usual tick needs ticks as often as its steps.
+        try RunCommand.runTerminal(model, first: [], handler: handler, tickInterval: min(0.25, autoplay ?? 0.25))
     }
 }

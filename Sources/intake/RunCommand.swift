@@ -51,29 +51,14 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loc = try data.locate()
-        var questionnaires: [Questionnaire] = []
-        for url in loc.questionnaireFiles() { questionnaires.append(try QuestionnaireFiles.load(url)) }
-        guard !questionnaires.isEmpty else {
-            printError("intake: no questionnaires in \(loc.questionnaires.path)")
-            throw Failure(code: 2)
-        }
+        let questionnaires = try Self.questionnaires(loc)
         if let id = questionnaireID, !questionnaires.contains(where: { $0.id == id }) {
             _ = try loc.questionnaire(id: id)  // reports what is available
         }
         // The default questionnaire: the full screening when present.
         let preselected = questionnaireID ?? (questionnaires.contains { $0.id == "trafficking-screening" } ? "trafficking-screening" : nil)
 
-        let catalogs = CatalogCache(locales: loc.locales)
-        var languages: [LanguageOption] = []
-        let localeTags = loc.localeFiles().map { $0.deletingPathExtension().lastPathComponent }
-        for source in Set(questionnaires.map(\.language)).sorted() where !localeTags.contains(source) {
-            languages.append(LanguageOption(translator: SourceLanguage(language: source)))
-        }
-        for tag in localeTags { languages.append(LanguageOption(translator: try catalogs.translator(tag))) }
-        for tag in [language, advocateLanguage].compactMap({ $0 }) where !languages.contains(where: { $0.tag == tag }) {
-            printError("intake: no translation '\(Sanitize.singleLine(tag))' (available: \(languages.map(\.tag).joined(separator: ", ")))")
-            throw Failure(code: 2)
-        }
+        let languages = try Self.languages(loc, questionnaires, requested: [language, advocateLanguage].compactMap { $0 })
 
         let mode: InterviewMode = preview ? .preview : (ephemeral ? .ephemeral : .interview)
         // The passphrase is asked for here, before curses takes the terminal.
@@ -109,6 +94,46 @@ struct RunCommand: ParsableCommand {
 
         let exportFolder = exportDir.map { URL(fileURLWithPath: $0) } ?? storeOptions.directory.appendingPathComponent("exports")
         let handler = InterviewEffectHandler(store: store, exportFolder: exportFolder)
+        try Self.runTerminal(model, first: first, handler: handler, firstFrameOnly: firstFrameOnly)
+        if let id = handler.session, handler.completed == false, mode.records {
+            printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
+        }
+    }
+}
+
+extension RunCommand {
+    /// Every questionnaire in the data folder; each must load.
+    static func questionnaires(_ loc: DataLocation) throws -> [Questionnaire] {
+        var out: [Questionnaire] = []
+        for url in loc.questionnaireFiles() { out.append(try QuestionnaireFiles.load(url)) }
+        guard !out.isEmpty else {
+            printError("intake: no questionnaires in \(loc.questionnaires.path)")
+            throw Failure(code: 2)
+        }
+        return out
+    }
+
+    /// The source languages and every translation; `requested` must be among them.
+    static func languages(_ loc: DataLocation, _ questionnaires: [Questionnaire], requested: [String]) throws -> [LanguageOption] {
+        let catalogs = CatalogCache(locales: loc.locales)
+        var languages: [LanguageOption] = []
+        let localeTags = loc.localeFiles().map(LocaleFiles.language(of:))
+        for source in Set(questionnaires.map(\.language)).sorted() where !localeTags.contains(source) {
+            languages.append(LanguageOption(translator: SourceLanguage(language: source)))
+        }
+        for tag in localeTags { languages.append(LanguageOption(translator: try catalogs.translator(tag))) }
+        for tag in requested where !languages.contains(where: { $0.tag == tag }) {
+            printError("intake: no translation '\(Sanitize.singleLine(tag))' (available: \(languages.map(\.tag).joined(separator: ", ")))")
+            throw Failure(code: 2)
+        }
+        return languages
+    }
+
+    /// Runs the interview app on the terminal until it quits.
+    static func runTerminal(_ start: InterviewModel, first: [InterviewEffect], handler: InterviewEffectHandler,
+                            firstFrameOnly: Bool = false, tickInterval: TimeInterval = 0.25) throws {
+        let app = InterviewApp()
+        var model = start
         do {
             try Terminal.run { terminal in
                 model.size = terminal.size
@@ -118,15 +143,12 @@ struct RunCommand: ParsableCommand {
                 }
                 let control = RunControl()
                 for e in first { handler.handle(e, control) }
-                let runner = Runner(app: app, model: model, terminal: terminal, handler: handler.handle)
+                let runner = Runner(app: app, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler.handle)
                 runner.run()
             }
         } catch let e as TerminalError {
             printError("intake: \(e.description)")
             throw Failure(code: 1)
-        }
-        if let id = handler.session, handler.completed == false, mode.records {
-            printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
         }
     }
 }

@@ -48,6 +48,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case reasonNotAsked = "reason/not_asked"
 
     // Practice (trainer mode)
+    case practiceTitle = "practice/title"
     case practiceYourResult = "practice/your_result"
     case practiceExpectedResult = "practice/expected_result"
     case practiceResultDiffers = "practice/result_differs"
@@ -234,6 +235,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .reasonDeclined: return "prefers not to answer"
         case .reasonDontKnow: return "does not know"
         case .reasonNotAsked: return "not asked"
+        case .practiceTitle: return "Your practice screening compared with the full story"
         case .practiceYourResult: return "Your screening: {result}"
         case .practiceExpectedResult: return "The full story: {result}"
         case .practiceResultDiffers: return "Your result differs from the full story."
@@ -386,7 +388,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .strengthStrong, .strengthMedium, .strengthWeak: return "Strength of an indicator (lowercase)."
         case .reasonDeclined, .reasonDontKnow, .reasonNotAsked: return "Why a question has no answer, in the summary (lowercase)."
         case .practiceYourResult, .practiceExpectedResult: return "Trainer mode: compares a trainee's practice screening with a fictional persona's full story. {result} is a result level."
-        case .practiceResultDiffers, .practicePerfect, .practiceMissed, .practiceSkippedSections, .practiceDomainsMissed,
+        case .practiceTitle, .practiceResultDiffers, .practicePerfect, .practiceMissed, .practiceSkippedSections, .practiceDomainsMissed,
              .practiceDomainsExtra, .practiceReferralsMissed, .practiceReferralsExtra:
             return "Trainer mode: heading in the comparison of a trainee's practice screening with the persona's full story."
         case .startTitle: return "Title of the first screen."

@@ -78,13 +78,19 @@ public struct InterviewApp: App {
     private func tick(_ m: inout InterviewModel) -> [InterviewEffect] {
         var out: [InterviewEffect] = []
         if case .failed = m.saveState { out.append(.retrySave) }
-        if case .demo(_, let autoplay?) = m.mode, m.stage == .interview, m.overlay == nil, !m.hidden,
-           let iv = m.interview, iv.position != .finished, iv.position != .review {
+        // Autoplay, for a projected demo: start, step through every screen,
+        // finish at the summary, and stay there.
+        if case .demo(_, let autoplay?) = m.mode, m.overlay == nil, !m.hidden,
+           m.interview?.position != .finished {
             let last = m.lastAutoStep ?? m.now
             if m.lastAutoStep == nil { m.lastAutoStep = m.now }
             if m.now.timeIntervalSince(last) >= autoplay {
                 m.lastAutoStep = m.now
-                out += next(&m)
+                switch m.stage {
+                case .start: out += startNew(&m)
+                case .notice: m.stage = .interview
+                case .interview: out += next(&m)
+                }
             }
         }
         return out

@@ -475,6 +475,17 @@ enum InterviewView {
     }
 
     private static func summaryBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+        if case .practice(let persona) = m.mode {
+            // The trainee's screening beside the persona's full story.
+            let c = PracticeComparison.compare(questionnaire: iv.questionnaire, trainee: iv.answers,
+                                               persona: persona, language: iv.intervieweeLanguage)
+            b.para(w.ui(.practiceTitle), Style(bold: true, underline: true))
+            for line in c.lines(questionnaire: iv.questionnaire, in: w.advocate) {
+                let style: Style = line.hasPrefix("!") ? Style(bold: true, color: .warning) : .plain
+                if line.isEmpty { b.blank() } else { b.para(line, style) }
+            }
+            b.blank()
+        }
         if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
         let summary = SummaryBuilder.build(iv, in: w.advocate)
         let text = summary.rendered(.text, in: w.advocate)

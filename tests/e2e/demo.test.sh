@@ -1,0 +1,35 @@
+# Trainer mode: every persona autoplays in tmux to its expected summary, the
+# persona list shows each expected result, and demo writes no records.
+source "$ROOT/tests/e2e/tmux-helpers.bash"
+cd "$ROOT"
+export HOME="$TMPDIR/home" XDG_DATA_HOME="$TMPDIR/xdg"
+mkdir -p "$HOME"
+
+list=$("$INTAKE" demo --list)
+for p in personas/*.yaml; do
+  grep -q "^$(basename "$p" .yaml) " <<<"$list" || { echo "--list misses $p"; exit 1; }
+done
+
+for p in personas/*.yaml; do
+  name=$(basename "$p" .yaml)
+  # The expected result as --list states it: "Expected: likely, urgent; domains: ..."
+  expected=$(awk -v n="$name" '$1 == n {found=1; next} found && /Expected:/ {print; exit}' <<<"$list")
+  case $expected in
+    *"Expected: likely"*) text="Strong trafficking indicators reported" ;;
+    *"Expected: possible"*) text="Possible trafficking indicators reported" ;;
+    *"Expected: no_indicators"*) text="No trafficking indicators reported" ;;
+    *) echo "no expected result for $name: '$expected'"; exit 1 ;;
+  esac
+  start_session "$name" "$INTAKE" demo "$name" --autoplay 0.02
+  wait_for "$name" "SCREENING SUMMARY" 60
+  wait_for "$name" "$text" 5
+  if [[ $expected == *", urgent"* ]]; then wait_for "$name" "URGENT" 5; fi
+  keys "$name" F10
+  wait_for "$name" "Quit the interview?" 5
+  keys "$name" Enter
+  wait_for "$name" "EXIT=0" 10
+  t kill-session -t "$name"
+done
+
+# Nothing was stored anywhere.
+[[ ! -e "$XDG_DATA_HOME/intake" && ! -e "$HOME/.local/share/intake" ]] || { echo "demo wrote a store"; exit 1; }
