@@ -134,6 +134,7 @@ extension RunCommand {
                             firstFrameOnly: Bool = false, tickInterval: TimeInterval = 0.25) throws {
         let app = InterviewApp()
         var model = start
+        model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
         do {
             try Terminal.run { terminal in
                 model.size = terminal.size

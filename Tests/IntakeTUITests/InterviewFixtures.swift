@@ -180,10 +180,11 @@ enum Golden {
 /// A headless interview with the fixture, and a log of effects.
 func makeRunner(_ q: Questionnaire = Fixtures.allTypes, mode: InterviewMode = .interview,
                 languages: [any Translating] = [SourceLanguage()], interviewee: String? = nil, advocate: String? = nil,
-                size: Size = Frame.minimumSize) -> HeadlessRunner<InterviewApp> {
-    let model = InterviewModel(mode: mode, questionnaires: [q], languages: languages.map(LanguageOption.init),
+                size: Size = Frame.minimumSize, reordersRightToLeft: Bool = true) -> HeadlessRunner<InterviewApp> {
+    var model = InterviewModel(mode: mode, questionnaires: [q], languages: languages.map(LanguageOption.init),
                                size: size, intervieweeLanguage: interviewee, advocateLanguage: advocate,
                                now: Date(timeIntervalSince1970: 1_700_000_000))
+    model.reordersRightToLeft = reordersRightToLeft
     return HeadlessRunner(app: InterviewApp(), model: model, size: size) { effect, control in
         if case .record = effect { control.send(.report(.saved)) }
         if case .begin = effect { control.send(.report(.sessionStarted("0123456789abcdef"))) }

@@ -178,6 +178,9 @@ public struct InterviewModel: Sendable {
     public var showGuidance = true
     public var showDual = true
     public var showExplain = false
+    /// Right-to-left text is put in visual order by intake (the default), or
+    /// left to a terminal that reorders by itself (`INTAKE_BIDI=terminal`).
+    public var reordersRightToLeft = true
     public var overlay: Overlay?
 
     public var hidden = false

@@ -12,24 +12,40 @@ struct BodyLine: Hashable {
 /// visible (the highlighted option), and where the text cursor is.
 struct Body {
     let width: Int
+    /// Whether right-to-left text is put in visual order here (see `Bidi`);
+    /// off when the terminal reorders by itself.
+    let reordersRightToLeft: Bool
     var lines: [BodyLine] = []
     var focus: Int?
     var cursor: Point?
 
-    init(width: Int) { self.width = width }
+    init(width: Int, reordersRightToLeft: Bool = true) {
+        self.width = width
+        self.reordersRightToLeft = reordersRightToLeft
+    }
+
+    /// Wraps logically, then lays out each line: right-to-left text in
+    /// visual order, and right-aligned when `align` is set.
+    private func layout(_ text: String, width w: Int, align: Bool) -> [String] {
+        let wrapped = Wrap.lines(Sanitize.multiLine(text), width: w)
+        guard reordersRightToLeft, Bidi.containsRightToLeft(text) else { return wrapped }
+        return wrapped.map { line in
+            let visual = Bidi.visualLine(line)
+            return align ? String(repeating: " ", count: max(0, w - DisplayWidth.of(visual))) + visual : visual
+        }
+    }
 
     /// Adds word-wrapped text. The last column stays free for the scroll marks.
     mutating func para(_ text: String, _ style: Style = .plain, indent: Int = 0) {
         let w = max(1, width - 1 - indent)
-        for l in Wrap.lines(Sanitize.multiLine(text), width: w) { lines.append(BodyLine(text: l, style: style, indent: indent)) }
+        for l in layout(text, width: w, align: true) { lines.append(BodyLine(text: l, style: style, indent: indent)) }
     }
 
     /// Adds wrapped text whose first line starts with `prefix` and the rest hang under it.
     mutating func hanging(_ prefix: String, _ text: String, _ style: Style = .plain, indent: Int = 0) {
         let pw = DisplayWidth.of(prefix)
         let w = max(1, width - 1 - indent - pw)
-        let wrapped = Wrap.lines(Sanitize.multiLine(text), width: w)
-        for (i, l) in wrapped.enumerated() {
+        for (i, l) in layout(text, width: w, align: false).enumerated() {
             lines.append(BodyLine(text: (i == 0 ? prefix : String(repeating: " ", count: pw)) + l, style: style, indent: indent))
         }
     }
@@ -106,7 +122,10 @@ enum InterviewView {
             body.para(text, message?.isError == true ? Style.warning : Style.muted)
             message?.text = clip(text, frame.message.width)
         }
-        var grid = Frame.screen(size: size, title: title(m, w), status: status(m, w),
+        // A title line is short enough never to wrap: put it in visual order as a whole.
+        let heading = title(m, w)
+        let shownTitle = m.reordersRightToLeft ? Bidi.visualLine(heading) : heading
+        var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
                                 footer: footer(app, m, w, context: context)) { grid, rect in
             body.draw(into: &grid, rect, scroll: m.overlay.map { if case .help(let s) = $0 { return s } else { return 0 } } ?? m.scroll)
@@ -241,7 +260,7 @@ enum InterviewView {
 
     static func body(_ m: InterviewModel, width: Int) -> Body {
         let w = Words(m)
-        var b = Body(width: width)
+        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft)
         if let overlay = m.overlay {
             overlayBody(m, overlay, w, &b)
             return b
