@@ -40,6 +40,12 @@ import Testing
         #expect(lines.joined() == text)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 4 })
     }
+    @Test func closingPunctuationNeverStartsALine() {
+        // Width 6 fits three ideographs; "、" would start line 2, so "二" moves down with it.
+        let lines = Wrap.lines("一二三、四五", width: 6)
+        #expect(lines == ["一二", "三、四", "五"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 6 })
+    }
     @Test func longWordBreaks() {
         #expect(Wrap.lines("abcdefgh", width: 3) == ["abc", "def", "gh"])
     }

@@ -28,6 +28,14 @@ public enum Wrap {
                 line += word
                 lineWidth += wordWidth
             } else {
+                // East Asian punctuation that closes ("、", "。", "）") never
+                // starts a line: the character before it moves down with it.
+                if let first = word.first, noLineStart.contains(first), let last = line.last, last != " ", line.count > 1 {
+                    line.removeLast()
+                    lineWidth -= DisplayWidth.of(last)
+                    word.insert(last, at: word.startIndex)
+                    wordWidth += DisplayWidth.of(last)
+                }
                 if !line.isEmpty {
                     lines.append(trimTrailing(line))
                     line = ""
@@ -72,6 +80,9 @@ public enum Wrap {
         if !line.isEmpty || lines.isEmpty { lines.append(trimTrailing(line)) }
         return lines
     }
+
+    /// Closing punctuation that must not begin a line (kinsoku shori).
+    static let noLineStart: Set<Character> = ["、", "。", "，", "．", "：", "；", "！", "？", "）", "」", "』", "】", "》", "〉", "…", "ー", "々", "ゝ", "ゞ", "・"]
 
     private static func trimTrailing(_ s: String) -> String {
         var s = s
