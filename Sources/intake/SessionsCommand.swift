@@ -155,8 +155,17 @@ struct SessionsCommand: ParsableCommand {
         func run() throws {
             let (store, sid, loaded) = try session.load()
             let tr = try loaded.translator()
-            let text = EventNarration.lines(loaded.events, questionnaire: loaded.interview.questionnaire, tr: tr).joined(separator: "\n")
-            try SensitiveOutput.show(text + "\n", title: "Replay \(sid.string.prefix(8))")
+            let q = loaded.interview.questionnaire
+            let lines = EventNarration.lines(loaded.events, questionnaire: q, tr: tr)
+            guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+                print(lines.joined(separator: "\n"))
+                return
+            }
+            let steps = EventNarration.steps(loaded.events, questionnaire: q, tr: tr)
+            do { try ReplayApp.show(title: "Replay \(sid.string.prefix(8))", steps: steps) } catch {
+                printError("intake: cannot open the terminal (\(error)); redirect the output to a file to read it")
+                throw Failure(code: 1)
+            }
         }
     }
 }
@@ -218,6 +227,36 @@ enum EventNarration {
             let offset = Int(e.at.timeIntervalSince(first.at))
             let stamp = "\(f.string(from: e.at)) +\(offset / 60)m\(String(format: "%02d", offset % 60))s"
             out.append("\(String(format: "%4d", i + 1))  \(stamp)  \(describe(e.event, q, tr))")
+        }
+        return out
+    }
+
+    /// Each event with the interview as it stood after it: where it was,
+    /// the answer on screen, and progress.
+    static func steps(_ events: [TimedEvent], questionnaire q: Questionnaire, tr: some Translating) -> [ReplayApp.Step] {
+        let lines = self.lines(events, questionnaire: q, tr: tr).dropFirst()
+        var interview = Interview(questionnaire: q)
+        var out: [ReplayApp.Step] = []
+        for (e, line) in zip(events, lines) {
+            interview.apply(e.event, at: e.at)
+            var detail: [String] = []
+            switch interview.position {
+            case .question(let id):
+                if let question = q.question(id) {
+                    detail.append("\(tr(q.section(question.sectionID)?.title ?? q.title)) · \(id)")
+                    detail.append(tr(question.text))
+                    let answer = interview.answers[id].map { tr.answer($0, of: question) } ?? "(no answer yet)"
+                    detail.append("Answer: \(answer)")
+                    if let r = interview.remarks[id] { detail.append("Remark: \(r)") }
+                }
+            case .sectionIntro(let s): detail.append("Section introduction: \(q.section(s).map { tr($0.title) } ?? s)")
+            case .intro: detail.append("Introduction")
+            case .review: detail.append("Review of all answers")
+            case .finished: detail.append(interview.isCompleted ? "Completed: summary" : "Ended early")
+            }
+            let p = interview.progress()
+            detail.append("Answered \(p.answered) of \(p.relevant) questions that apply" + (interview.isPaused ? "; on a break" : ""))
+            out.append(ReplayApp.Step(line: line, detail: detail))
         }
         return out
     }
