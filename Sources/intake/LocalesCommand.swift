@@ -190,7 +190,7 @@ struct LocalesCommand: ParsableCommand {
         @Option(name: .customLong("questionnaire"), help: "Questionnaire id.") var questionnaire: String = "trafficking-screening"
 
         func run() throws {
-            var run = try RunCommand.parse(["--preview", "--language", language, "--advocate-language", language,
+            let run = try RunCommand.parse(["--preview", "--language", language, "--advocate-language", language,
                                             "--questionnaire", questionnaire] + (data.dataDir.map { ["--data-dir", $0] } ?? []))
             try run.run()
         }

@@ -153,7 +153,7 @@ struct SessionsCommand: ParsableCommand {
         @OptionGroup var session: SessionArgument
 
         func run() throws {
-            let (store, sid, loaded) = try session.load()
+            let (_, sid, loaded) = try session.load()
             let tr = try loaded.translator()
             let q = loaded.interview.questionnaire
             let lines = EventNarration.lines(loaded.events, questionnaire: q, tr: tr)

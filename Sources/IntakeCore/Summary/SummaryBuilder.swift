@@ -8,7 +8,7 @@ public enum SummaryBuilder {
     public static func build(questionnaire q: Questionnaire, score: ScoreResult, answers: [String: AnswerValue],
                              remarks: [String: String], interviewRemark: String, intervieweeLanguage: String,
                              endedEarly: Bool, in tr: some Translating) -> Summary {
-        var recorder = FallbackRecorder(base: tr)
+        let recorder = FallbackRecorder(base: tr)
         func t(_ s: SourceText) -> String { Sanitize.multiLine(recorder.text(s)) }
         func questionText(_ id: String) -> String { q.question(id).map { t($0.text) } ?? id }
         func answerText(_ a: AnswerValue, _ id: String) -> String {
