@@ -31,7 +31,7 @@ enum LocaleFiles {
 enum LocaleValidation {
     /// Checks one locale file: syntax, header, placeholders, plurals, keys
     /// that no longer exist, widths, discouraged terms.
-    static func check(_ url: URL, questionnaires: [Questionnaire], terms: DiscouragedTerms?) -> (LocaleReport?, [Diagnostic]) {
+    static func check(_ url: URL, template: [TemplateEntry], terms: DiscouragedTerms?) -> (LocaleReport?, [Diagnostic]) {
         let path = QuestionnaireFiles.displayPath(url)
         let (file, parseDiags) = LocaleFiles.parse(url)
         guard let file else { return (nil, parseDiags) }
@@ -44,7 +44,6 @@ enum LocaleValidation {
             diags.append(.error(file.header?.translationLocation ?? SourceLocation(file: path, line: 1, column: 1),
                                 "the Language header says '\(Sanitize.singleLine(header))' but the file is named \(lang).po"))
         }
-        let template = TranslationTemplate.entries(questionnaires: questionnaires)
         let report = LocaleReport(file: file, fileName: path, template: template, discouragedTerms: terms)
         diags += report.findings
         return (report, diags)

@@ -120,12 +120,12 @@ struct LocalesCommand: ParsableCommand {
 
         func run() throws {
             let loc = try data.locate()
-            let (qs, _) = try sources(loc)
+            let (_, template) = try sources(loc)
             let (terms, termDiags) = LocaleFiles.discouragedTerms(in: loc.locales)
             for d in termDiags { print(d.description) }
             var failed = termDiags.contains { $0.severity == .error }
             for url in try files(loc, languages) {
-                let (report, diags) = LocaleValidation.check(url, questionnaires: qs, terms: terms)
+                let (report, diags) = LocaleValidation.check(url, template: template, terms: terms)
                 for d in diags { print(d.description) }
                 if diags.contains(where: { $0.severity == .error }) { failed = true }
                 guard let r = report else { continue }

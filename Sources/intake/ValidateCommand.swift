@@ -64,11 +64,14 @@ enum Validation {
 
     static func run(files: [URL]) -> Report {
         var report = Report()
-        for url in files where url.pathExtension == "yaml" || url.pathExtension == "yml" {
-            report.filesChecked += 1
-            let path = QuestionnaireFiles.displayPath(url)
-            guard let bytes = try? QuestionnaireFiles.read(url) else { continue }
-            let outcome = QuestionnaireLoader.load(bytes: bytes, path: path)
+        // Files are independent: each is checked on its own core.
+        let yamlFiles = files.filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+        let outcomes = parallelMap(yamlFiles) { url -> QuestionnaireLoader.Outcome? in
+            guard let bytes = try? QuestionnaireFiles.read(url) else { return nil }
+            return QuestionnaireLoader.load(bytes: bytes, path: QuestionnaireFiles.displayPath(url))
+        }
+        report.filesChecked += yamlFiles.count
+        for outcome in outcomes.compactMap({ $0 }) {
             report.diagnostics += outcome.diagnostics
             if let q = outcome.questionnaire { report.questionnaires.append(q) }
         }
@@ -93,9 +96,10 @@ enum Validation {
         if let terms {
             for q in report.questionnaires { report.diagnostics += QuestionnaireLint.discouragedTerms(q, terms: terms) }
         }
-        for url in poFiles {
-            report.filesChecked += 1
-            report.diagnostics += LocaleValidation.check(url, questionnaires: sources, terms: terms).1
+        let template = TranslationTemplate.entries(questionnaires: sources)
+        report.filesChecked += poFiles.count
+        for diags in parallelMap(poFiles, { LocaleValidation.check($0, template: template, terms: terms).1 }) {
+            report.diagnostics += diags
         }
         for url in files where !["yaml", "yml", "po"].contains(url.pathExtension) {
             report.filesChecked += 1
@@ -104,4 +108,24 @@ enum Validation {
         }
         return report
     }
+}
+
+/// `transform` applied to every element, spread over the machine's cores,
+/// with the results in the original order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    var results = [R?](repeating: nil, count: items.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let slots = ResultSlots(base: base)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            (slots.base + i).pointee = transform(items[i])
+        }
+    }
+    return results.map { $0! }
+}
+
+/// The result buffer of `parallelMap`: each iteration writes only its own
+/// slot, so sharing it between threads is safe.
+private struct ResultSlots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R?>
 }

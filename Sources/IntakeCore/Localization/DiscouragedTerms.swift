@@ -176,6 +176,10 @@ public struct DiscouragedTerms: Sendable, Hashable {
     /// stay valid in the original text.
     static func folded(_ s: String) -> [Unicode.Scalar] {
         s.unicodeScalars.map { u in
+            // ASCII folds by arithmetic; the Unicode mapping builds a string per scalar.
+            if u.isASCII {
+                return ("A"..."Z").contains(u) ? Unicode.Scalar(u.value + 32)! : u
+            }
             let lower = u.properties.lowercaseMapping.unicodeScalars
             return lower.count == 1 ? lower.first! : u
         }

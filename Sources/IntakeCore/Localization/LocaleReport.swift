@@ -187,7 +187,8 @@ public struct LocaleReport: Sendable {
                 }
             }
             let source = i == 0 ? e.id : (e.idPlural ?? e.id)
-            if text == source || text == e.id, Self.hasLetters(Placeholders.substitute(text, [:]), ignoringPlaceholders: true) {
+            // Very short words ("No", "OK") are often the same in both languages.
+            if text == source || text == e.id, Self.letterCount(text) >= 4 {
                 bag.warning(here, "untranslated copy of the source")
             }
             if let terms {
@@ -207,12 +208,10 @@ public struct LocaleReport: Sendable {
         return hits == 1
     }
 
-    static func hasLetters(_ text: String, ignoringPlaceholders: Bool) -> Bool {
-        var stripped = text
-        if ignoringPlaceholders {
-            let names = Placeholders.names(in: text)
-            stripped = Placeholders.substitute(text, Dictionary(names.map { ($0, "") }, uniquingKeysWith: { a, _ in a }))
-        }
-        return stripped.unicodeScalars.contains { $0.properties.isAlphabetic }
+    /// Letters outside `{placeholders}`.
+    static func letterCount(_ text: String) -> Int {
+        let names = Placeholders.names(in: text)
+        let stripped = Placeholders.substitute(text, Dictionary(names.map { ($0, "") }, uniquingKeysWith: { a, _ in a }))
+        return stripped.unicodeScalars.filter { $0.properties.isAlphabetic }.count
     }
 }

@@ -4,6 +4,9 @@
 public enum Placeholders {
     /// Placeholder names in order of appearance (repeats included).
     public static func names(in text: String) -> [String] {
+        // Most strings have no braces at all: skip the scan (it is on the
+        // path of every entry `intake validate` checks).
+        if !text.utf8.contains(UInt8(ascii: "{")) { return [] }
         var names: [String] = []
         scan(text) { token in
             if case .placeholder(let name) = token { names.append(name) }
@@ -14,6 +17,7 @@ public enum Placeholders {
     /// Replaces each `{name}` that has a value; unknown placeholders stay as
     /// written and `{{`/`}}` become `{`/`}`.
     public static func substitute(_ text: String, _ values: [String: String]) -> String {
+        if !text.utf8.contains(UInt8(ascii: "{")) && !text.utf8.contains(UInt8(ascii: "}")) { return text }
         var out = ""
         scan(text) { token in
             switch token {

@@ -127,7 +127,8 @@ extension LocalizationTests {
             #expect(!r.findings.contains { $0.message.contains("msgstr[0] placeholders") })
 
             let copies = r.findings.filter { $0.message == "untranslated copy of the source" }
-            #expect(copies.map(\.location.line) == [line(of: "msgstr \"Screening\"", in: text), line(of: "msgstr \"OK\"", in: text)])
+            // "OK" is too short to judge: many languages write it the same.
+            #expect(copies.map(\.location.line) == [line(of: "msgstr \"Screening\"", in: text)])
 
             let term = try #require(finding("discouraged term"))
             #expect(term.message == "discouraged term 'víctima'; consider: persona / sobreviviente")
