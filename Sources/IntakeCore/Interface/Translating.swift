@@ -59,10 +59,8 @@ public extension Translating {
 
 /// Fills `{name}` placeholders; unknown placeholders are left as they are.
 func fill(_ text: String, _ values: [String: String]) -> String {
-    guard !values.isEmpty, text.contains("{") else { return text }
-    var out = text
-    for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-    return out
+    guard !values.isEmpty else { return text }
+    return Placeholders.substitute(text, values)
 }
 
 /// The source language: every string is its own translation.

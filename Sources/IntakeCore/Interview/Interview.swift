@@ -72,13 +72,20 @@ public struct Interview: Sendable {
     public private(set) var isCompleted = false
     /// Positions visited, for going back the way we came.
     public private(set) var history: [InterviewPosition] = []
-    public private(set) var relevance: Relevance
+    public private(set) var relevance: Relevance {
+        didSet { steps = Self.path(questionnaire, relevance) }
+    }
+    /// The screens of the interview as things stand: the intro, each
+    /// relevant section's introduction and relevant questions, then review.
+    /// Kept up to date with relevance, since every screen reads it.
+    public private(set) var steps: [InterviewPosition] = []
 
     public init(questionnaire: Questionnaire, intervieweeLanguage: String? = nil, advocateLanguage: String? = nil) {
         self.questionnaire = questionnaire
         self.intervieweeLanguage = intervieweeLanguage ?? questionnaire.language
         self.advocateLanguage = advocateLanguage ?? questionnaire.language
         self.relevance = Relevance(questionnaire: questionnaire, answers: [:], language: self.intervieweeLanguage)
+        self.steps = Self.path(questionnaire, relevance)
     }
 
     public var isPaused: Bool { pauses.last.map { $0.end == nil } ?? false }
@@ -141,15 +148,13 @@ public struct Interview: Sendable {
 
     // MARK: - The path through the questionnaire
 
-    /// The screens of the interview as things stand: the intro, each
-    /// relevant section's introduction and relevant questions, then review.
-    public var steps: [InterviewPosition] {
+    private static func path(_ questionnaire: Questionnaire, _ relevance: Relevance) -> [InterviewPosition] {
         var out: [InterviewPosition] = [.intro]
         for s in questionnaire.sections {
-            let questions = s.questions.filter { relevance.isRelevant($0.id) }
-            guard !questions.isEmpty else { continue }
+            let ids = s.questions.lazy.map(\.id).filter { relevance.isRelevant($0) }
+            guard !ids.isEmpty else { continue }
             if s.intro != nil || s.contentNote != nil { out.append(.sectionIntro(s.id)) }
-            out.append(contentsOf: questions.map { .question($0.id) })
+            out.append(contentsOf: ids.map { .question($0) })
         }
         out.append(.review)
         return out
@@ -327,22 +332,34 @@ public struct Interview: Sendable {
     /// "Section 3 of 9, question 12 of 48" for the current position: the
     /// numbers count relevant sections and questions on the current path.
     public var positionNumbers: (section: Int, sections: Int, question: Int, questions: Int)? {
-        let path = steps
-        let questionSteps = path.compactMap { step -> String? in
-            if case .question(let id) = step, questionnaire.question(id)?.takesAnswer == true { return id }
-            return nil
+        // Runs on every frame: index lookups only, no copies of questions.
+        let index = questionnaire.questionIndex
+        let sections = questionnaire.sections
+        var sectionCount = 0, currentSection = 0
+        var questionCount = 0, currentQuestion = 0
+        var lastSection = -1
+        for step in steps {
+            var si: Int?
+            switch step {
+            case .sectionIntro(let id): si = sections.firstIndex { $0.id == id }
+            case .question(let id):
+                if let p = index[id] {
+                    si = p.section
+                    if sections[p.section].questions[p.question].type != .note {
+                        questionCount += 1
+                        if step == position { currentQuestion = questionCount }
+                    }
+                }
+            default: break
+            }
+            if let si, si != lastSection {
+                sectionCount += 1
+                lastSection = si
+            }
+            if step == position, si != nil { currentSection = sectionCount }
         }
-        var sectionIDs: [String] = []
-        for step in path {
-            var sid: String?
-            if case .sectionIntro(let s) = step { sid = s }
-            if case .question(let q) = step { sid = questionnaire.question(q)?.sectionID }
-            if let sid, sectionIDs.last != sid { sectionIDs.append(sid) }
-        }
-        guard let section = currentSection, let si = sectionIDs.firstIndex(of: section.id) else { return nil }
-        var qi = 0
-        if case .question(let id) = position, let i = questionSteps.firstIndex(of: id) { qi = i + 1 }
-        return (si + 1, sectionIDs.count, qi, questionSteps.count)
+        guard currentSection > 0 else { return nil }
+        return (currentSection, sectionCount, currentQuestion, questionCount)
     }
 
     // MARK: - Scoring

@@ -16,22 +16,26 @@ public enum Bidi {
 
     static func direction(_ c: Character) -> Direction {
         guard let s = c.unicodeScalars.first else { return .neutral }
-        let v = s.value
-        switch v {
-        case 0x0590...0x05FF, 0x07C0...0x085F, 0xFB1D...0xFB4F, 0x10800...0x10FFF, 0x1E800...0x1EFFF:
-            return .rtl
-        case 0x0600...0x065F, 0x066A...0x06EF, 0x06FA...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
-            return .rtl
-        default:
-            break
-        }
+        if isRightToLeft(s.value) { return .rtl }
         if c.isLetter || c.isNumber { return .ltr }  // Latin words and all digits keep their order
         return .neutral
     }
 
     /// Whether a text contains right-to-left letters.
     public static func containsRightToLeft(_ text: String) -> Bool {
-        text.contains { direction($0) == .rtl }
+        // Every screen line passes here: look at bytes and scalars only.
+        guard text.utf8.contains(where: { $0 >= 0xD6 }) else { return false }
+        return text.unicodeScalars.contains { isRightToLeft($0.value) }
+    }
+
+    static func isRightToLeft(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0590...0x05FF, 0x07C0...0x085F, 0xFB1D...0xFB4F, 0x10800...0x10FFF, 0x1E800...0x1EFFF,
+             0x0600...0x065F, 0x066A...0x06EF, 0x06FA...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+            return true
+        default:
+            return false
+        }
     }
 
     private static let mirrored: [Character: Character] = ["(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"]

@@ -330,7 +330,7 @@ enum InterviewView {
     private static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {
         guard let s, m.showDual, iv.intervieweeLanguage != iv.advocateLanguage else { return }
         let other = w.a(s)
-        if other.replacingOccurrences(of: Words.fallbackMark, with: "") == w.q(s).replacingOccurrences(of: Words.fallbackMark, with: "") { return }
+        if Words.unmarked(other) == Words.unmarked(w.q(s)) { return }
         b.para(other, .muted, indent: indent)
     }
 
@@ -388,7 +388,7 @@ enum InterviewView {
                 var text = w.option(id, of: q)
                 if showDualOptions {
                     let other = w.option(id, of: q, advocateSide: true)
-                    if other.replacingOccurrences(of: Words.fallbackMark, with: "") != text.replacingOccurrences(of: Words.fallbackMark, with: "") { text += "  · " + other }
+                    if Words.unmarked(other) != Words.unmarked(text) { text += "  · " + other }
                 }
                 if focused { b.focus = b.lines.count }
                 let number = i < 9 ? "\(i + 1)." : "  "

@@ -27,9 +27,18 @@ struct Words {
 
     /// An interface string in the advocate's language.
     func ui(_ s: UIString, _ values: [String: String] = [:]) -> String {
-        // A fallback value inside a fallback sentence needs one mark, not two.
-        Self.fill(Self.marked(advocate.translate(key: s.key, source: s.source)), values)
-            .replacingOccurrences(of: Self.fallbackMark + Self.fallbackMark, with: Self.fallbackMark)
+        var t = advocate.translate(key: s.key, source: s.source)
+        guard !values.isEmpty else { return Self.marked(t) }
+        // A sentence shown in the source language is marked once as a whole,
+        // so the values inside it need no marks of their own.
+        let filled = t.isFallback ? values.mapValues(Self.unmarked) : values
+        t.text = Placeholders.substitute(t.text, filled)
+        return Self.marked(t)
+    }
+
+    /// Text without its fallback marks, to compare two languages' texts.
+    static func unmarked(_ text: String) -> String {
+        text.contains(Character(fallbackMark)) ? text.filter { $0 != Character(fallbackMark) } : text
     }
 
     /// An option's text in the interviewee's (or advocate's) language.
@@ -130,10 +139,4 @@ struct Words {
         return ui(s)
     }
 
-    static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, text.contains("{") else { return text }
-        var out = text
-        for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-        return out
-    }
 }
