@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# Benchmarks for intake (not part of the test suite). See bench/README.md.
+#
+#   bench/run.sh            every benchmark (about 8-10 minutes on 2 cores,
+#                           plus the release builds the first time)
+#   bench/run.sh --quick    fewer runs and sizes (about 2-3 minutes)
+#   options: --no-build (use the existing binaries), --no-deps (install nothing),
+#            --osize (also build and time -Xswiftc -Osize: one more full build),
+#            --only NAME[,NAME] (firstframe,keys,load,memory,batch,buildflags)
+#
+# Installs what it needs (Debian packages when root; pyxform and openpyxl in
+# bench/.venv), builds the release binary into .build-bench (never .build),
+# runs the benchmarks, prints one table and writes it with the details to
+# bench/out/latest.md (bench/out/partial.md with --only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+OUT=$BENCH/out
+QUICK=0 BUILD=1 DEPS=1 ONLY="" OSIZE=0
+while (($#)); do
+  case $1 in
+    --quick) QUICK=1 ;;
+    --no-build) BUILD=0 ;;
+    --no-deps) DEPS=0 ;;
+    --osize) OSIZE=1 ;;
+    --only) ONLY=$2; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+want() { [[ -z $ONLY || ,$ONLY, == *",$1,"* ]]; }
+say() { printf '\n== %s\n' "$*" >&2; }
+mkdir -p "$OUT"
+START=$(date +%s)
+
+# ------------------------------------------------------------------ setup
+if ((DEPS)); then
+  need=(hyperfine dialog tmux python3-venv time gettext ncurses-term util-linux)
+  missing=()
+  for p in "${need[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then
+      say "installing ${missing[*]}"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    else
+      echo "bench: missing Debian packages: ${missing[*]}" >&2
+      echo "Run:  sudo apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  if [[ ! -x $BENCH/.venv/bin/xls2xform ]] || ! "$BENCH/.venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
+    say "creating bench/.venv with pyxform and openpyxl"
+    python3 -m venv "$BENCH/.venv"
+    "$BENCH/.venv/bin/pip" install -q --disable-pip-version-check pyxform openpyxl >&2
+  fi
+fi
+PY=$BENCH/.venv/bin/python
+XLS2XFORM=$BENCH/.venv/bin/xls2xform
+INTAKE=$ROOT/.build-bench/release/intake
+# build SCRATCH FLAGS...: a release build in its own scratch folder; retried
+# when another engineer's edit lands mid-build ("modified during the build").
+build() {
+  local scratch=$1; shift
+  for attempt in 1 2 3; do
+    if swift build -c release --product intake --scratch-path "$scratch" "$@" >"$OUT/build.log" 2>&1; then return 0; fi
+    grep -q "modified during the build" "$OUT/build.log" || { grep -E "error" "$OUT/build.log" | head -20 >&2; return 1; }
+    echo "bench: sources changed during the build; retrying ($attempt)" >&2; sleep 5
+  done
+  return 1
+}
+if ((BUILD)); then
+  say "building the release binary (.build-bench: -c release)"
+  build .build-bench
+fi
+[[ -x $INTAKE ]] || { echo "bench: $INTAKE missing; run without --no-build" >&2; exit 1; }
+
+# Runs: full / quick
+if ((QUICK)); then R_FAST=10 R_SLOW=2 W_SLOW=0 SIZES="500 2000" KEYS=1000 BATCH=1000 LATE=20
+else               R_FAST=30 R_SLOW=3 W_SLOW=1 SIZES="500 1000 2000 8000" KEYS=1000,10000 BATCH=10000 LATE=60
+fi
+ROWS=$OUT/rows.tsv DETAILS=$OUT/details.md
+: >"$ROWS"; : >"$DETAILS"
+# row NAME OURS THEIRS RATIO GOAL STATUS
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$ROWS"; }
+detail() { printf '%s\n' "$@" >>"$DETAILS"; }
+# mean (seconds) of command N in a hyperfine JSON export
+hmean() { "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["mean"])' "$1" "$2"; }
+hcpu() { "$PY" -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]; print(r["user"]+r["system"])' "$1" "$2"; }
+calc() { "$PY" -c "import sys; print(format($1, '${2:-.3g}'))"; }
+PTYENV="env TERM=xterm-256color LINES=24 COLUMNS=80"
+
+# --------------------------------------------------------- 1. first frame
+has_first_frame() { "$INTAKE" run --help 2>&1 | grep -q -- '--first-frame-only'; }
+if want firstframe; then
+  say "time to first frame"
+  if has_first_frame; then
+    hyperfine -N --warmup 3 --runs "$R_FAST" --export-json "$OUT/firstframe.json" \
+      -n intake "script -qec \"$PTYENV $INTAKE run --first-frame-only --ephemeral --data-dir $ROOT\" /dev/null" \
+      -n dialog "script -qec \"$PTYENV dialog --infobox text 5 40\" /dev/null" >&2
+    o=$(hmean "$OUT/firstframe.json" 0) t=$(hmean "$OUT/firstframe.json" 1)
+    r=$(calc "$o/$t")
+    row "time to first frame (80x24 pty)" "$(calc "$o*1000" .1f) ms" "$(calc "$t*1000" .1f) ms (dialog --infobox)" "${r}x" "≤ 2x dialog" \
+      "$(calc "'pass' if $o/$t <= 2 else 'MISS'" s)"
+  else
+    row "time to first frame (80x24 pty)" "n/a (flag missing)" "—" "—" "≤ 2x dialog" "n/a"
+  fi
+fi
+
+# ------------------------------------------------------- 2. keystroke cost
+if want keys; then
+  say "keystroke cost"
+  "$PY" "$BENCH/keys.py" --keys "$KEYS" --late-steps "$LATE" --json "$OUT/keys-intake.json" -- \
+    "$INTAKE" run --ephemeral --data-dir "$ROOT" >/dev/null || true
+  "$PY" "$BENCH/keys.py" --keys "${KEYS##*,}" --late-steps 2 --early "" --late-step down --json "$OUT/keys-dialog.json" -- \
+    dialog --menu pick 20 50 10 a one b two c three d four e five >/dev/null || true
+  "$PY" - "$OUT/keys-intake.json" "$OUT/keys-dialog.json" "$ROWS" "$DETAILS" <<'EOF'
+import json, sys
+ours, theirs = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+rows, det = open(sys.argv[3], "a"), open(sys.argv[4], "a")
+ref = next((c["ms_per_key"] for c in theirs.get("cases", []) if c["case"] == "early"), None)
+ref_s = f"{ref:.3f} ms/key (dialog --menu)" if ref else "n/a"
+if not ours.get("ok"):
+    import re
+    err = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|[^ -~]", "", ours.get("error", "")).replace("|", "/")[:60].strip()
+    rows.write(f"keystroke cost (80x24)\tn/a ({err})\t{ref_s}\t—\t< 0.2 ms/key\tn/a\n")
+else:
+    det.write("\n### Keystroke cost (CPU of the child, minus a 0-key session held idle as long)\n\n")
+    det.write("| case | keys | ms/key | CPU keyed (s) | CPU baseline (s) | frames | wall (s) |\n|---|---|---|---|---|---|---|\n")
+    for c in ours["cases"]:
+        det.write(f"| {c['case']} | {c['keys']} | {c['ms_per_key']:.4f} | {c['cpu_keyed_s']} | {c['cpu_base_s']} | {c['frames']} | {c['wall_keys_s']} |\n")
+    for c in theirs.get("cases", []):
+        det.write(f"| dialog --menu ({c['case']}) | {c['keys']} | {c['ms_per_key']:.4f} | {c['cpu_keyed_s']} | {c['cpu_base_s']} | {c['frames']} | {c['wall_keys_s']} |\n")
+    for c in ours["cases"]:
+        if c["keys"] != max(x["keys"] for x in ours["cases"]):
+            continue
+        v = c["ms_per_key"]
+        ratio = f"{v / ref:.1f}x" if ref else "—"
+        rows.write(f"keystroke cost, {c['case']} (80x24, {c['keys']} keys)\t{v:.3f} ms/key\t{ref_s}\t{ratio}\t< 0.2 ms/key\t{'pass' if v < 0.2 else 'MISS'}\n")
+    e = {c["keys"]: c["ms_per_key"] for c in ours["cases"] if c["case"] == "early"}
+    if len(e) > 1:
+        lo, hi = min(e), max(e)
+        det.write(f"\nGrowth: {e[lo]:.4f} ms/key at {lo} keys, {e[hi]:.4f} ms/key at {hi} keys.\n")
+EOF
+fi
+
+# ------------------------------------------------------ 3. loading at scale
+if want load; then
+  say "loading at scale: generating questionnaires ($SIZES)"
+  for n in $SIZES; do
+    d=$OUT/gen/$n
+    stamp="$(md5sum "$BENCH/gen_questionnaire.py" "$INTAKE" | md5sum | cut -c1-12)"
+    if [[ -f $d/.stamp && $(cat "$d/.stamp") == "$stamp" && ( $n != 2000 || -f $d/form.xlsx ) ]]; then continue; fi
+    rm -rf "$d"; mkdir -p "$d"
+    xl=--no-xlsx; [[ $n == 2000 ]] && xl=""
+    "$PY" "$BENCH/gen_questionnaire.py" $xl --intake "$INTAKE" "$n" 10 "$d"
+    echo "$stamp" >"$d/.stamp"
+  done
+  for n in $SIZES; do
+    if ! "$INTAKE" validate --quiet "$OUT/gen/$n" >"$OUT/validate-$n.txt" 2>&1; then
+      echo "bench: intake validate reports errors on the generated $n-question questionnaire:" >&2
+      "$INTAKE" validate "$OUT/gen/$n" 2>&1 | head -20 >&2
+    fi
+  done
+  say "validate vs xls2xform at 2000 questions"
+  d=$OUT/gen/2000
+  hyperfine -N -i --warmup "$W_SLOW" --runs "$R_SLOW" --export-json "$OUT/load-2000.json" \
+    -n "intake validate" "$INTAKE validate --quiet $d" \
+    -n "xls2xform" "$XLS2XFORM $d/form.xlsx $d/form.xml" >&2
+  o=$(hmean "$OUT/load-2000.json" 0) t=$(hmean "$OUT/load-2000.json" 1)
+  oc=$(hcpu "$OUT/load-2000.json" 0) tc=$(hcpu "$OUT/load-2000.json" 1)
+  row "load+validate 2,000 q, 10 langs" "$(calc "$o" .3f) s" "$(calc "$t" .2f) s (pyxform xls2xform)" \
+    "$(calc "$t/$o" .1f)x faster" "≥ 20x faster" "$(calc "'pass' if $t/$o >= 20 else 'MISS'" s)"
+  detail "" "### Loading: intake validate vs pyxform at 2,000 questions" "" \
+    "wall mean: intake $(calc "$o" .3f) s, xls2xform $(calc "$t" .2f) s; CPU (user+sys): intake $(calc "$oc" .3f) s, xls2xform $(calc "$tc" .2f) s (CPU ratio $(calc "$tc/$oc" .1f)x)." \
+    "Sizes: questionnaire $(du -h "$d/questionnaires/bench-2000.yaml" | cut -f1), 10 PO files $(du -ch "$d"/locales/*.po | tail -1 | cut -f1), form.xlsx $(du -h "$d/form.xlsx" | cut -f1). Result: $(cat "$OUT/validate-2000.txt" | tail -1)"
+  say "validate growth"
+  cmds=()
+  for n in $SIZES; do cmds+=(-n "$n" "$INTAKE validate --quiet $OUT/gen/$n"); done
+  hyperfine -N -i --warmup 1 --runs "$((QUICK ? 3 : 5))" --export-json "$OUT/load-growth.json" "${cmds[@]}" >&2
+  "$PY" - "$OUT/load-growth.json" "$ROWS" "$DETAILS" "$INTAKE" <<'EOF'
+import json, os, resource, subprocess, sys, tempfile
+# Per question in CPU time (user+sys), which other work on the machine
+# disturbs less than wall time; the fixed cost (startup, validating an empty
+# folder) is subtracted first.
+res = json.load(open(sys.argv[1]))["results"]
+emp = tempfile.mkdtemp()
+os.makedirs(os.path.join(emp, "questionnaires"))
+r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+for _ in range(20):
+    subprocess.run([sys.argv[4], "validate", "--quiet", emp], capture_output=True)
+r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+base = ((r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)) / 20
+det = open(sys.argv[3], "a")
+det.write("\n### Loading growth (intake validate: questionnaire + 10 PO files)\n\n")
+det.write(f"Fixed cost (validate an empty folder): {base*1000:.1f} ms CPU.\n\n"
+          "| questions | wall mean (s) | ± | CPU user+sys (s) | (CPU − fixed) per question (µs) |\n|---|---|---|---|---|\n")
+per = {}
+for r in res:
+    n = int(r["command"])
+    cpu = r["user"] + r["system"]
+    per[n] = (cpu - base) / n * 1e6
+    det.write(f"| {n} | {r['mean']:.3f} | {r['stddev'] or 0:.3f} | {cpu:.3f} | {per[n]:.0f} |\n")
+ns = sorted(per)
+lo, hi = ns[0], ns[-1]
+g = per[hi] / per[lo]
+verdict = "linear" if g < 1.5 else ("slightly superlinear" if g < 2.5 else "SUPERLINEAR")
+det.write(f"\nCPU per question at {hi} vs {lo} questions: {g:.2f}x ({verdict}).\n")
+open(sys.argv[2], "a").write(f"validate growth {lo}→{hi} q (CPU per question)\t{per[lo]:.0f}→{per[hi]:.0f} µs/q\t—\t{g:.2f}x\tlinear (< 1.5x)\t{'pass' if g < 1.5 else 'MISS'}\n")
+EOF
+fi
+
+# -------------------------------------------------------------- 4. memory
+maxrss() { awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$1"; }
+if want memory; then
+  say "peak RSS"
+  /usr/bin/time -v -o "$OUT/rss-summary.txt" "$INTAKE" summary --data-dir "$ROOT" \
+    --answers "$ROOT/personas/domestic-passport-debt.yaml" >/dev/null 2>"$OUT/rss-summary.err" || true
+  kb=$(maxrss "$OUT/rss-summary.txt")
+  mib=$(calc "$kb/1024" .1f)
+  row "peak RSS: summary domestic-passport-debt" "$mib MiB" "—" "—" "< 25 MiB" "$(calc "'pass' if $kb/1024 < 25 else 'MISS'" s)"
+  if [[ -x $ROOT/.build-bench-static/release/intake ]]; then
+    /usr/bin/time -v -o "$OUT/rss-summary-static.txt" "$ROOT/.build-bench-static/release/intake" summary --data-dir "$ROOT" \
+      --answers "$ROOT/personas/domestic-passport-debt.yaml" >/dev/null 2>&1 || true
+    kb=$(maxrss "$OUT/rss-summary-static.txt")
+    row "peak RSS: summary, --static-swift-stdlib build (as shipped)" "$(calc "$kb/1024" .1f) MiB" "—" "—" "< 25 MiB" "$(calc "'pass' if $kb/1024 < 25 else 'MISS'" s)"
+  fi
+  # the whole persona interview, played by itself to the summary screen, in a pty
+  demo_rss() {  # LABEL BINARY
+    local j
+    if ! "$2" demo --help 2>&1 | grep -q -- '--autoplay'; then
+      row "peak RSS: demo domestic-passport-debt --autoplay 0.01 ($1)" "n/a (demo --autoplay missing)" "—" "—" "< 25 MiB" "n/a"; return
+    fi
+    j=$("$PY" "$BENCH/pty_rss.py" --until "saves the summary" --timeout 120 -- \
+        "$2" demo domestic-passport-debt --autoplay 0.01 --data-dir "$ROOT" 2>/dev/null || true)
+    echo "$j" >"$OUT/rss-demo-${1//[^a-z]/_}.json"
+    "$PY" - "$1" "$ROWS" "$j" <<'PYEOF'
+import json, sys
+label, rows = sys.argv[1], open(sys.argv[2], "a")
+try:
+    j = json.loads(sys.argv[3])
+except Exception:
+    j = {}
+name = f"peak RSS: demo domestic-passport-debt --autoplay 0.01 ({label})"
+if not j.get("seen"):
+    rows.write(f"{name}\tn/a (summary screen not reached)\t—\t—\t< 25 MiB\tn/a\n")
+else:
+    m = j["maxrss_kib"] / 1024
+    rows.write(f"{name}\t{m:.1f} MiB\t—\t—\t< 25 MiB\t{'pass' if m < 25 else 'MISS'}\n")
+PYEOF
+  }
+  demo_rss "-c release" "$INTAKE"
+  [[ -x $ROOT/.build-bench-static/release/intake ]] && demo_rss "static stdlib" "$ROOT/.build-bench-static/release/intake"
+fi
+
+# ----------------------------------------------------- 5. batch summaries
+if want batch; then
+  say "batch summaries ($BATCH files)"
+  "$PY" "$BENCH/gen_answers.py" "$BATCH" "$ROOT/personas" "$OUT/answers"
+  rm -rf "$OUT/summaries"; mkdir -p "$OUT/summaries"
+  t0=$(date +%s.%N)
+  "$INTAKE" summary --data-dir "$ROOT" --answers "$OUT/answers" --output "$OUT/summaries" --format json \
+    >/dev/null 2>"$OUT/batch.err" || true
+  t1=$(date +%s.%N)
+  line=$(grep -E 'files/s' "$OUT/batch.err" | tail -1 || true)
+  own=$(calc "$BATCH/($t1-$t0)" .0f)
+  reported=$(sed -nE 's/.*\(([0-9.]+) files\/s\).*/\1/p' <<<"$line")
+  failed=$(sed -nE 's/.*, ([0-9]+) failed.*/\1/p' <<<"$line")
+  row "batch summaries, $BATCH answer files (json)" "${reported:-?} files/s (reported); $own files/s (wall, whole process)" "—" "—" "—" \
+    "$([[ ${failed:-1} == 0 ]] && echo ok || echo "${failed:-?} failed")"
+  detail "" "### Batch summaries" "" "intake: \`${line:-no rate line; see bench/out/batch.err}\`; whole process $(calc "$t1-$t0" .2f) s."
+fi
+
+# ---------------------------------------------- 6. release build settings
+if want buildflags && ((!QUICK)); then
+  say "release build settings"
+  # Separate scratch folders: switching flags in one folder recompiles everything.
+  if ((BUILD)); then
+    build .build-bench-static --static-swift-stdlib || echo "bench: static build failed" >&2
+    if ((OSIZE)); then build .build-bench-osize --static-swift-stdlib -Xswiftc -Osize || echo "bench: -Osize build failed" >&2; fi
+  fi
+  bins=(dynamic "$INTAKE" static "$ROOT/.build-bench-static/release/intake" osize "$ROOT/.build-bench-osize/release/intake")
+  cmds=() ffcmds=()
+  for ((i = 0; i < ${#bins[@]}; i += 2)); do
+    [[ -x ${bins[i+1]} ]] || continue
+    cmds+=(-n "${bins[i]}" "${bins[i+1]} --version")
+    ffcmds+=(-n "${bins[i]}" "script -qec \"$PTYENV ${bins[i+1]} run --first-frame-only --ephemeral --data-dir $ROOT\" /dev/null")
+  done
+  hyperfine -N --warmup 3 --runs "$R_FAST" --export-json "$OUT/buildflags-version.json" "${cmds[@]}" >&2
+  if has_first_frame; then
+    hyperfine -N --warmup 3 --runs "$R_FAST" --export-json "$OUT/buildflags-firstframe.json" "${ffcmds[@]}" >&2
+  fi
+  "$PY" - "$OUT" "$ROWS" "$DETAILS" "$ROOT" <<'EOF'
+import json, os, sys
+out, rows, det, root = sys.argv[1:5]
+v = {r["command"]: r for r in json.load(open(f"{out}/buildflags-version.json"))["results"]}
+ff = {}
+if os.path.exists(f"{out}/buildflags-firstframe.json"):
+    ff = {r["command"]: r for r in json.load(open(f"{out}/buildflags-firstframe.json"))["results"]}
+paths = {"dynamic": ".build-bench", "static": ".build-bench-static", "osize": ".build-bench-osize"}
+flags = {"dynamic": "-c release", "static": "-c release --static-swift-stdlib", "osize": "-c release --static-swift-stdlib -Xswiftc -Osize"}
+d = open(det, "a")
+d.write("\n### Release build settings\n\n| build | flags | binary size | `--version` (ms) | first frame (ms) |\n|---|---|---|---|---|\n")
+for k in v:
+    size = os.path.getsize(f"{root}/{paths[k]}/release/intake") / 1048576
+    f = f"{ff[k]['mean']*1000:.1f}" if k in ff else "n/a"
+    d.write(f"| {k} | `{flags[k]}` | {size:.1f} MiB | {v[k]['mean']*1000:.1f} ± {v[k]['stddev']*1000:.1f} | {f} |\n")
+if "dynamic" in v and "static" in v:
+    a, b = v["static"]["mean"], v["dynamic"]["mean"]
+    open(rows, "a").write(f"startup `intake --version`: static vs dynamic stdlib\t{a*1000:.1f} ms (static)\t{b*1000:.1f} ms (dynamic)\t{a/b:.2f}x\tinfo\t{'static faster' if a < b else 'dynamic faster'}\n")
+EOF
+fi
+
+# ------------------------------------------------------------------ report
+machine() {
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- CPU: $(lscpu | sed -nE 's/^Model name:\s+//p' | head -1), nproc $(nproc)"
+  echo "- Memory: $(free -h | awk '/^Mem:/ {print $2}')"
+  echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- Swift: $(swift --version 2>&1 | head -1)"
+  echo "- Source: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- Sources 2>/dev/null || echo ' + uncommitted changes in Sources/')"
+  echo "- Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times)"
+  echo "- Mode: $( ((QUICK)) && echo quick || echo full ), $(( $(date +%s) - START )) s"
+}
+table() {
+  echo "| benchmark | ours | theirs | ratio | goal | result |"
+  echo "|---|---|---|---|---|---|"
+  while IFS=$'\t' read -r a b c d e f; do echo "| $a | $b | $c | $d | $e | $f |"; done <"$ROWS"
+}
+REPORT=latest.md
+[[ -n $ONLY ]] && REPORT=partial.md   # a partial run does not replace the full table
+{
+  echo "# intake benchmarks: latest run${ONLY:+ (only $ONLY)}"
+  echo
+  machine
+  echo
+  table
+  cat "$DETAILS"
+} >"$OUT/$REPORT"
+echo
+table
+echo
+echo "Written to bench/out/$REPORT" >&2
