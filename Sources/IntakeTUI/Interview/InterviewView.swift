@@ -51,7 +51,7 @@ struct Body {
     }
 
     mutating func blank() { lines.append(BodyLine(text: "")) }
-    var hasFallback: Bool { lines.contains { $0.text.contains(Words.fallbackMark) } }
+    var hasFallback: Bool { lines.contains { Words.isMarked($0.text) } }
 
     /// Draws the lines into `rect`, scrolled by `scroll` but keeping the
     /// focus and the cursor in view; arrows show that more is above or below.

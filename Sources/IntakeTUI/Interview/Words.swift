@@ -38,7 +38,18 @@ struct Words {
 
     /// Text without its fallback marks, to compare two languages' texts.
     static func unmarked(_ text: String) -> String {
-        text.contains(Character(fallbackMark)) ? text.filter { $0 != Character(fallbackMark) } : text
+        isMarked(text) ? text.filter { $0 != Character(fallbackMark) } : text
+    }
+
+    /// Whether text carries a fallback mark. Every screen line is asked, so
+    /// this looks for the mark's UTF-8 bytes rather than searching text.
+    static func isMarked(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte == 0xB0 { return true }  // "°" is C2 B0
+            previous = byte
+        }
+        return false
     }
 
     /// An option's text in the interviewee's (or advocate's) language.
