@@ -9,9 +9,7 @@ public struct PagerApp: App {
         public var title: String
         public var lines: [String]
         public var top = 0
-        public var hidden = false
-        public var hideLock = HideLock()
-        public var hiddenSince = Date()
+        public var concealment = Concealment()
         public var size = Size(width: 80, height: 24)
 
         public init(title: String, text: String) {
@@ -24,7 +22,7 @@ public struct PagerApp: App {
 
     public init() {}
 
-    public func keyContext(_ model: Model) -> KeyContext { model.hidden ? .hidden : .screen }
+    public func keyContext(_ model: Model) -> KeyContext { model.concealment.isHidden ? .hidden : .screen }
 
     /// The text wrapped to the body width.
     func wrapped(_ model: Model, width: Int) -> [String] {
@@ -43,17 +41,11 @@ public struct PagerApp: App {
         case .tick, .report:
             return []
         case .key(let key, let action):
-            if model.hidden {
-                if model.hideLock.feed(key, action: action) { model.hidden = false }
-                return []
-            }
+            if model.concealment.handle(key, action) { return [] }
             let total = wrapped(model, width: Frame(size: model.size).body.width).count
             let page = bodyHeight(model.size)
             let maxTop = max(0, total - page)
             switch action {
-            case .quickHide:
-                model.hidden = true
-                model.hiddenSince = Date()
             case .quit:
                 return [.quit]
             case .moveDown: model.top = min(maxTop, model.top + 1)
@@ -68,9 +60,7 @@ public struct PagerApp: App {
     }
 
     public func view(_ model: Model, size: Size) -> Grid {
-        if model.hidden {
-            return HideScreen.view(size: size, percent: HideScreen.percent(elapsedSeconds: Date().timeIntervalSince(model.hiddenSince)))
-        }
+        if model.concealment.isHidden { return model.concealment.screen(size: size) }
         let frame = Frame(size: size)
         let lines = wrapped(model, width: frame.body.width)
         let page = bodyHeight(size)
@@ -89,13 +79,6 @@ public struct PagerApp: App {
 
     /// Shows `text` until the reader closes it.
     public static func show(title: String, text: String) throws {
-        try Terminal.run { terminal in
-            var model = Model(title: title, text: text)
-            model.size = terminal.size
-            let runner = Runner(app: PagerApp(), model: model, terminal: terminal) { effect, control in
-                switch effect { case .quit: control.stop() }
-            }
-            runner.run()
-        }
+        try Concealment.show(PagerApp(), Model(title: title, text: text), resize: { $0.size = $1 }, isQuit: { _ in true })
     }
 }

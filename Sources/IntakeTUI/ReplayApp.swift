@@ -20,9 +20,7 @@ public struct ReplayApp: App {
         public var title: String
         public var steps: [Step]
         public var index = 0
-        public var hidden = false
-        public var hideLock = HideLock()
-        public var hiddenSince = Date()
+        public var concealment = Concealment()
         public var size = Size(width: 80, height: 24)
 
         public init(title: String, steps: [Step]) {
@@ -38,7 +36,7 @@ public struct ReplayApp: App {
 
     public init() {}
 
-    public func keyContext(_ model: Model) -> KeyContext { model.hidden ? .hidden : .screen }
+    public func keyContext(_ model: Model) -> KeyContext { model.concealment.isHidden ? .hidden : .screen }
 
     public func update(_ model: inout Model, _ event: AppEvent) -> [Effect] {
         switch event {
@@ -49,15 +47,9 @@ public struct ReplayApp: App {
         case .tick, .report:
             break
         case .key(let key, let action):
-            if model.hidden {
-                if model.hideLock.feed(key, action: action) { model.hidden = false }
-                return []
-            }
+            if model.concealment.handle(key, action) { return [] }
             let last = max(0, model.steps.count - 1)
             switch action {
-            case .quickHide:
-                model.hidden = true
-                model.hiddenSince = Date()
             case .quit:
                 return [.quit]
             case .next, .moveDown: model.index = min(last, model.index + 1)
@@ -70,9 +62,7 @@ public struct ReplayApp: App {
     }
 
     public func view(_ model: Model, size: Size) -> Grid {
-        if model.hidden {
-            return HideScreen.view(size: size, percent: HideScreen.percent(elapsedSeconds: Date().timeIntervalSince(model.hiddenSince)))
-        }
+        if model.concealment.isHidden { return model.concealment.screen(size: size) }
         let status = model.steps.isEmpty ? "" : "step \(model.index + 1) / \(model.steps.count)"
         let footer = [FooterItem(keys: "Enter ↓", label: "Next step", action: .next),
                       FooterItem(keys: "PgUp ↑", label: "Previous", action: .back),
@@ -103,13 +93,6 @@ public struct ReplayApp: App {
 
     /// Shows the steps until the reader closes them.
     public static func show(title: String, steps: [Step]) throws {
-        try Terminal.run { terminal in
-            var model = Model(title: title, steps: steps)
-            model.size = terminal.size
-            let runner = Runner(app: ReplayApp(), model: model, terminal: terminal) { effect, control in
-                switch effect { case .quit: control.stop() }
-            }
-            runner.run()
-        }
+        try Concealment.show(ReplayApp(), Model(title: title, steps: steps), resize: { $0.size = $1 }, isQuit: { _ in true })
     }
 }
