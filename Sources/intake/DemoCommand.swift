@@ -57,7 +57,8 @@ struct DemoCommand: ParsableCommand {
                 "\(e.result.rawValue)\(e.urgent ? ", urgent" : "")" + (e.domains.isEmpty ? "" : "; domains: \(e.domains.joined(separator: ", "))")
             } ?? "not stated"
             print("\(p.id)  [\(p.questionnaire.id)]")
-            for line in Wrap.lines("\(info.name), \(info.sector). \(info.story)", width: 76) { print("    " + line) }
+            // Persona files are data: nothing in them reaches the terminal unsanitized.
+            for line in Wrap.lines(Sanitize.singleLine("\(info.name), \(info.sector). \(info.story)"), width: 76) { print("    " + line) }
             for line in Wrap.lines("Expected: \(expected)", width: 76) { print("    " + line) }
         }
     }

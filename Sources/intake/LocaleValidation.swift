@@ -25,7 +25,7 @@ enum LocaleFiles {
     }
 
     /// The language a locale file is for, from its name (`es.po` -> `es`).
-    static func language(of url: URL) -> String { url.deletingPathExtension().lastPathComponent }
+    static func language(of url: URL) -> String { Sanitize.singleLine(url.deletingPathExtension().lastPathComponent) }
 }
 
 enum LocaleValidation {

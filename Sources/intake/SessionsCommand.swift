@@ -40,7 +40,7 @@ struct SessionsCommand: ParsableCommand {
             if sessions.isEmpty { print("No saved sessions."); return }
             print("ID        STATUS      QUESTIONNAIRE                  STARTED           LAST CHANGE       EVENTS")
             for s in sessions {
-                let q = "\(s.questionnaireID) \(s.questionnaireVersion)"
+                let q = Sanitize.singleLine("\(s.questionnaireID) \(s.questionnaireVersion)")
                 print(String(s.id.string.prefix(8)) + "  " + s.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
                       + q.padding(toLength: 29, withPad: " ", startingAt: 0) + "  " + dateText(s.createdAt) + "  "
                       + dateText(s.updatedAt) + "  " + String(s.eventCount))
