@@ -46,6 +46,27 @@ import Testing
         #expect(lines == ["一二", "三、四", "五"])
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 6 })
     }
+    /// The ASCII fast path and the general path agree on every input.
+    @Test func asciiFastPathMatchesTheGeneralPath() {
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+        let pieces = ["a", "bb", "word", "longerword", "x", " ", "  ", "   ", "supercalifragilistic", ",", "."]
+        for _ in 0..<2000 {
+            let count = Int(next() % 30)
+            let text = (0..<count).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+            let width = 1 + Int(next() % 25)
+            let fast = Wrap.wrapASCII(Array(text.utf8), width: width)
+            let general = Wrap.generalLines(text, width: width)
+            #expect(fast == general, "width \(width), text '\(text)'")
+            if fast != general { return }
+        }
+    }
     @Test func longWordBreaks() {
         #expect(Wrap.lines("abcdefgh", width: 3) == ["abc", "def", "gh"])
     }

@@ -7,9 +7,55 @@ public enum Wrap {
         precondition(width > 0)
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))
+            // Printable ASCII is one column a byte: the common case on every
+            // frame, wrapped without grapheme segmentation.
+            if paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                result.append(contentsOf: wrapASCII(Array(paragraph.utf8), width: width))
+            } else {
+                result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))
+            }
         }
         return result
+    }
+
+    /// The same rules as `wrapParagraph`, for printable ASCII bytes.
+    static func wrapASCII(_ text: [UInt8], width: Int) -> [String] {
+        if text.isEmpty { return [""] }
+        let space = UInt8(ascii: " ")
+        var lines: [String] = []
+        var line: [UInt8] = []
+        func emit() {
+            var end = line.count
+            while end > 0, line[end - 1] == space { end -= 1 }
+            lines.append(String(decoding: line[..<end], as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+        }
+        var i = 0
+        while i < text.count {
+            // A word: non-spaces, then the spaces after them.
+            var j = i
+            while j < text.count, text[j] != space { j += 1 }
+            let core = j - i
+            while j < text.count, text[j] == space { j += 1 }
+            if line.count + core <= width {
+                line.append(contentsOf: text[i..<j])
+            } else {
+                if !line.isEmpty { emit() }
+                for b in text[i..<j] {
+                    if line.count + 1 > width, !line.isEmpty { emit() }
+                    if line.isEmpty && b == space { continue }
+                    line.append(b)
+                }
+            }
+            i = j
+        }
+        if !line.isEmpty || lines.isEmpty { emit() }
+        return lines
+    }
+
+    /// The general path alone, for tests that compare it with the ASCII one.
+    static func generalLines(_ paragraph: String, width: Int) -> [String] {
+        wrapParagraph(Substring(paragraph), width: width)
     }
 
     private static func wrapParagraph(_ text: Substring, width: Int) -> [String] {
