@@ -18,6 +18,7 @@ public enum Placeholders {
     /// written and `{{`/`}}` become `{`/`}`.
     public static func substitute(_ text: String, _ values: [String: String]) -> String {
         if !text.utf8.contains(UInt8(ascii: "{")) && !text.utf8.contains(UInt8(ascii: "}")) { return text }
+        if let fast = substituteASCIINames(text, values) { return fast }
         var out = ""
         scan(text) { token in
             switch token {
@@ -26,6 +27,40 @@ public enum Placeholders {
             }
         }
         return out
+    }
+
+    /// `substitute` on bytes, for the usual case where every brace holds an
+    /// ASCII name (screen strings, on every frame). Nil when a brace holds
+    /// anything else, so the general scan decides.
+    private static func substituteASCIINames(_ text: String, _ values: [String: String]) -> String? {
+        let b = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        func isName(_ c: UInt8) -> Bool {
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D || c == 0x2E
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 32)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if (c == open || c == close), i + 1 < b.count, b[i + 1] == c {
+                out.append(c); i += 2; continue
+            }
+            if c == open {
+                var j = i + 1
+                while j < b.count, isName(b[j]) { j += 1 }
+                if j < b.count, b[j] >= 0x80 { return nil }
+                if j > i + 1, j < b.count, b[j] == close {
+                    let name = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+                    if let v = values[name] { out.append(contentsOf: v.utf8) } else { out.append(contentsOf: b[i...j]) }
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private enum Token {
