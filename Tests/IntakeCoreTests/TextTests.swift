@@ -48,14 +48,8 @@ import Testing
     }
     /// The ASCII fast path and the general path agree on every input.
     @Test func asciiFastPathMatchesTheGeneralPath() {
-        var state: UInt64 = 0x9E3779B97F4A7C15
-        func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
+        var rng = SeededGenerator(seed: 11)
+        func next() -> UInt64 { rng.next() }
         let pieces = ["a", "bb", "word", "longerword", "x", " ", "  ", "   ", "supercalifragilistic", ",", "."]
         for _ in 0..<2000 {
             let count = Int(next() % 30)

@@ -66,35 +66,19 @@ public struct PracticeComparison: Sendable {
         out.append(tr.ui(.practiceExpectedResult, ["result": resultText(expectedResult)]))
         if resultDiffers { out.append("! " + tr.ui(.practiceResultDiffers)) }
         if isPerfect { out.append(tr.ui(.practicePerfect)) }
-        if !missedQuestions.isEmpty {
+        // Each difference: a heading, then its items by name.
+        let groups: [(UIString, [String])] = [
+            (.practiceMissed, missedQuestions.map { id in q.question(id).map { tr($0.text) } ?? id }),
+            (.practiceSkippedSections, skippedSections.map { id in q.section(id).map { tr($0.title) } ?? id }),
+            (.practiceDomainsMissed, domainsOnlyInExpected.map(domainTitle)),
+            (.practiceDomainsExtra, domainsOnlyInTrainee.map(domainTitle)),
+            (.practiceReferralsMissed, referralsOnlyInExpected.map(referralTitle)),
+            (.practiceReferralsExtra, referralsOnlyInTrainee.map(referralTitle)),
+        ]
+        for (heading, items) in groups where !items.isEmpty {
             out.append("")
-            out.append(tr.ui(.practiceMissed))
-            for id in missedQuestions { out.append("  - " + (q.question(id).map { tr($0.text) } ?? id)) }
-        }
-        if !skippedSections.isEmpty {
-            out.append("")
-            out.append(tr.ui(.practiceSkippedSections))
-            for id in skippedSections { out.append("  - " + (q.section(id).map { tr($0.title) } ?? id)) }
-        }
-        if !domainsOnlyInExpected.isEmpty {
-            out.append("")
-            out.append(tr.ui(.practiceDomainsMissed))
-            for d in domainsOnlyInExpected { out.append("  - " + domainTitle(d)) }
-        }
-        if !domainsOnlyInTrainee.isEmpty {
-            out.append("")
-            out.append(tr.ui(.practiceDomainsExtra))
-            for d in domainsOnlyInTrainee { out.append("  - " + domainTitle(d)) }
-        }
-        if !referralsOnlyInExpected.isEmpty {
-            out.append("")
-            out.append(tr.ui(.practiceReferralsMissed))
-            for r in referralsOnlyInExpected { out.append("  - " + referralTitle(r)) }
-        }
-        if !referralsOnlyInTrainee.isEmpty {
-            out.append("")
-            out.append(tr.ui(.practiceReferralsExtra))
-            for r in referralsOnlyInTrainee { out.append("  - " + referralTitle(r)) }
+            out.append(tr.ui(heading))
+            out += items.map { "  - " + $0 }
         }
         return out
     }
