@@ -80,18 +80,41 @@ enum QuestionnaireFiles {
 
     static func read(_ url: URL) throws -> [UInt8] {
         let path = url.path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Read at most a little over the limit, so a huge file is refused without filling memory.
+        guard let bytes = bytes(atPath: path, limit: maxBytes + 1) else {
             printError("\(path): error: cannot open the file (does it exist, and may you read it?)")
             throw Failure(code: 1)
         }
-        defer { try? handle.close() }
-        // Read at most a little over the limit, so a huge file is refused without filling memory.
-        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
-        if data.count > maxBytes {
+        if bytes.count > maxBytes {
             printError("\(path):1:1: error: the file is larger than \(maxBytes / 1024 / 1024) MiB")
             throw Failure(code: 1)
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The first `limit` bytes of a file (all of a shorter one), read
+    /// straight into the array; nil when it cannot be opened or read.
+    static func bytes(atPath path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        let expected = fstat(fd, &st) == 0 && st.st_size > 0 ? Int(st.st_size) : 64 * 1024
+        // One byte more than the size, to meet the end of the file in the same call.
+        var out = [UInt8](repeating: 0, count: max(1, min(limit, expected + 1)))
+        var count = 0
+        while count < limit {
+            if count == out.count { out.append(contentsOf: repeatElement(0, count: min(out.count, limit - out.count))) }
+            let n = out.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        out.removeLast(out.count - count)
+        return out
     }
 
     static func load(_ url: URL) throws -> Questionnaire {

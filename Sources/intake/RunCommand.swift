@@ -51,14 +51,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loc = try data.locate()
-        let questionnaires = try Self.questionnaires(loc)
+        let (questionnaires, languages, ready) = try Self.load(loc, requestedLanguages: [language, advocateLanguage].compactMap { $0 })
         if let id = questionnaireID, !questionnaires.contains(where: { $0.id == id }) {
             _ = try loc.questionnaire(id: id)  // reports what is available
         }
         // The default questionnaire: the full screening when present.
         let preselected = questionnaireID ?? (questionnaires.contains { $0.id == "trafficking-screening" } ? "trafficking-screening" : nil)
-
-        let languages = try Self.languages(loc, questionnaires, requested: [language, advocateLanguage].compactMap { $0 })
 
         let mode: InterviewMode = preview ? .preview : (ephemeral ? .ephemeral : .interview)
         // The passphrase is asked for here, before curses takes the terminal.
@@ -94,7 +92,7 @@ struct RunCommand: ParsableCommand {
 
         let exportFolder = exportDir.map { URL(fileURLWithPath: $0) } ?? storeOptions.directory.appendingPathComponent("exports")
         let handler = InterviewEffectHandler(store: store, exportFolder: exportFolder)
-        try Self.runTerminal(model, first: first, handler: handler, firstFrameOnly: firstFrameOnly)
+        try Self.runTerminal(model, first: first, handler: handler, ready: ready, firstFrameOnly: firstFrameOnly)
         if let id = handler.session, handler.completed == false, mode.records {
             printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
         }
@@ -113,24 +111,50 @@ extension RunCommand {
         return out
     }
 
-    /// The source languages and every translation; `requested` must be among them.
-    static func languages(_ loc: DataLocation, _ questionnaires: [Questionnaire], requested: [String]) throws -> [LanguageOption] {
-        let catalogs = CatalogCache(locales: loc.locales)
+    /// Every questionnaire and language in the data folder; `requested`
+    /// languages must be among them. Translations are opened first and read
+    /// in the background while the questionnaires load (see
+    /// `DeferredCatalog`); `ready` waits for them and fails on the first
+    /// broken file.
+    static func load(_ loc: DataLocation, requestedLanguages requested: [String])
+        throws -> (questionnaires: [Questionnaire], languages: [LanguageOption], ready: Ready) {
+        let localeFiles = loc.localeFiles()
+        let localeTags = localeFiles.map(LocaleFiles.language(of:))
+        var translations: [DeferredCatalog] = []
+        for (url, tag) in zip(localeFiles, localeTags) {
+            switch DeferredCatalog.open(url, language: tag) {
+            case .success(let c): translations.append(c)
+            case .failure(let f): throw Self.failure(f)
+            }
+        }
+        let questionnaires = try Self.questionnaires(loc)
         var languages: [LanguageOption] = []
-        let localeTags = loc.localeFiles().map(LocaleFiles.language(of:))
         for source in Set(questionnaires.map(\.language)).sorted() where !localeTags.contains(source) {
             languages.append(LanguageOption(translator: SourceLanguage(language: source)))
         }
-        for tag in localeTags { languages.append(LanguageOption(translator: try catalogs.translator(tag))) }
+        languages += translations.map { LanguageOption(translator: $0) }
         for tag in requested where !languages.contains(where: { $0.tag == tag }) {
             printError("intake: no translation '\(Sanitize.singleLine(tag))' (available: \(languages.map(\.tag).joined(separator: ", ")))")
             throw Failure(code: 2)
         }
-        return languages
+        let ready: Ready = { () throws(DeferredCatalog.LoadFailure) in
+            for c in translations { if case .failure(let f) = c.wait() { throw f } }
+        }
+        return (questionnaires, languages, ready)
     }
 
-    /// Runs the interview app on the terminal until it quits.
-    static func runTerminal(_ start: InterviewModel, first: [InterviewEffect], handler: InterviewEffectHandler,
+    private static func failure(_ f: DeferredCatalog.LoadFailure) -> Failure {
+        for d in f.diagnostics { printError(d.description) }
+        return Failure(code: 1)
+    }
+
+    /// Waits for the translations still being read; throws the first broken file's errors.
+    typealias Ready = () throws(DeferredCatalog.LoadFailure) -> Void
+
+    /// Runs the interview app on the terminal until it quits. The first
+    /// screen is drawn before `ready` is waited for; a broken translation
+    /// then ends the program with its errors, after the terminal is restored.
+    static func runTerminal(_ start: InterviewModel, first: [InterviewEffect], handler: InterviewEffectHandler, ready: Ready,
                             firstFrameOnly: Bool = false, tickInterval: TimeInterval = 0.25) throws {
         let app = InterviewApp()
         var model = start
@@ -138,10 +162,9 @@ extension RunCommand {
         do {
             try Terminal.run { terminal in
                 model.size = terminal.size
-                if firstFrameOnly {
-                    terminal.draw(app.view(model, size: terminal.size))
-                    return
-                }
+                terminal.draw(app.view(model, size: terminal.size))
+                try ready()
+                if firstFrameOnly { return }
                 let control = RunControl()
                 for e in first { handler.handle(e, control) }
                 let runner = Runner(app: app, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler.handle)
@@ -150,6 +173,8 @@ extension RunCommand {
         } catch let e as TerminalError {
             printError("intake: \(e.description)")
             throw Failure(code: 1)
+        } catch let f as DeferredCatalog.LoadFailure {
+            throw failure(f)
         }
     }
 }

@@ -68,3 +68,22 @@ import Testing
         #expect(Wrap.lines("a\n\nb", width: 5) == ["a", "", "b"])
     }
 }
+
+@Suite struct TrimTests {
+    @Test func trimsAsciiAndUnicodeSpaceAtBothEnds() {
+        #expect(" \t\n a b \r\n".trimmingWhitespace() == "a b")
+        #expect("\u{3000}質問\u{00A0}\u{2028}".trimmingWhitespace() == "質問")
+    }
+    @Test func keepsInnerSpaceAndMarks() {
+        #expect("e\u{301} x".trimmingWhitespace() == "e\u{301} x")
+        #expect("x".trimmingWhitespace() == "x")
+    }
+    @Test func onlySpaceBecomesEmpty() {
+        #expect(" \n\u{3000}".trimmingWhitespace() == "")
+        #expect("".trimmingWhitespace() == "")
+    }
+    @Test func worksOnSubstrings() {
+        let s = "[  inner  ]"
+        #expect(s.dropFirst().dropLast().trimmingWhitespace() == "inner")
+    }
+}

@@ -245,7 +245,7 @@ public struct Interview: Sendable {
         case (.monthYear, .date(let d)):
             if d.day != nil { return .invalidDate }
         case (.text, .text(let t)):
-            if t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .empty }
+            if t.trimmingWhitespace().isEmpty { return .empty }
         default:
             return .wrongKind
         }

@@ -95,7 +95,7 @@ extension QuestionnaireLoader {
 
         mutating func text(_ r: inout MapReader, _ field: String, key: String, required: Bool = false, note: String? = nil) -> SourceText? {
             guard let (s, loc) = r.string(field, required: required, diags: &diags) else { return nil }
-            let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = s.trimmingWhitespace()
             if trimmed.isEmpty {
                 diags.error(loc, "'\(field)' of \(r.what) is empty")
                 return nil
@@ -297,7 +297,7 @@ extension QuestionnaireLoader {
                 let core = dr.bool("core", diags: &diags) ?? false
                 var def = DomainDef(id: id, title: title, core: core, rule: nil, ruleKeyword: .tiers, location: loc)
                 if let p = pending(&dr, "rule") {
-                    switch p.text.trimmingCharacters(in: .whitespaces) {
+                    switch p.text.trimmingWhitespace() {
                     case "tiers": def.ruleKeyword = .tiers
                     case "any": def.ruleKeyword = .any
                     default: def.ruleKeyword = nil; def.rule = p

@@ -6,16 +6,27 @@ import Yams
 /// indentation into one space, and an escape like `\"` into one character,
 /// so an offset into the value is not a column offset in the file.
 struct ScalarSourceMap {
-    let lines: [Substring.UnicodeScalarView]
+    private let table: LineTable
     let path: String
+    /// The file's lines, split only when a position is first asked for:
+    /// most scalars of a valid file never need it.
+    var lines: [Substring.UnicodeScalarView] { table.lines }
 
     init(text: String, path: String) {
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            var l = $0
-            if l.last == "\r" { l = l.dropLast() }
-            return l.unicodeScalars
-        }
+        self.table = LineTable(text: text)
         self.path = path
+    }
+
+    private final class LineTable {
+        let text: String
+        init(text: String) { self.text = text }
+        /// Split on bytes: splitting characters would both cost grapheme
+        /// breaking and miss "\r\n", which is one character.
+        lazy var lines: [Substring.UnicodeScalarView] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            var l = text[$0.startIndex..<$0.endIndex].unicodeScalars
+            if l.last == "\r" { l = l.dropLast() }
+            return l
+        }
     }
 
     /// Where the value of `node` starts: after an opening quote, or on the

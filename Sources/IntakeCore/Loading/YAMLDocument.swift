@@ -96,58 +96,70 @@ public enum YAMLDocument {
     /// Estimates nesting depth without recursion, so that a document nested
     /// thousands of levels deep is refused before a recursive parser sees it.
     static func scanDepth(_ text: String, path: String) -> Diagnostic? {
+        var text = text
+        return text.withUTF8 { scanDepth(bytes: $0, path: path) }
+    }
+
+    /// Works on UTF-8 bytes: every character it looks at is ASCII, and a
+    /// byte of a multi-byte character is never an ASCII byte.
+    private static func scanDepth(bytes b: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
+        let space = UInt8(ascii: " "), hash = UInt8(ascii: "#"), dash = UInt8(ascii: "-"), question = UInt8(ascii: "?")
+        let colon = UInt8(ascii: ":"), dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
         var flowDepth = 0
         var indentStack: [Int] = []
         var line = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        // Columns count characters, not bytes.
+        func tooDeep(at k: Int) -> Diagnostic {
+            let column = b[lineStart..<k].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return .error(SourceLocation(file: path, line: line, column: column), "nesting is deeper than \(maxDepth) levels")
+        }
+        while lineStart <= b.count {
             line += 1
-            let scalars = Array(rawLine.unicodeScalars)
-            var i = 0
-            while i < scalars.count, scalars[i] == " " { i += 1 }
-            if i == scalars.count || scalars[i] == "#" { continue }
+            var end = lineStart
+            while end < b.count, b[end] != 0x0A { end += 1 }
+            defer { lineStart = end + 1 }
+            var i = lineStart
+            while i < end, b[i] == space { i += 1 }
+            if i == end || b[i] == hash { continue }
             if flowDepth == 0 {
-                var indents = [i]
+                let indent = i - lineStart
+                var indents = [indent]
                 // "- - - x" nests a sequence per dash; "? " likewise.
                 var j = i
-                while j + 1 < scalars.count, (scalars[j] == "-" || scalars[j] == "?"), scalars[j + 1] == " " {
+                while j + 1 < end, (b[j] == dash || b[j] == question), b[j + 1] == space {
                     j += 2
-                    while j < scalars.count, scalars[j] == " " { j += 1 }
-                    indents.append(j)
+                    while j < end, b[j] == space { j += 1 }
+                    indents.append(j - lineStart)
                 }
-                while let top = indentStack.last, top >= i { indentStack.removeLast() }
+                while let top = indentStack.last, top >= indent { indentStack.removeLast() }
                 indentStack.append(contentsOf: indents)
                 // The line's own indentation is not a level of its own.
-                if indentStack.count - 1 > maxDepth {
-                    return .error(SourceLocation(file: path, line: line, column: i + 1),
-                                  "nesting is deeper than \(maxDepth) levels")
-                }
+                if indentStack.count - 1 > maxDepth { return tooDeep(at: i) }
             }
             // Flow collections: count brackets outside quotes and comments.
-            var quote: Unicode.Scalar? = nil
-            var previous: Unicode.Scalar = " "
+            var quote: UInt8? = nil
+            var previous = space
             var k = i
-            while k < scalars.count {
-                let c = scalars[k]
+            while k < end {
+                let c = b[k]
                 if let q = quote {
-                    if q == "\"" && c == "\\" { k += 2; continue }
+                    if q == dquote && c == backslash { k += 2; continue }
                     if c == q { quote = nil }
                     k += 1
                     continue
                 }
                 // A bracket or quote opens a node only where a value may start:
                 // at the start of the content, after "- ", ": ", or inside a flow collection.
-                let valueStart = k == i || flowDepth > 0 || previous == " " && k >= 2
-                    && (scalars[k - 2] == ":" || scalars[k - 2] == "-" || scalars[k - 2] == "?")
-                if c == "#" && previous == " " { break }
-                if (c == "\"" || c == "'") && valueStart {
+                let valueStart = k == i || flowDepth > 0 || previous == space && k >= lineStart + 2
+                    && (b[k - 2] == colon || b[k - 2] == dash || b[k - 2] == question)
+                if c == hash && previous == space { break }
+                if (c == dquote || c == squote) && valueStart {
                     quote = c
-                } else if (c == "[" || c == "{") && valueStart {
+                } else if (c == UInt8(ascii: "[") || c == UInt8(ascii: "{")) && valueStart {
                     flowDepth += 1
-                    if flowDepth + indentStack.count - 1 > maxDepth {
-                        return .error(SourceLocation(file: path, line: line, column: k + 1),
-                                      "nesting is deeper than \(maxDepth) levels")
-                    }
-                } else if (c == "]" || c == "}") && flowDepth > 0 {
+                    if flowDepth + indentStack.count - 1 > maxDepth { return tooDeep(at: k) }
+                } else if (c == UInt8(ascii: "]") || c == UInt8(ascii: "}")) && flowDepth > 0 {
                     flowDepth -= 1
                 }
                 previous = c
@@ -163,9 +175,13 @@ public enum TextDecoding {
     public static func utf8(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let s = String(validating: body, as: UTF8.self) {
-            if s.unicodeScalars.contains("\0") {
-                let (l, c) = position(of: body.firstIndex(of: 0)!, in: body)
+        // Decoding repairs invalid sequences; the text is valid when nothing was repaired.
+        // (Faster than `String(validating:)`, which takes a generic path for an array slice.)
+        var s = body.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        let unchanged = s.utf8.count == body.count && s.withUTF8 { d in body.withUnsafeBufferPointer { d.elementsEqual($0) } }
+        if unchanged {
+            if let nul = body.firstIndex(of: 0) {
+                let (l, c) = position(of: nul, in: body)
                 return .failure(.error(SourceLocation(file: path, line: l, column: c), "the file contains a NUL byte; is it a text file?"))
             }
             return .success(s)

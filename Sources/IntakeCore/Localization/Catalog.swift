@@ -40,25 +40,36 @@ public struct Catalog: Sendable {
     public let reviewedBy: String?
     /// The file's plural rule, or English's when it has none that parses.
     public let pluralForms: PluralForms
-    private let byKey: [String: POEntry]
+    private let byKey: [String: Message]
+    /// What a lookup needs of an entry: smaller to build and to copy than
+    /// the whole `POEntry` with its comments and locations.
+    private struct Message: Sendable {
+        var id: String
+        var idPlural: String?
+        var translations: [String]
+        var isFuzzy: Bool
+        var translation: String { translations.first ?? "" }
+    }
     private let isSource: Bool
 
     /// A catalog from a parsed file. Obsolete entries are ignored;
     /// `language` overrides the header (e.g. from the file name).
     public init(_ file: POFile, language: String? = nil) {
         self.language = language ?? file.language ?? ""
-        self.isDraft = file.reviewStatus != .reviewed
+        self.isDraft = Self.isDraft(file)
         self.reviewedBy = file.reviewedBy
         let rule = file.pluralForms
         self.pluralForms = (rule.map { $0.validate().isEmpty } ?? false) ? rule! : .english
-        var map: [String: POEntry] = [:]
-        for e in file.entries where !e.isObsolete {
-            guard let key = e.context, map[key] == nil else { continue }
-            map[key] = e
-        }
-        self.byKey = map
+        // The first entry of a key wins, as in gettext.
+        self.byKey = Dictionary(file.entries.lazy.filter { !$0.isObsolete }.compactMap { e in
+            e.context.map { ($0, Message(id: e.id, idPlural: e.idPlural, translations: e.translations, isFuzzy: e.isFuzzy)) }
+        }, uniquingKeysWith: { first, _ in first })
         self.isSource = false
     }
+
+    /// Whether a file is a draft: its header does not say it was reviewed.
+    /// Needs only the header (see `POFile.parseHeader`).
+    public static func isDraft(_ file: POFile) -> Bool { file.reviewStatus != .reviewed }
 
     private init(sourceLanguage: String) {
         language = sourceLanguage

@@ -130,22 +130,38 @@ struct POParser {
             previousLine(b, s + 2, e, obsolete: false, at: s)
         case UInt8(ascii: ","):
             startComment(b, s)
-            let text = commentText(b, s + 2, e)
-            for flag in text.split(separator: ",") {
-                let f = flag.trimmingSpaces()
-                if !f.isEmpty { cur.entry.flags.append(String(f)) }
+            // Split on bytes: "," and spaces are never part of a multi-byte character.
+            for (p, q) in Self.fields(b, s + 2, e, separatedBy: { $0 == UInt8(ascii: ",") }) {
+                var p = p, q = q
+                while p < q, Self.isSpace(b[p]) { p += 1 }
+                while q > p, Self.isSpace(b[q - 1]) { q -= 1 }
+                if p < q { cur.entry.flags.append(String(decoding: UnsafeBufferPointer(rebasing: b[p..<q]), as: UTF8.self)) }
             }
         case UInt8(ascii: "."):
             startComment(b, s)
             cur.entry.extractedComments.append(commentText(b, s + 2, e))
         case UInt8(ascii: ":"):
             startComment(b, s)
-            let text = commentText(b, s + 2, e)
-            cur.entry.references.append(contentsOf: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+            for (p, q) in Self.fields(b, s + 2, e, separatedBy: { $0 == 0x20 || $0 == 0x09 }) where p < q {
+                cur.entry.references.append(String(decoding: UnsafeBufferPointer(rebasing: b[p..<q]), as: UTF8.self))
+            }
         default:
             startComment(b, s)
             cur.entry.translatorComments.append(commentText(b, s + 1, e))
         }
+    }
+
+    /// The byte ranges between separators in `b[s..<e]`, empty ones included.
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                               separatedBy isSeparator: (UInt8) -> Bool) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var start = min(s, e)
+        for i in start..<e where isSeparator(b[i]) {
+            out.append((start, i))
+            start = i + 1
+        }
+        out.append((start, e))
+        return out
     }
 
     /// Comment text after its marker, without the one space gettext puts there.
@@ -461,7 +477,8 @@ struct POParser {
             return
         }
         func text(_ bytes: [UInt8]?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
-        var entry = cur.entry
+        var entry = POEntry(id: "", translations: [])
+        swap(&entry, &cur.entry)  // `cur` is reset when this returns
         entry.context = text(cur.context)
         entry.id = text(id) ?? ""
         entry.idPlural = text(cur.idPlural)
@@ -478,15 +495,49 @@ struct POParser {
             return
         }
         let key = Key(obsolete: entry.isObsolete, context: entry.context, id: entry.id)
-        if let first = seen[key] {
+        if let first = seen.updateValue(loc, forKey: key) {
+            seen[key] = first
             error(loc, "duplicate message definition (first defined at \(first))")
             return
         }
-        seen[key] = loc
         if entry.isHeader && !entry.isObsolete && header == nil && entries.isEmpty {
             header = entry
         } else {
             entries.append(entry)
         }
+    }
+}
+
+extension POFile {
+    /// Where the first entry of a PO file ends, as a byte offset into
+    /// `bytes` (the file's start): at the first blank line after a `msgstr`
+    /// that is not followed by more of that string. gettext keeps the header
+    /// there, so `parse` of `bytes[..<end]` knows what a file says about
+    /// itself (language, plural rule, review status) without reading the
+    /// rest of a large file. Nil when `bytes` end before that is decided.
+    public static func headerEnd(in bytes: some Collection<UInt8>) -> Int? {
+        var sawMsgstr = false
+        var blankAfterMsgstr: Int?
+        var lineStart = 0
+        var atLineStart = true
+        var content: [UInt8] = []  // the first bytes of the line's content
+        for (offset, b) in bytes.enumerated() {
+            if atLineStart { lineStart = offset; content.removeAll(keepingCapacity: true); atLineStart = false }
+            if b == 0x0A {
+                atLineStart = true
+                if content.isEmpty {
+                    if sawMsgstr && blankAfterMsgstr == nil { blankAfterMsgstr = lineStart }
+                } else if let cut = blankAfterMsgstr {
+                    // A string continuing the msgstr after a blank line still belongs to it.
+                    if content[0] != UInt8(ascii: "\"") { return cut }
+                    blankAfterMsgstr = nil
+                } else if content.starts(with: "msgstr".utf8) {
+                    sawMsgstr = true
+                }
+            } else if content.count < 6 && !(content.isEmpty && (b == 0x20 || b == 0x09 || b == 0x0D)) {
+                content.append(b)
+            }
+        }
+        return nil
     }
 }

@@ -64,13 +64,13 @@ public enum SummaryBuilder {
         }
 
         var remarkItems: [Summary.RemarkItem] = []
-        let cleanedInterviewRemark = Sanitize.multiLine(interviewRemark).trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleanedInterviewRemark = Sanitize.multiLine(interviewRemark).trimmingWhitespace()
         if !cleanedInterviewRemark.isEmpty {
             remarkItems.append(Summary.RemarkItem(question: nil, questionText: nil, text: cleanedInterviewRemark))
         }
         for question in q.questions {
             guard let r = remarks[question.id] else { continue }
-            let text = Sanitize.multiLine(r).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Sanitize.multiLine(r).trimmingWhitespace()
             if !text.isEmpty {
                 remarkItems.append(Summary.RemarkItem(question: question.id, questionText: t(question.text), text: text))
             }

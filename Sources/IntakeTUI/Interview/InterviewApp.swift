@@ -368,7 +368,7 @@ public struct InterviewApp: App {
             if m.checked.isEmpty { clear = current != nil && current?.special == nil }
             else { value = .choices(Array(m.checked)) }
         case .number, .date, .monthYear, .text:
-            let text = m.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = m.editor.text.trimmingWhitespace()
             if text.isEmpty {
                 if let current, current.special == nil { clear = true }
             } else {

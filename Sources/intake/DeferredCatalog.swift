@@ -1,0 +1,105 @@
+import Foundation
+import IntakeCore
+
+/// A translation whose header is read at once and whose strings are parsed
+/// on a background thread, so the start screen does not wait for every
+/// language an organization keeps. What the start screen shows of a
+/// language (its tag and whether it is a draft) comes from the header;
+/// the first lookup of a string waits for the parse. `wait()` gives the
+/// parse's errors, so a broken file still stops the program.
+final class DeferredCatalog: Translating, @unchecked Sendable {
+    struct LoadFailure: Error {
+        var diagnostics: [Diagnostic]
+        static func at(_ path: String, _ message: String) -> LoadFailure {
+            LoadFailure(diagnostics: [.error(SourceLocation(file: path, line: 1, column: 1), message)])
+        }
+    }
+
+    let language: String
+    let isDraft: Bool
+    private let condition = NSCondition()
+    private var result: Result<Catalog, LoadFailure>?  // guarded by `condition`
+
+    /// Reads and decodes `url` and parses its header here; the rest is parsed
+    /// in the background. Fails with the diagnostics of reading, decoding or
+    /// the header.
+    static func open(_ url: URL, language: String) -> Result<DeferredCatalog, LoadFailure> {
+        let path = QuestionnaireFiles.displayPath(url)
+        // The header is near the start: read more only when it is not yet complete.
+        var limit = 16 * 1024
+        var head: [UInt8]
+        while true {
+            guard let bytes = QuestionnaireFiles.bytes(atPath: url.path, limit: limit) else { return .failure(.at(path, "cannot read the file")) }
+            if let end = POFile.headerEnd(in: bytes) { head = Array(bytes[..<end]); break }
+            if bytes.count < limit { head = bytes; break }
+            limit *= 4
+        }
+        let header: POFile
+        switch TextDecoding.utf8(head, path: path) {
+        case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
+        case .success(let text):
+            let (file, diags) = POFile.parse(text, file: path)
+            guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
+            header = file
+        }
+        let deferred = DeferredCatalog(language: language, isDraft: Catalog.isDraft(header))
+        DispatchQueue.global(qos: .userInitiated).async {
+            deferred.finish(Self.parse(url, path: path, language: language))
+        }
+        return .success(deferred)
+    }
+
+    /// The whole file, read and parsed.
+    private static func parse(_ url: URL, path: String, language: String) -> Result<Catalog, LoadFailure> {
+        guard let bytes = QuestionnaireFiles.bytes(atPath: url.path, limit: QuestionnaireFiles.maxBytes + 1) else {
+            return .failure(.at(path, "cannot read the file"))
+        }
+        if bytes.count > QuestionnaireFiles.maxBytes {
+            return .failure(.at(path, "the file is larger than \(QuestionnaireFiles.maxBytes / 1024 / 1024) MiB"))
+        }
+        switch TextDecoding.utf8(bytes, path: path) {
+        case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
+        case .success(let text):
+            let (file, diags) = POFile.parse(text, file: path)
+            guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
+            return .success(Catalog(file, language: language))
+        }
+    }
+
+    private init(language: String, isDraft: Bool) {
+        self.language = language
+        self.isDraft = isDraft
+    }
+
+    private func finish(_ r: Result<Catalog, LoadFailure>) {
+        condition.lock()
+        result = r
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the background parse; its errors, if any.
+    func wait() -> Result<Catalog, LoadFailure> {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result!
+    }
+
+    /// The parsed catalog; the source language itself when the file failed
+    /// to parse (those errors end the program through `wait()`).
+    private var catalog: any Translating {
+        switch wait() {
+        case .success(let c): return c
+        case .failure: return SourceLanguage(language: language)
+        }
+    }
+
+    func translate(key: String, source: String) -> Translated {
+        catalog.translate(key: key, source: source)
+    }
+
+    func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+        catalog.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+    }
+}
