@@ -20,10 +20,17 @@ final class DeferredCatalog: Translating, @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<Catalog, LoadFailure>?  // guarded by `condition`
 
+    /// Worker queues for the parses, one core fewer than the machine has:
+    /// the thread that loads the questionnaires and draws keeps a core.
+    private static let lanes = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1)).map {
+        DispatchQueue(label: "intake.translations.\($0)", qos: .userInitiated)
+    }
+
     /// Reads and decodes `url` and parses its header here; the rest is parsed
-    /// in the background. Fails with the diagnostics of reading, decoding or
-    /// the header.
-    static func open(_ url: URL, language: String) -> Result<DeferredCatalog, LoadFailure> {
+    /// in the background, on worker `lane` (any number; files are spread
+    /// over the workers by it). Fails with the diagnostics of reading,
+    /// decoding or the header.
+    static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
         let path = QuestionnaireFiles.displayPath(url)
         // The header is near the start: read more only when it is not yet complete.
         var limit = 16 * 1024
@@ -43,7 +50,7 @@ final class DeferredCatalog: Translating, @unchecked Sendable {
             header = file
         }
         let deferred = DeferredCatalog(language: language, isDraft: Catalog.isDraft(header))
-        DispatchQueue.global(qos: .userInitiated).async {
+        lanes[lane % lanes.count].async {
             deferred.finish(Self.parse(url, path: path, language: language))
         }
         return .success(deferred)

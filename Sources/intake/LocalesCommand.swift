@@ -44,7 +44,7 @@ struct LocalesCommand: ParsableCommand {
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start a new language: writes locales/LANG.po from the current source strings, marked as a draft.")
+        static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a new language: writes locales/LANG.po from the current source strings, marked as a draft.")
         @OptionGroup var data: DataOptions
         @Argument(help: "BCP-47 language tag, e.g. es, zh-Hans, pt-BR, fa.") var language: String
         @Flag(help: "Replace an existing file (its translations are lost).") var force = false
@@ -72,7 +72,7 @@ struct LocalesCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Bring PO files up to date with the source: add new strings, mark changed ones fuzzy, make removed ones obsolete.")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Bring PO files up to date with the source: add new strings, mark changed ones fuzzy, make removed ones obsolete.")
         @OptionGroup var data: DataOptions
         @Argument(help: "Languages to update (default: all).") var languages: [String] = []
 
@@ -112,7 +112,7 @@ struct LocalesCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check translations: completeness, placeholders, plural forms, widths on an 80-column screen, untranslated copies, discouraged terms.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check translations: completeness, placeholders, plural forms, widths on an 80-column screen, untranslated copies, discouraged terms.")
         @OptionGroup var data: DataOptions
         @Argument(help: "Languages to check (default: all).") var languages: [String] = []
         @Option(name: .customLong("min-coverage"), help: "Exit non-zero when a language has less than N percent translated.")
@@ -143,7 +143,7 @@ struct LocalesCommand: ParsableCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A table of every language: translated, fuzzy, untranslated, review status.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "A table of every language: translated, fuzzy, untranslated, review status.")
         @OptionGroup var data: DataOptions
 
         func run() throws {
@@ -167,7 +167,7 @@ struct LocalesCommand: ParsableCommand {
     }
 
     struct Template: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the POT template (every source string) for Poedit or Weblate.")
+        static let configuration = CommandConfiguration(commandName: "template", abstract: "Write the POT template (every source string) for Poedit or Weblate.")
         @OptionGroup var data: DataOptions
         @Option(name: .customLong("output"), help: "File to write (default: standard output).") var output: String?
 
@@ -184,7 +184,7 @@ struct LocalesCommand: ParsableCommand {
     }
 
     struct Preview: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Walk every screen of a questionnaire in a language, recording nothing, to see each string in place.")
+        static let configuration = CommandConfiguration(commandName: "preview", abstract: "Walk every screen of a questionnaire in a language, recording nothing, to see each string in place.")
         @OptionGroup var data: DataOptions
         @Argument(help: "The language to preview.") var language: String
         @Option(name: .customLong("questionnaire"), help: "Questionnaire id.") var questionnaire: String = "trafficking-screening"

@@ -121,8 +121,8 @@ extension RunCommand {
         let localeFiles = loc.localeFiles()
         let localeTags = localeFiles.map(LocaleFiles.language(of:))
         var translations: [DeferredCatalog] = []
-        for (url, tag) in zip(localeFiles, localeTags) {
-            switch DeferredCatalog.open(url, language: tag) {
+        for (i, (url, tag)) in zip(localeFiles, localeTags).enumerated() {
+            switch DeferredCatalog.open(url, language: tag, lane: i) {
             case .success(let c): translations.append(c)
             case .failure(let f): throw Self.failure(f)
             }

@@ -31,7 +31,7 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List sessions, unfinished first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List sessions, unfinished first.")
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
@@ -49,7 +49,7 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a session's answers, remarks and progress.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a session's answers, remarks and progress.")
         @OptionGroup var session: SessionArgument
 
         func run() throws {
@@ -77,6 +77,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export a session: its summary (text, markdown, json) or its whole record (events).",
             discussion: "Files are written owner-only (0600). With --sealed-to, the whole record is sealed to an organization's X25519 public key (base64); only the private key's holder can open it.")
         @OptionGroup var session: SessionArgument
@@ -111,7 +112,7 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a session and wipe its data from the database file.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a session and wipe its data from the database file.")
         @OptionGroup var session: SessionArgument
 
         func run() throws {
@@ -122,7 +123,7 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Purge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete sessions not changed for a while, e.g. --older-than 30d.")
+        static let configuration = CommandConfiguration(commandName: "purge", abstract: "Delete sessions not changed for a while, e.g. --older-than 30d.")
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .customLong("older-than"), help: "Age: a number with d (days), h (hours) or w (weeks), e.g. 30d.")
         var olderThan: String
@@ -149,7 +150,7 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Replay: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Step through a session's events in order, with their times, for supervision and teaching.")
+        static let configuration = CommandConfiguration(commandName: "replay", abstract: "Step through a session's events in order, with their times, for supervision and teaching.")
         @OptionGroup var session: SessionArgument
 
         func run() throws {

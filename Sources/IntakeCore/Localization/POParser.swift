@@ -26,10 +26,12 @@ struct POParser {
     var entries: [POEntry] = []
     var stopped = false
 
+    /// A message's identity, as bytes: gettext compares bytes, and hashing
+    /// bytes skips the Unicode normalization that hashing a String does.
     private struct Key: Hashable {
         var obsolete: Bool
-        var context: String?
-        var id: String
+        var context: [UInt8]?
+        var id: [UInt8]
     }
     private var seen: [Key: SourceLocation] = [:]
 
@@ -62,6 +64,9 @@ struct POParser {
         var i = 0
         let n = b.count
         if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
+        // Room for the messages at once (gettext's entries are a few hundred bytes).
+        entries.reserveCapacity(n / 512)
+        seen.reserveCapacity(n / 512)
         while i < n, !stopped {
             var e = i
             while e < n, b[e] != 0x0A { e += 1 }
@@ -494,7 +499,7 @@ struct POParser {
             error(entry.locations.start ?? loc, "'#| msgctxt' or '#| msgid_plural' without '#| msgid'")
             return
         }
-        let key = Key(obsolete: entry.isObsolete, context: entry.context, id: entry.id)
+        let key = Key(obsolete: entry.isObsolete, context: cur.context, id: id)
         if let first = seen.updateValue(loc, forKey: key) {
             seen[key] = first
             error(loc, "duplicate message definition (first defined at \(first))")
