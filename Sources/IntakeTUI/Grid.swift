@@ -54,6 +54,9 @@ public struct Grid: Hashable, Sendable {
 
     // MARK: Drawing
 
+    /// The one-character strings of ASCII, made once.
+    private static let asciiText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
     /// Writes one cell, repairing any wide character it cuts in half.
     private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
         guard row >= 0, row < size.height, col >= 0, col < size.width else { return }
@@ -79,7 +82,17 @@ public struct Grid: Hashable, Sendable {
         guard row >= 0, row < size.height else { return 0 }
         let limit = min(size.width, col + (width ?? size.width))
         var x = col
-        for ch in Sanitize.singleLine(text) {
+        let clean = Sanitize.singleLine(text)
+        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Printable ASCII (controls are gone): a column per byte, no grapheme breaking.
+            for b in clean.utf8 {
+                if x + 1 > limit { break }
+                if x >= 0 { set(row, x, Cell(Self.asciiText[Int(b)], style: style)) }
+                x += 1
+            }
+            return max(0, x - max(col, 0))
+        }
+        for ch in clean {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }  // a stray mark with no base: nothing to show
             if x + w > limit {
@@ -185,17 +198,24 @@ extension Grid {
     /// size differs.
     public func changedCells(since previous: Grid?) -> [Point] {
         let prev = previous?.size == size ? previous : nil
+        let width = size.width
         var out: [Point] = []
-        for row in 0..<size.height {
-            for col in 0..<size.width {
-                let cell = self[row, col]
-                if cell.isContinuation { continue }
-                if let prev {
-                    let rightHalfChanged = col + 1 < size.width && self[row, col + 1].isContinuation
-                        && prev[row, col + 1] != self[row, col + 1]
-                    if prev[row, col] == cell && !rightHalfChanged { continue }
+        // On buffers: indexing the arrays of two structs cell by cell cost a
+        // retain and a release per access.
+        cells.withUnsafeBufferPointer { now in
+            (prev?.cells ?? []).withUnsafeBufferPointer { before in
+                for row in 0..<size.height {
+                    let base = row * width
+                    for col in 0..<width {
+                        let i = base + col
+                        if now[i].isContinuation { continue }
+                        if prev != nil {
+                            let rightHalfChanged = col + 1 < width && now[i + 1].isContinuation && before[i + 1] != now[i + 1]
+                            if before[i] == now[i] && !rightHalfChanged { continue }
+                        }
+                        out.append(Point(row: row, col: col))
+                    }
                 }
-                out.append(Point(row: row, col: col))
             }
         }
         return out

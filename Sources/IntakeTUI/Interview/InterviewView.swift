@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import IntakeCore
 
@@ -6,6 +7,30 @@ struct BodyLine: Hashable {
     var text: String
     var style: Style = .plain
     var indent: Int = 0
+}
+
+/// Laid-out paragraphs, by text and width: a key press redraws the whole
+/// screen, but its paragraphs seldom change, and wrapping them again was the
+/// largest part of a frame. Bounded; emptied when full.
+final class LayoutCache: Sendable {
+    struct Key: Hashable {
+        var text: String
+        var width: Int
+        var align: Bool
+        var reorders: Bool
+    }
+    static let shared = LayoutCache()
+    static let capacity = 1024
+    private let table = Mutex<[Key: [String]]>([:])
+
+    func lines(for key: Key) -> [String]? { table.withLock { $0[key] } }
+
+    func store(_ lines: [String], for key: Key) {
+        table.withLock {
+            if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
+            $0[key] = lines
+        }
+    }
 }
 
 /// A screen's body before scrolling: its lines, the line that must stay
@@ -27,6 +52,14 @@ struct Body {
     /// Wraps logically, then lays out each line: right-to-left text in
     /// visual order, and right-aligned when `align` is set.
     private func layout(_ text: String, width w: Int, align: Bool) -> [String] {
+        let key = LayoutCache.Key(text: text, width: w, align: align, reorders: reordersRightToLeft)
+        if let hit = LayoutCache.shared.lines(for: key) { return hit }
+        let lines = Self.layout(text, width: w, align: align, reorders: reordersRightToLeft)
+        LayoutCache.shared.store(lines, for: key)
+        return lines
+    }
+
+    private static func layout(_ text: String, width w: Int, align: Bool, reorders reordersRightToLeft: Bool) -> [String] {
         let wrapped = Wrap.lines(Sanitize.multiLine(text), width: w)
         guard reordersRightToLeft, Bidi.containsRightToLeft(text) else { return wrapped }
         return wrapped.map { line in
