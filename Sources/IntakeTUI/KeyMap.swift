@@ -84,9 +84,20 @@ public struct HelpEntry: Hashable, Sendable {
 /// F12, which has no delay.) `markdownTable()` prints this table from the
 /// bindings themselves, for the README.
 public struct KeyMap: Sendable {
-    public var bindings: [Binding]
+    public let bindings: [Binding]
+    /// Per context, the bindings shown in the footer, with their key labels:
+    /// the footer is built on every frame.
+    private let footerBindings: [KeyContext: [(action: Action, label: String, key: String)]]
 
-    public init(_ bindings: [Binding]) { self.bindings = bindings }
+    public init(_ bindings: [Binding]) {
+        self.bindings = bindings
+        var footers: [KeyContext: [(action: Action, label: String, key: String)]] = [:]
+        for context in KeyContext.allCases {
+            footers[context] = bindings.filter { $0.contexts.contains(context) }
+                .compactMap { b in b.footer.map { (b.action, $0, b.key.label) } }
+        }
+        self.footerBindings = footers
+    }
 
     /// The action of `key` in `context`, or nil if the key does nothing there.
     /// Printable keys and pastes type text in text contexts.
@@ -114,13 +125,13 @@ public struct KeyMap: Sendable {
     /// screen, say).
     public func footer(for context: KeyContext, enabled: ((Action) -> Bool)? = nil) -> [FooterItem] {
         var items: [FooterItem] = []
-        for b in bindings(in: context) {
-            guard let label = b.footer, enabled?(b.action) ?? true else { continue }
+        for b in footerBindings[context] ?? [] {
+            guard enabled?(b.action) ?? true else { continue }
             // Keys of one action, or of actions sharing a label (↑/↓ Move), share an item.
-            if let i = items.firstIndex(where: { $0.action == b.action || $0.label == label }) {
-                items[i].keys += "/" + b.key.label
+            if let i = items.firstIndex(where: { $0.action == b.action || $0.label == b.label }) {
+                items[i].keys += "/" + b.key
             } else {
-                items.append(FooterItem(keys: b.key.label, label: label, action: b.action))
+                items.append(FooterItem(keys: b.key, label: b.label, action: b.action))
             }
         }
         return items

@@ -78,7 +78,17 @@ public struct Interview: Sendable {
     /// The screens of the interview as things stand: the intro, each
     /// relevant section's introduction and relevant questions, then review.
     /// Kept up to date with relevance, since every screen reads it.
-    public private(set) var steps: [InterviewPosition] = []
+    public private(set) var steps: [InterviewPosition] = [] {
+        didSet { numbering = Self.numbering(questionnaire, steps) }
+    }
+    /// The section and question number of each step, and the totals, for
+    /// `positionNumbers`; kept with `steps` (every frame shows them).
+    private var numbering = Numbering()
+
+    private struct Numbering: Sendable {
+        var sections = 0, questions = 0
+        var at: [InterviewPosition: (section: Int, question: Int)] = [:]
+    }
 
     public init(questionnaire: Questionnaire, intervieweeLanguage: String? = nil, advocateLanguage: String? = nil) {
         self.questionnaire = questionnaire
@@ -86,6 +96,7 @@ public struct Interview: Sendable {
         self.advocateLanguage = advocateLanguage ?? questionnaire.language
         self.relevance = Relevance(questionnaire: questionnaire, answers: [:], language: self.intervieweeLanguage)
         self.steps = Self.path(questionnaire, relevance)
+        self.numbering = Self.numbering(questionnaire, steps)  // didSet does not run in init
     }
 
     public var isPaused: Bool { pauses.last.map { $0.end == nil } ?? false }
@@ -332,34 +343,40 @@ public struct Interview: Sendable {
     /// "Section 3 of 9, question 12 of 48" for the current position: the
     /// numbers count relevant sections and questions on the current path.
     public var positionNumbers: (section: Int, sections: Int, question: Int, questions: Int)? {
-        // Runs on every frame: index lookups only, no copies of questions.
+        guard let n = numbering.at[position], n.section > 0 else { return nil }
+        return (n.section, numbering.sections, n.question, numbering.questions)
+    }
+
+    /// Numbers every step of `steps`: a question's number is that of the
+    /// last question counted up to it (0 before the first; notes are not
+    /// counted), a step's section is the count of sections entered so far.
+    private static func numbering(_ questionnaire: Questionnaire, _ steps: [InterviewPosition]) -> Numbering {
         let index = questionnaire.questionIndex
         let sections = questionnaire.sections
-        var sectionCount = 0, currentSection = 0
-        var questionCount = 0, currentQuestion = 0
+        var out = Numbering()
         var lastSection = -1
         for step in steps {
             var si: Int?
+            var number = 0
             switch step {
             case .sectionIntro(let id): si = sections.firstIndex { $0.id == id }
             case .question(let id):
                 if let p = index[id] {
                     si = p.section
                     if sections[p.section].questions[p.question].type != .note {
-                        questionCount += 1
-                        if step == position { currentQuestion = questionCount }
+                        out.questions += 1
+                        number = out.questions
                     }
                 }
             default: break
             }
             if let si, si != lastSection {
-                sectionCount += 1
+                out.sections += 1
                 lastSection = si
             }
-            if step == position, si != nil { currentSection = sectionCount }
+            out.at[step] = (si != nil ? out.sections : 0, number)
         }
-        guard currentSection > 0 else { return nil }
-        return (currentSection, sectionCount, currentQuestion, questionCount)
+        return out
     }
 
     // MARK: - Scoring

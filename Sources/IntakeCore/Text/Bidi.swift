@@ -43,6 +43,7 @@ public enum Bidi {
     /// One line in visual order for a right-to-left paragraph. The line must
     /// already be wrapped: reordering never changes a line's width.
     public static func visualLine(_ line: String) -> String {
+        guard containsRightToLeft(line) else { return line }
         let chars = Array(line)
         guard chars.contains(where: { direction($0) == .rtl }) else { return line }
         // Resolve each character's direction; neutrals take the direction of
