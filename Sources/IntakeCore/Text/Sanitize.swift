@@ -15,7 +15,8 @@ public enum Sanitize {
 
     /// One line: controls removed, tabs and line breaks become single spaces.
     public static func singleLine(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }  // printable ASCII: nothing to do
+        // Nothing to change (the usual case, and every line of every frame passes here).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) || !text.unicodeScalars.contains(where: isControl) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if s == "\t" || s == "\n" || s == "\r" {
@@ -30,7 +31,7 @@ public enum Sanitize {
     /// Several lines: controls removed, `\r\n` and `\r` become `\n`, tabs
     /// become a space; `\n` is kept.
     public static func multiLine(_ text: String) -> String {
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+        if !text.unicodeScalars.contains(where: { $0 != "\n" && isControl($0) }) { return text }
         var out = String.UnicodeScalarView()
         var lastWasCR = false
         for s in text.unicodeScalars {
