@@ -87,3 +87,15 @@ import Testing
         #expect(s.dropFirst().dropLast().trimmingWhitespace() == "inner")
     }
 }
+
+@Suite struct CapitalsTests {
+    @Test func defaultMappingNeedsNoLocaleData() {
+        #expect(LanguageTag.uppercased("straße und café", language: "de") == "STRASSE UND CAFÉ")
+        #expect(LanguageTag.uppercased("indicadores", language: "es") == "INDICADORES")
+    }
+    @Test func turkishAndAzerbaijaniKeepTheDot() {
+        #expect(LanguageTag.uppercased("bilgi ısı", language: "tr") == "BİLGİ ISI")
+        #expect(LanguageTag.uppercased("bilgi", language: "az-Latn") == "BİLGİ")
+        #expect(LanguageTag.uppercased("bilgi", language: "en") == "BILGI")
+    }
+}

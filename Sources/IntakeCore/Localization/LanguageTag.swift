@@ -134,6 +134,18 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         return endonyms[t.primaryLanguage] ?? displayName(tag)
     }
 
+    /// Text in capitals as `language` writes them. Unicode's default mapping
+    /// (no locale data) except in Turkish and Azerbaijani, where dotted i
+    /// becomes İ. (Greek capitals keep their accents here.)
+    public static func uppercased(_ text: String, language: String) -> String {
+        guard let primary = LanguageTag(language)?.primaryLanguage, primary == "tr" || primary == "az" else {
+            return text.uppercased()
+        }
+        var dotted = String.UnicodeScalarView()
+        dotted.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "i" ? "\u{130}" : $0 })
+        return String(dotted).uppercased()
+    }
+
     static let englishSpecial: [String: String] = [
         "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)",
         "zh-CN": "Chinese (Simplified)", "zh-TW": "Chinese (Traditional)",

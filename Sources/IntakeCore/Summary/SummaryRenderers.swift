@@ -76,7 +76,7 @@ struct TextSummaryRenderer<T: Translating> {
 
     private mutating func heading(_ text: String, rule: Character) {
         if !lines.isEmpty { lines.append("") }
-        add(text.uppercased(with: Locale(identifier: tr.language)))
+        add(LanguageTag.uppercased(text, language: tr.language))
         let w = min(Self.width, DisplayWidth.of(lines.last ?? ""))
         lines.append(String(repeating: ascii ? (rule == "═" ? "=" : "-") : rule, count: max(w, 3)))
     }
@@ -127,7 +127,7 @@ struct TextSummaryRenderer<T: Translating> {
 
     private mutating func build() {
         let s = summary
-        add(tr.ui(.summaryTitle).uppercased(with: Locale(identifier: tr.language)))
+        add(LanguageTag.uppercased(tr.ui(.summaryTitle), language: tr.language))
         add("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version))")
         add("\(tr.ui(.summaryLanguages)): \(s.intervieweeLanguage) / \(s.language)")
 

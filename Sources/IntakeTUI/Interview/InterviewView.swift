@@ -322,7 +322,8 @@ enum InterviewView {
     private static func languageName(_ m: InterviewModel, _ i: Int, _ w: Words) -> String {
         let tag = m.languages[i].tag
         var name = tag
-        if let native = Locale(identifier: tag).localizedString(forIdentifier: tag), native != tag { name = "\(tag) (\(native))" }
+        let native = LanguageTag.endonym(tag)
+        if native != tag { name = "\(tag) (\(native))" }
         return m.languages[i].isDraft ? w.ui(.languageDraft, ["language": name]) : name
     }
 
