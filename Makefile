@@ -2,7 +2,7 @@
 # scripts/run.sh and scripts/test.sh; `make install` puts intake and its data
 # under PREFIX so that it runs from any folder.
 PREFIX ?= /usr/local
-SWIFT_RELEASE_FLAGS ?= -c release --static-swift-stdlib
+SWIFT_RELEASE_FLAGS ?= $(shell grep -v '^\#' scripts/release-flags)
 
 .PHONY: build release test run install uninstall bench clean
 

@@ -62,20 +62,22 @@ fi
 PY=$BENCH/.venv/bin/python
 XLS2XFORM=$BENCH/.venv/bin/xls2xform
 INTAKE=$ROOT/.build-bench/release/intake
-# build SCRATCH FLAGS...: a release build in its own scratch folder; retried
-# when another engineer's edit lands mid-build ("modified during the build").
+# The shipped release settings (scripts/release-flags), shared with the Makefile and scripts/run.sh.
+mapfile -t RELEASE_FLAGS < <(grep -v '^#' "$ROOT/scripts/release-flags")
+# build SCRATCH FLAGS...: a build in its own scratch folder; retried when
+# another engineer's edit lands mid-build ("modified during the build").
 build() {
   local scratch=$1; shift
   for attempt in 1 2 3; do
-    if swift build -c release --product intake --scratch-path "$scratch" "$@" >"$OUT/build.log" 2>&1; then return 0; fi
+    if swift build --product intake --scratch-path "$scratch" "$@" >"$OUT/build.log" 2>&1; then return 0; fi
     grep -q "modified during the build" "$OUT/build.log" || { grep -E "error" "$OUT/build.log" | head -20 >&2; return 1; }
     echo "bench: sources changed during the build; retrying ($attempt)" >&2; sleep 5
   done
   return 1
 }
 if ((BUILD)); then
-  say "building the release binary (.build-bench: -c release)"
-  build .build-bench
+  say "building the release binary as shipped (.build-bench: ${RELEASE_FLAGS[*]})"
+  build .build-bench "${RELEASE_FLAGS[@]}"
 fi
 [[ -x $INTAKE ]] || { echo "bench: $INTAKE missing; run without --no-build" >&2; exit 1; }
 
@@ -221,14 +223,7 @@ if want memory; then
   /usr/bin/time -v -o "$OUT/rss-summary.txt" "$INTAKE" summary --data-dir "$ROOT" \
     --answers "$ROOT/personas/domestic-passport-debt.yaml" >/dev/null 2>"$OUT/rss-summary.err" || true
   kb=$(maxrss "$OUT/rss-summary.txt")
-  mib=$(calc "$kb/1024" .1f)
-  row "peak RSS: summary domestic-passport-debt" "$mib MiB" "—" "—" "< 25 MiB" "$(calc "'pass' if $kb/1024 < 25 else 'MISS'" s)"
-  if [[ -x $ROOT/.build-bench-static/release/intake ]]; then
-    /usr/bin/time -v -o "$OUT/rss-summary-static.txt" "$ROOT/.build-bench-static/release/intake" summary --data-dir "$ROOT" \
-      --answers "$ROOT/personas/domestic-passport-debt.yaml" >/dev/null 2>&1 || true
-    kb=$(maxrss "$OUT/rss-summary-static.txt")
-    row "peak RSS: summary, --static-swift-stdlib build (as shipped)" "$(calc "$kb/1024" .1f) MiB" "—" "—" "< 25 MiB" "$(calc "'pass' if $kb/1024 < 25 else 'MISS'" s)"
-  fi
+  row "peak RSS: summary domestic-passport-debt" "$(calc "$kb/1024" .1f) MiB" "—" "—" "< 25 MiB" "$(calc "'pass' if $kb/1024 < 25 else 'MISS'" s)"
   # the whole persona interview, played by itself to the summary screen, in a pty
   demo_rss() {  # LABEL BINARY
     local j
@@ -253,8 +248,7 @@ else:
     rows.write(f"{name}\t{m:.1f} MiB\t—\t—\t< 25 MiB\t{'pass' if m < 25 else 'MISS'}\n")
 PYEOF
   }
-  demo_rss "-c release" "$INTAKE"
-  [[ -x $ROOT/.build-bench-static/release/intake ]] && demo_rss "static stdlib" "$ROOT/.build-bench-static/release/intake"
+  demo_rss "as shipped" "$INTAKE"
 fi
 
 # ----------------------------------------------------- 5. batch summaries
@@ -279,39 +273,61 @@ fi
 if want buildflags && ((!QUICK)); then
   say "release build settings"
   # Separate scratch folders: switching flags in one folder recompiles everything.
+  # Each build adds to the one before; "shipped" is scripts/release-flags.
   if ((BUILD)); then
-    build .build-bench-static --static-swift-stdlib || echo "bench: static build failed" >&2
-    if ((OSIZE)); then build .build-bench-osize --static-swift-stdlib -Xswiftc -Osize || echo "bench: -Osize build failed" >&2; fi
+    build .build-bench-dynamic -c release || echo "bench: -c release build failed" >&2
+    build .build-bench-static -c release --static-swift-stdlib || echo "bench: static build failed" >&2
+    if ((OSIZE)); then build .build-bench-osize "${RELEASE_FLAGS[@]}" -Xswiftc -Osize || echo "bench: -Osize build failed" >&2; fi
   fi
-  bins=(dynamic "$INTAKE" static "$ROOT/.build-bench-static/release/intake" osize "$ROOT/.build-bench-osize/release/intake")
+  bins=(dynamic "$ROOT/.build-bench-dynamic/release/intake" static "$ROOT/.build-bench-static/release/intake"
+        shipped "$INTAKE" osize "$ROOT/.build-bench-osize/release/intake")
   cmds=() ffcmds=()
+  : >"$OUT/buildflags-rss.tsv"
   for ((i = 0; i < ${#bins[@]}; i += 2)); do
     [[ -x ${bins[i+1]} ]] || continue
     cmds+=(-n "${bins[i]}" "${bins[i+1]} --version")
     ffcmds+=(-n "${bins[i]}" "script -qec \"$PTYENV ${bins[i+1]} run --first-frame-only --ephemeral --data-dir $ROOT\" /dev/null")
+    j=$("$PY" "$BENCH/pty_rss.py" --until "saves the summary" --timeout 120 -- \
+        "${bins[i+1]}" demo domestic-passport-debt --autoplay 0.01 --data-dir "$ROOT" 2>/dev/null || echo '{}')
+    printf '%s\t%s\n' "${bins[i]}" "$j" >>"$OUT/buildflags-rss.tsv"
   done
   hyperfine -N --warmup 3 --runs "$R_FAST" --export-json "$OUT/buildflags-version.json" "${cmds[@]}" >&2
   if has_first_frame; then
     hyperfine -N --warmup 3 --runs "$R_FAST" --export-json "$OUT/buildflags-firstframe.json" "${ffcmds[@]}" >&2
   fi
-  "$PY" - "$OUT" "$ROWS" "$DETAILS" "$ROOT" <<'EOF'
+  "$PY" - "$OUT" "$ROWS" "$DETAILS" "$ROOT" "${RELEASE_FLAGS[*]}" <<'EOF'
 import json, os, sys
-out, rows, det, root = sys.argv[1:5]
+out, rows, det, root, shipped = sys.argv[1:6]
 v = {r["command"]: r for r in json.load(open(f"{out}/buildflags-version.json"))["results"]}
 ff = {}
 if os.path.exists(f"{out}/buildflags-firstframe.json"):
     ff = {r["command"]: r for r in json.load(open(f"{out}/buildflags-firstframe.json"))["results"]}
-paths = {"dynamic": ".build-bench", "static": ".build-bench-static", "osize": ".build-bench-osize"}
-flags = {"dynamic": "-c release", "static": "-c release --static-swift-stdlib", "osize": "-c release --static-swift-stdlib -Xswiftc -Osize"}
+rss = {}
+for line in open(f"{out}/buildflags-rss.tsv"):
+    k, j = line.rstrip("\n").split("\t", 1)
+    try:
+        d = json.loads(j)
+        if d.get("seen"):
+            rss[k] = d["maxrss_kib"] / 1024
+    except ValueError:
+        pass
+paths = {"dynamic": ".build-bench-dynamic", "static": ".build-bench-static", "shipped": ".build-bench", "osize": ".build-bench-osize"}
+flags = {"dynamic": "-c release", "static": "-c release --static-swift-stdlib", "shipped": shipped, "osize": shipped + " -Xswiftc -Osize"}
 d = open(det, "a")
-d.write("\n### Release build settings\n\n| build | flags | binary size | `--version` (ms) | first frame (ms) |\n|---|---|---|---|---|\n")
+d.write("\n### Release build settings\n\nEach build adds to the one above it; *shipped* is `scripts/release-flags`, "
+        "what `scripts/run.sh` and `make install` build. Demo RSS: the whole persona interview in a pty, as in the memory benchmark.\n\n"
+        "| build | flags | binary size | `--version` (ms) | first frame (ms) | demo peak RSS (MiB) |\n|---|---|---|---|---|---|\n")
 for k in v:
     size = os.path.getsize(f"{root}/{paths[k]}/release/intake") / 1048576
     f = f"{ff[k]['mean']*1000:.1f}" if k in ff else "n/a"
-    d.write(f"| {k} | `{flags[k]}` | {size:.1f} MiB | {v[k]['mean']*1000:.1f} ± {v[k]['stddev']*1000:.1f} | {f} |\n")
-if "dynamic" in v and "static" in v:
-    a, b = v["static"]["mean"], v["dynamic"]["mean"]
-    open(rows, "a").write(f"startup `intake --version`: static vs dynamic stdlib\t{a*1000:.1f} ms (static)\t{b*1000:.1f} ms (dynamic)\t{a/b:.2f}x\tinfo\t{'static faster' if a < b else 'dynamic faster'}\n")
+    m = f"{rss[k]:.1f}" if k in rss else "n/a"
+    d.write(f"| {k} | `{flags[k]}` | {size:.1f} MiB | {v[k]['mean']*1000:.1f} ± {v[k]['stddev']*1000:.1f} | {f} | {m} |\n")
+r = open(rows, "a")
+if "dynamic" in v and "shipped" in v:
+    a, b = v["shipped"]["mean"], v["dynamic"]["mean"]
+    r.write(f"startup `intake --version`: shipped vs plain -c release\t{a*1000:.1f} ms (shipped)\t{b*1000:.1f} ms (-c release)\t{a/b:.2f}x\tinfo\t{'shipped faster' if a < b else 'shipped slower'}\n")
+if "dynamic" in rss and "shipped" in rss:
+    r.write(f"demo peak RSS: shipped vs plain -c release\t{rss['shipped']:.1f} MiB (shipped)\t{rss['dynamic']:.1f} MiB (-c release)\t{rss['shipped']/rss['dynamic']:.2f}x\tinfo\t{'shipped smaller' if rss['shipped'] < rss['dynamic'] else 'shipped larger'}\n")
 EOF
 fi
 

@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh build
-swift build -c release --product intake >&2
-exec .build/release/intake --data-dir "$PWD" "$@"
+mapfile -t flags < <(grep -v '^#' scripts/release-flags)
+swift build "${flags[@]}" --product intake >&2
+exec "$(swift build "${flags[@]}" --show-bin-path)/intake" --data-dir "$PWD" "$@"
