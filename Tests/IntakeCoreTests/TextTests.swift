@@ -99,3 +99,27 @@ import Testing
         #expect(LanguageTag.uppercased("bilgi", language: "en") == "BILGI")
     }
 }
+
+@Suite struct PlainNarrowTests {
+    /// The fast path of `DisplayWidth.of(String)` counts these scalars one
+    /// column each without grapheme breaking: that must agree with the
+    /// per-character rule for every one of them, alone and between others.
+    @Test func everyPlainNarrowScalarIsOneColumnAndItsOwnCharacter() {
+        var checked = 0
+        for v in UInt32(0)..<0x2600 where DisplayWidth.isPlainNarrow(v) {
+            let s = Unicode.Scalar(v)!
+            let c = Character(s)
+            #expect(DisplayWidth.of(c) == 1, "U+\(String(v, radix: 16))")
+            let text = "a\(c)\(c)a"
+            #expect(text.count == 4, "U+\(String(v, radix: 16)) joins a neighbour")
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+            checked += 1
+        }
+        #expect(checked > 900)
+    }
+    @Test func otherTextStillMeasuredPerCharacter() {
+        #expect(DisplayWidth.of("› e\u{301}") == 3)       // a combining mark leaves the fast path
+        #expect(DisplayWidth.of("› 中文") == 6)
+        #expect(DisplayWidth.of("\u{2764}\u{FE0F} ok") == 5)
+    }
+}

@@ -21,9 +21,28 @@ public enum DisplayWidth {
 
     /// Columns taken by a string, summed per grapheme cluster.
     public static func of(_ s: String) -> Int {
+        // Every frame measures its lines: text made only of scalars that are
+        // each one column and one character (`isPlainNarrow`) is counted
+        // without grapheme breaking.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        var plain = 0
+        for u in s.unicodeScalars {
+            guard isPlainNarrow(u.value) else { plain = -1; break }
+            plain += 1
+        }
+        if plain >= 0 { return plain }
         var total = 0
         for c in s { total += of(c) }
         return total
+    }
+
+    /// Printable ASCII, Latin-1 and Latin Extended letters (below the
+    /// combining marks at U+0300), general punctuation (dashes, quotes, `…`,
+    /// `‹›`), arrows and box drawing: one column each, and never part of a
+    /// larger character. (A test checks every scalar of these ranges.)
+    static func isPlainNarrow(_ v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x2010 && v < 0x2028)
+            || (v >= 0x2030 && v < 0x205F) || (v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x2580)
     }
 
     /// Width of a single scalar in isolation: 0 for controls and combining

@@ -244,7 +244,8 @@ enum InterviewView {
 
     /// The footer: the keys that work on this screen now, labelled in the advocate's language.
     static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, context: KeyContext) -> [FooterItem] {
-        var allowed: Set<Action>
+        // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
+        var allowed: [Action]
         if let overlay = m.overlay {
             switch overlay {
             case .help: allowed = [.next, .moveUp, .moveDown, .quickHide]
@@ -256,29 +257,29 @@ enum InterviewView {
         } else if m.stage != .interview {
             allowed = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
         } else if let iv = m.interview {
-            let common: Set<Action> = [.help, .quickHide, .quit]
-            let running: Set<Action> = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
+            let common: [Action] = [.help, .quickHide, .quit]
+            let running: [Action] = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
             switch iv.position {
             case .finished:
-                allowed = common.union([.moveUp, .moveDown])
-                if iv.isCompleted { allowed.formUnion([.export, .back]) }
+                allowed = common + [.moveUp, .moveDown]
+                if iv.isCompleted { allowed += [.export, .back] }
             case .review:
-                allowed = common.union(running).union([.next, .back, .moveUp, .moveDown]).subtracting([.review])
+                allowed = common + running.filter { $0 != .review } + [.next, .back, .moveUp, .moveDown]
             case .question:
-                allowed = common.union(running).union([.next, .edit(.newline)])
-                if iv.back().isEmpty == false { allowed.insert(.back) }
+                allowed = common + running + [.next, .edit(.newline)]
+                if iv.back().isEmpty == false { allowed.append(.back) }
                 if let q = iv.currentQuestion {
-                    if q.special.contains(.dontKnow) { allowed.insert(.dontKnow) }
-                    if q.special.contains(.declined) { allowed.insert(.declined) }
-                    if q.type == .multiple { allowed.insert(.toggle) }
-                    if q.type.hasOptions || q.type == .note { allowed.formUnion([.moveUp, .moveDown]) }
+                    if q.special.contains(.dontKnow) { allowed.append(.dontKnow) }
+                    if q.special.contains(.declined) { allowed.append(.declined) }
+                    if q.type == .multiple { allowed.append(.toggle) }
+                    if q.type.hasOptions || q.type == .note { allowed += [.moveUp, .moveDown] }
                 }
             default:
-                allowed = common.union(running).union([.next, .moveUp, .moveDown])
-                if !iv.back().isEmpty { allowed.insert(.back) }
+                allowed = common + running + [.next, .moveUp, .moveDown]
+                if !iv.back().isEmpty { allowed.append(.back) }
             }
-            if m.mode.isTraining { allowed.insert(.explain) }
-            if case .practice = m.mode { allowed.insert(.askPersona) }
+            if m.mode.isTraining { allowed.append(.explain) }
+            if case .practice = m.mode { allowed.append(.askPersona) }
         } else {
             allowed = [.quickHide]
         }
