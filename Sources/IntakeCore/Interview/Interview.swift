@@ -87,7 +87,8 @@ public struct Interview: Sendable {
 
     private struct Numbering: Sendable {
         var sections = 0, questions = 0
-        var at: [InterviewPosition: (section: Int, question: Int)] = [:]
+        /// Per step: its index in `steps`, its section number and question number.
+        var at: [InterviewPosition: (index: Int, section: Int, question: Int)] = [:]
     }
 
     public init(questionnaire: Questionnaire, intervieweeLanguage: String? = nil, advocateLanguage: String? = nil) {
@@ -191,20 +192,20 @@ public struct Interview: Sendable {
     /// relevant step after it in questionnaire order.
     public func step(after p: InterviewPosition) -> InterviewPosition {
         let path = steps
-        if let i = path.firstIndex(of: p) { return i + 1 < path.count ? path[i + 1] : .review }
+        if let i = numbering.at[p]?.index { return i + 1 < path.count ? path[i + 1] : .review }
         let order = allPositions
         guard let j = order.firstIndex(of: p) else { return .review }
-        for candidate in order[(j + 1)...] where path.contains(candidate) { return candidate }
+        for candidate in order[(j + 1)...] where numbering.at[candidate] != nil { return candidate }
         return .review
     }
 
     /// The step before `position` on the current path.
     public func step(before p: InterviewPosition) -> InterviewPosition? {
         let path = steps
-        if let i = path.firstIndex(of: p) { return i > 0 ? path[i - 1] : nil }
+        if let i = numbering.at[p]?.index { return i > 0 ? path[i - 1] : nil }
         let order = allPositions
         guard let j = order.firstIndex(of: p) else { return path.last }
-        for candidate in order[..<j].reversed() where path.contains(candidate) { return candidate }
+        for candidate in order[..<j].reversed() where numbering.at[candidate] != nil { return candidate }
         return nil
     }
 
@@ -355,7 +356,7 @@ public struct Interview: Sendable {
         let sections = questionnaire.sections
         var out = Numbering()
         var lastSection = -1
-        for step in steps {
+        for (i, step) in steps.enumerated() {
             var si: Int?
             var number = 0
             switch step {
@@ -374,7 +375,7 @@ public struct Interview: Sendable {
                 out.sections += 1
                 lastSection = si
             }
-            out.at[step] = (si != nil ? out.sections : 0, number)
+            out.at[step] = (i, si != nil ? out.sections : 0, number)
         }
         return out
     }
