@@ -1,6 +1,7 @@
 # Conveniences around SwiftPM. The quick start in README.md needs only
 # scripts/run.sh and scripts/test.sh; `make install` puts intake and its data
-# under PREFIX so that it runs from any folder.
+# under PREFIX so that it runs from any folder, built with the release
+# settings in scripts/release-flags.
 PREFIX ?= /usr/local
 SWIFT_RELEASE_FLAGS ?= $(shell grep -v '^\#' scripts/release-flags)
 

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("preview"), help: "Translator preview: walk every screen, record nothing.")
     var preview = false
 
-    @Flag(name: .customLong("first-frame-only"), help: "Draw the first screen and exit (for benchmarks; opens no store).")
+    @Flag(name: .customLong("first-frame-only"), help: "Draw the first screen, wait until every translation is read and checked, and exit (for benchmarks; opens no store).")
     var firstFrameOnly = false
 
     @Option(name: .customLong("resume"), help: "Resume the unfinished session with this id (or a unique prefix).")
