@@ -92,6 +92,15 @@ public struct Grid: Hashable, Sendable {
             }
             return max(0, x - max(col, 0))
         }
+        if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
+            // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
+            for u in clean.unicodeScalars {
+                if x + 1 > limit { break }
+                if x >= 0 { set(row, x, Cell(u.isASCII ? Self.asciiText[Int(u.value)] : String(Character(u)), style: style)) }
+                x += 1
+            }
+            return max(0, x - max(col, 0))
+        }
         for ch in clean {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }  // a stray mark with no base: nothing to show
@@ -147,11 +156,12 @@ public struct Grid: Hashable, Sendable {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         let w = max(1, DisplayWidth.of(char))
+        let cell = Cell(String(char), style: style)
         for row in r.row..<r.bottom {
             var col = r.col
             while col < r.right {
                 if col + w > r.right { set(row, col, Cell(" ", style: style)); break }
-                set(row, col, Cell(String(char), style: style))
+                set(row, col, cell)
                 if w == 2 { set(row, col + 1, Cell("", style: style)) }
                 col += w
             }

@@ -79,18 +79,29 @@ enum QuestionnaireFiles {
     static let maxBytes = 64 * 1024 * 1024
 
     static func read(_ url: URL) throws -> [UInt8] {
-        let path = url.path
-        // Read at most a little over the limit, so a huge file is refused without filling memory.
-        guard let bytes = bytes(atPath: path, limit: maxBytes + 1) else {
-            printError("\(path): error: cannot open the file (does it exist, and may you read it?)")
+        switch bytes(of: url) {
+        case .success(let b): return b
+        case .failure(let d):
+            printError(d.description)
             throw Failure(code: 1)
+        }
+    }
+
+    /// The whole file, or why not (it cannot be opened or read, or it is
+    /// too large); prints nothing. Reads at most a little over the limit, so
+    /// a huge file is refused without filling memory.
+    static func bytes(of url: URL) -> Result<[UInt8], Diagnostic> {
+        let start = SourceLocation(file: displayPath(url), line: 1, column: 1)
+        guard let bytes = bytes(atPath: url.path, limit: maxBytes + 1) else {
+            return .failure(.error(start, Self.unreadable))
         }
         if bytes.count > maxBytes {
-            printError("\(path):1:1: error: the file is larger than \(maxBytes / 1024 / 1024) MiB")
-            throw Failure(code: 1)
+            return .failure(.error(start, "the file is larger than \(maxBytes / 1024 / 1024) MiB"))
         }
-        return bytes
+        return .success(bytes)
     }
+
+    static let unreadable = "cannot open the file (does it exist, and may you read it?)"
 
     /// The first `limit` bytes of a file (all of a shorter one), read
     /// straight into the array; nil when it cannot be opened or read.

@@ -8,12 +8,7 @@ import IntakeCore
 /// the first lookup of a string waits for the parse. `wait()` gives the
 /// parse's errors, so a broken file still stops the program.
 final class DeferredCatalog: Translating, @unchecked Sendable {
-    struct LoadFailure: Error {
-        var diagnostics: [Diagnostic]
-        static func at(_ path: String, _ message: String) -> LoadFailure {
-            LoadFailure(diagnostics: [.error(SourceLocation(file: path, line: 1, column: 1), message)])
-        }
-    }
+    struct LoadFailure: Error { var diagnostics: [Diagnostic] }
 
     let language: String
     let isDraft: Bool
@@ -36,7 +31,9 @@ final class DeferredCatalog: Translating, @unchecked Sendable {
         var limit = 16 * 1024
         var head: [UInt8]
         while true {
-            guard let bytes = QuestionnaireFiles.bytes(atPath: url.path, limit: limit) else { return .failure(.at(path, "cannot read the file")) }
+            guard let bytes = QuestionnaireFiles.bytes(atPath: url.path, limit: limit) else {
+                return .failure(LoadFailure(diagnostics: [.error(SourceLocation(file: path, line: 1, column: 1), QuestionnaireFiles.unreadable)]))
+            }
             if let end = POFile.headerEnd(in: bytes) { head = Array(bytes[..<end]); break }
             if bytes.count < limit { head = bytes; break }
             limit *= 4
@@ -51,26 +48,16 @@ final class DeferredCatalog: Translating, @unchecked Sendable {
         }
         let deferred = DeferredCatalog(language: language, isDraft: Catalog.isDraft(header))
         lanes[lane % lanes.count].async {
-            deferred.finish(Self.parse(url, path: path, language: language))
+            deferred.finish(Self.parse(url, language: language))
         }
         return .success(deferred)
     }
 
     /// The whole file, read and parsed.
-    private static func parse(_ url: URL, path: String, language: String) -> Result<Catalog, LoadFailure> {
-        guard let bytes = QuestionnaireFiles.bytes(atPath: url.path, limit: QuestionnaireFiles.maxBytes + 1) else {
-            return .failure(.at(path, "cannot read the file"))
-        }
-        if bytes.count > QuestionnaireFiles.maxBytes {
-            return .failure(.at(path, "the file is larger than \(QuestionnaireFiles.maxBytes / 1024 / 1024) MiB"))
-        }
-        switch TextDecoding.utf8(bytes, path: path) {
-        case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
-        case .success(let text):
-            let (file, diags) = POFile.parse(text, file: path)
-            guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
-            return .success(Catalog(file, language: language))
-        }
+    private static func parse(_ url: URL, language: String) -> Result<Catalog, LoadFailure> {
+        let (file, diags) = LocaleFiles.parse(url)
+        guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
+        return .success(Catalog(file, language: language))
     }
 
     private init(language: String, isDraft: Bool) {

@@ -13,8 +13,10 @@ enum LocaleFiles {
     /// Parses a PO file; diagnostics for syntax errors.
     static func parse(_ url: URL) -> (POFile?, [Diagnostic]) {
         let path = QuestionnaireFiles.displayPath(url)
-        guard let bytes = try? QuestionnaireFiles.read(url) else {
-            return (nil, [.error(SourceLocation(file: path, line: 1, column: 1), "cannot read the file")])
+        let bytes: [UInt8]
+        switch QuestionnaireFiles.bytes(of: url) {
+        case .failure(let d): return (nil, [d])
+        case .success(let b): bytes = b
         }
         switch TextDecoding.utf8(bytes, path: path) {
         case .failure(let d): return (nil, [d])

@@ -66,14 +66,17 @@ enum Validation {
         var report = Report()
         // Files are independent: each is checked on its own core.
         let yamlFiles = files.filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
-        let outcomes = parallelMap(yamlFiles) { url -> QuestionnaireLoader.Outcome? in
-            guard let bytes = try? QuestionnaireFiles.read(url) else { return nil }
-            return QuestionnaireLoader.load(bytes: bytes, path: QuestionnaireFiles.displayPath(url))
+        let outcomes = parallelMap(yamlFiles) { url in
+            QuestionnaireFiles.bytes(of: url).map { QuestionnaireLoader.load(bytes: $0, path: QuestionnaireFiles.displayPath(url)) }
         }
         report.filesChecked += yamlFiles.count
-        for outcome in outcomes.compactMap({ $0 }) {
-            report.diagnostics += outcome.diagnostics
-            if let q = outcome.questionnaire { report.questionnaires.append(q) }
+        for result in outcomes {
+            switch result {
+            case .failure(let d): report.diagnostics.append(d)
+            case .success(let outcome):
+                report.diagnostics += outcome.diagnostics
+                if let q = outcome.questionnaire { report.questionnaires.append(q) }
+            }
         }
         // Locale files are checked against the questionnaires given, or the
         // bundled ones when only locale files were named.
@@ -85,7 +88,7 @@ enum Validation {
             if sources.isEmpty {
                 let bundled = first.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("questionnaires")
                 sources = DataLocation.files(in: bundled, ext: ["yaml", "yml"]).compactMap { url in
-                    (try? QuestionnaireFiles.read(url)).flatMap { QuestionnaireLoader.load(bytes: $0, path: QuestionnaireFiles.displayPath(url)).questionnaire }
+                    (try? QuestionnaireFiles.bytes(of: url).get()).flatMap { QuestionnaireLoader.load(bytes: $0, path: QuestionnaireFiles.displayPath(url)).questionnaire }
                 }
             }
         } else if let q = report.questionnaires.first {
