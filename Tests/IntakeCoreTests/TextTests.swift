@@ -123,3 +123,21 @@ import Testing
         #expect(DisplayWidth.of("\u{2764}\u{FE0F} ok") == 5)
     }
 }
+
+@Suite struct SHA256Tests {
+    /// FIPS 180-4 test vectors.
+    @Test func knownDigests() {
+        #expect(SHA256Digest.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256Digest.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+    /// Lengths around the padding boundary (55, 56, 63, 64 bytes) digest differently and stably.
+    @Test func paddingBoundaries() {
+        let digests = [55, 56, 63, 64, 65].map { SHA256Digest.hex([UInt8](repeating: 0x61, count: $0)) }
+        #expect(Set(digests).count == 5)
+        #expect(digests[0] == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+    }
+}

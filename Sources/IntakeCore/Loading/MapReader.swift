@@ -8,7 +8,9 @@ struct MapReader {
     /// What this mapping is, for messages: "question 'consent'".
     let what: String
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
-    private var used = Set<String>()
+    /// Per entry, whether it was read (a flag beside each entry: cheaper than
+    /// a set of names, and every field of every question passes here).
+    private var used: [Bool] = []
 
     init?(_ node: Node, path: String, what: String, diags: inout DiagnosticBag) {
         self.node = node
@@ -25,6 +27,7 @@ struct MapReader {
             }
             entries.append((s.string, k, v))
         }
+        used = Array(repeating: false, count: entries.count)
     }
 
     var location: SourceLocation { YAMLDocument.location(node, path: path) }
@@ -32,9 +35,9 @@ struct MapReader {
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
     mutating func value(_ key: String) -> Node? {
-        guard let e = entries.first(where: { $0.key == key }) else { return nil }
-        used.insert(key)
-        return e.value
+        guard let i = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        used[i] = true
+        return entries[i].value
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
@@ -102,7 +105,7 @@ struct MapReader {
 
     /// Reports every key not read and not in `alsoAllowed`.
     func finish(known: [String], diags: inout DiagnosticBag) {
-        for e in entries where !used.contains(e.key) && !known.contains(e.key) {
+        for (i, e) in entries.enumerated() where !used[i] && !known.contains(e.key) {
             var message = "unknown key '\(Sanitize.singleLine(e.key))' in \(what)"
             if let s = Suggest.closest(to: e.key, in: known) { message += "; did you mean '\(s)'?" }
             else { message += " (allowed: \(known.joined(separator: ", ")))" }

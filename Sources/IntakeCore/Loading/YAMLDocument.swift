@@ -175,7 +175,7 @@ public enum TextDecoding {
     public static func utf8(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let s = String(validating: body, as: UTF8.self) {
+        if let s = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
             if let nul = body.firstIndex(of: 0) {
                 let (l, c) = position(of: nul, in: body)
                 return .failure(.error(SourceLocation(file: path, line: l, column: c), "the file contains a NUL byte; is it a text file?"))

@@ -32,6 +32,14 @@ struct POParser {
         var obsolete: Bool
         var context: [UInt8]?
         var id: [UInt8]
+
+        /// The bytes in one call each (an array hashes element by element).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(obsolete)
+            hasher.combine(context?.count ?? -1)
+            context?.withUnsafeBytes { hasher.combine(bytes: $0) }
+            id.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
     private var seen: [Key: SourceLocation] = [:]
 
@@ -65,8 +73,8 @@ struct POParser {
         let n = b.count
         if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
         // Room for the messages at once (gettext's entries are a few hundred bytes).
-        entries.reserveCapacity(n / 512)
-        seen.reserveCapacity(n / 512)
+        entries.reserveCapacity(n / 256)
+        seen.reserveCapacity(n / 256)
         while i < n, !stopped {
             var e = i
             while e < n, b[e] != 0x0A { e += 1 }
