@@ -129,12 +129,24 @@ enum QuestionnaireFiles {
     }
 
     static func load(_ url: URL) throws -> Questionnaire {
-        let outcome = QuestionnaireLoader.load(bytes: try read(url), path: displayPath(url))
-        guard let q = outcome.questionnaire else {
+        try questionnaire(from: outcome(url))
+    }
+
+    /// Loads and checks a questionnaire file; prints nothing.
+    static func outcome(_ url: URL) -> Result<QuestionnaireLoader.Outcome, Diagnostic> {
+        bytes(of: url).map { QuestionnaireLoader.load(bytes: $0, path: displayPath(url)) }
+    }
+
+    /// The questionnaire of an outcome, or its errors printed and exit 1.
+    static func questionnaire(from result: Result<QuestionnaireLoader.Outcome, Diagnostic>) throws -> Questionnaire {
+        switch result {
+        case .failure(let d):
+            printError(d.description)
+        case .success(let outcome):
+            if let q = outcome.questionnaire { return q }
             for d in outcome.diagnostics { printError(d.description) }
-            throw Failure(code: 1)
         }
-        return q
+        throw Failure(code: 1)
     }
 
     /// A path relative to the current folder when it is inside it.

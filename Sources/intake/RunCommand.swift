@@ -102,8 +102,8 @@ struct RunCommand: ParsableCommand {
 extension RunCommand {
     /// Every questionnaire in the data folder; each must load.
     static func questionnaires(_ loc: DataLocation) throws -> [Questionnaire] {
-        var out: [Questionnaire] = []
-        for url in loc.questionnaireFiles() { out.append(try QuestionnaireFiles.load(url)) }
+        // Each file on a core of its own: the first screen waits for them all.
+        let out = try parallelMap(loc.questionnaireFiles(), QuestionnaireFiles.outcome).map(QuestionnaireFiles.questionnaire(from:))
         guard !out.isEmpty else {
             printError("intake: no questionnaires in \(loc.questionnaires.path)")
             throw Failure(code: 2)

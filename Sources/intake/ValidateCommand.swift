@@ -66,9 +66,7 @@ enum Validation {
         var report = Report()
         // Files are independent: each is checked on its own core.
         let yamlFiles = files.filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
-        let outcomes = parallelMap(yamlFiles) { url in
-            QuestionnaireFiles.bytes(of: url).map { QuestionnaireLoader.load(bytes: $0, path: QuestionnaireFiles.displayPath(url)) }
-        }
+        let outcomes = parallelMap(yamlFiles, QuestionnaireFiles.outcome)
         report.filesChecked += yamlFiles.count
         for result in outcomes {
             switch result {
@@ -87,9 +85,7 @@ enum Validation {
             termsDir = first.deletingLastPathComponent()
             if sources.isEmpty {
                 let bundled = first.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("questionnaires")
-                sources = DataLocation.files(in: bundled, ext: ["yaml", "yml"]).compactMap { url in
-                    (try? QuestionnaireFiles.bytes(of: url).get()).flatMap { QuestionnaireLoader.load(bytes: $0, path: QuestionnaireFiles.displayPath(url)).questionnaire }
-                }
+                sources = DataLocation.files(in: bundled, ext: ["yaml", "yml"]).compactMap { (try? QuestionnaireFiles.outcome($0).get())?.questionnaire }
             }
         } else if let q = report.questionnaires.first {
             termsDir = URL(fileURLWithPath: q.path).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("locales")

@@ -8,22 +8,39 @@ import Yams
 struct ScalarSourceMap {
     private let table: LineTable
     let path: String
-    /// The file's lines, split only when a position is first asked for:
+    /// The file's lines, found only when a position is first asked for:
     /// most scalars of a valid file never need it.
-    var lines: [Substring.UnicodeScalarView] { table.lines }
+    var lines: LineTable { table }
 
     init(text: String, path: String) {
         self.table = LineTable(text: text)
         self.path = path
     }
 
-    private final class LineTable {
-        let text: String
+    /// The file's lines (without their `\r\n` or `\n`), by number from 0.
+    /// Only where each line starts is kept; a line is sliced when asked for.
+    final class LineTable {
+        private let text: String
         init(text: String) { self.text = text }
-        /// Split on bytes: splitting characters would both cost grapheme
-        /// breaking and miss "\r\n", which is one character.
-        lazy var lines: [Substring.UnicodeScalarView] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-            var l = text[$0.startIndex..<$0.endIndex].unicodeScalars
+
+        /// Where each line starts, found on bytes: splitting characters would
+        /// cost grapheme breaking and miss "\r\n", which is one character.
+        private lazy var starts: [String.Index] = {
+            var out = [text.startIndex]
+            let u = text.utf8
+            var i = u.startIndex
+            while let nl = u[i...].firstIndex(of: 0x0A) {
+                i = u.index(after: nl)
+                out.append(i)
+            }
+            return out
+        }()
+
+        var count: Int { starts.count }
+
+        subscript(n: Int) -> Substring.UnicodeScalarView {
+            let end = n + 1 < starts.count ? text.utf8.index(before: starts[n + 1]) : text.endIndex
+            var l = text[starts[n]..<end].unicodeScalars
             if l.last == "\r" { l = l.dropLast() }
             return l
         }
