@@ -7,23 +7,13 @@ import IntakeCore
 /// language (its tag and whether it is a draft) comes from the header;
 /// the first lookup of a string waits for the parse. `wait()` gives the
 /// parse's errors, so a broken file still stops the program.
-final class DeferredCatalog: Translating, @unchecked Sendable {
-    struct LoadFailure: Error { var diagnostics: [Diagnostic] }
-
+final class DeferredCatalog: Translating, Sendable {
     let language: String
     let isDraft: Bool
-    private let condition = NSCondition()
-    private var result: Result<Catalog, LoadFailure>?  // guarded by `condition`
-
-    /// Worker queues for the parses, one core fewer than the machine has:
-    /// the thread that loads the questionnaires and draws keeps a core.
-    private static let lanes = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1)).map {
-        DispatchQueue(label: "intake.translations.\($0)", qos: .userInitiated)
-    }
+    private let parse: Pending<Result<Catalog, LoadFailure>>
 
     /// Reads and decodes `url` and parses its header here; the rest is parsed
-    /// in the background, on worker `lane` (any number; files are spread
-    /// over the workers by it). Fails with the diagnostics of reading,
+    /// in the background, on worker `lane` (see `LoadingLanes`). Fails with the diagnostics of reading,
     /// decoding or the header.
     static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
         let path = QuestionnaireFiles.displayPath(url)
@@ -46,11 +36,8 @@ final class DeferredCatalog: Translating, @unchecked Sendable {
             guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
             header = file
         }
-        let deferred = DeferredCatalog(language: language, isDraft: Catalog.isDraft(header))
-        lanes[lane % lanes.count].async {
-            deferred.finish(Self.parse(url, language: language))
-        }
-        return .success(deferred)
+        let parse = Pending(on: LoadingLanes.queue(lane)) { Self.parse(url, language: language) }
+        return .success(DeferredCatalog(language: language, isDraft: Catalog.isDraft(header), parse: parse))
     }
 
     /// The whole file, read and parsed.
@@ -60,25 +47,14 @@ final class DeferredCatalog: Translating, @unchecked Sendable {
         return .success(Catalog(file, language: language))
     }
 
-    private init(language: String, isDraft: Bool) {
+    private init(language: String, isDraft: Bool, parse: Pending<Result<Catalog, LoadFailure>>) {
         self.language = language
         self.isDraft = isDraft
-    }
-
-    private func finish(_ r: Result<Catalog, LoadFailure>) {
-        condition.lock()
-        result = r
-        condition.broadcast()
-        condition.unlock()
+        self.parse = parse
     }
 
     /// Waits for the background parse; its errors, if any.
-    func wait() -> Result<Catalog, LoadFailure> {
-        condition.lock()
-        defer { condition.unlock() }
-        while result == nil { condition.wait() }
-        return result!
-    }
+    func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
 
     /// The parsed catalog; the source language itself when the file failed
     /// to parse (those errors end the program through `wait()`).

@@ -105,7 +105,10 @@ struct Personas {
 enum DemoRunner {
     static func run(persona: String, autoplay: Double?, practice: Bool, language: String?, location: DataLocation) throws {
         let p = try Personas.named(persona, location)
-        let (questionnaires, languages, ready) = try RunCommand.load(location, requestedLanguages: [language].compactMap { $0 })
+        let loaded = try RunCommand.load(location, requestedLanguages: [language].compactMap { $0 })
+        // A demo plays a persona's answers: it starts on the loaded questionnaires.
+        let questionnaires = try RunCommand.waitOutsideTerminal(loaded.ready)
+        let languages = loaded.languages
         let mode: InterviewMode = practice ? .practice(answers: p.file.answers)
                                            : .demo(answers: p.file.answers, autoplay: autoplay)
         let lang = language ?? p.file.language
@@ -114,6 +117,6 @@ enum DemoRunner {
         // Exports a trainer asks for go to the current folder; nothing else is written.
         let handler = InterviewEffectHandler(store: nil, exportFolder: URL(fileURLWithPath: "demo-exports"))
         // Autoplay faster than the usual tick needs ticks as often as its steps.
-        try RunCommand.runTerminal(model, first: [], handler: handler, ready: ready, tickInterval: min(0.25, autoplay ?? 0.25))
+        try RunCommand.runTerminal(model, first: [], handler: handler, ready: loaded.ready, tickInterval: min(0.25, autoplay ?? 0.25))
     }
 }

@@ -35,8 +35,11 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("preview"), help: "Translator preview: walk every screen, record nothing.")
     var preview = false
 
-    @Flag(name: .customLong("first-frame-only"), help: "Draw the first screen, wait until every translation is read and checked, and exit (for benchmarks; opens no store).")
+    @Flag(name: .customLong("first-frame-only"), help: "Draw the first screen and exit at once (for benchmarks; opens no store).")
     var firstFrameOnly = false
+
+    @Flag(name: .customLong("ready-only"), help: "Draw the first screen, wait until every questionnaire and translation is loaded and checked, and exit (for benchmarks; opens no store).")
+    var readyOnly = false
 
     @Option(name: .customLong("resume"), help: "Resume the unfinished session with this id (or a unique prefix).")
     var resume: String?
@@ -46,12 +49,14 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if ephemeral && preview { throw ValidationError("give --ephemeral or --preview, not both") }
+        if firstFrameOnly && readyOnly { throw ValidationError("give --first-frame-only or --ready-only, not both") }
         if resume != nil && (ephemeral || preview) { throw ValidationError("--resume needs the session store; it cannot go with --ephemeral or --preview") }
     }
 
     func run() throws {
         let loc = try data.locate()
-        let (questionnaires, languages, ready) = try Self.load(loc, requestedLanguages: [language, advocateLanguage].compactMap { $0 })
+        let loaded = try Self.load(loc, requestedLanguages: [language, advocateLanguage].compactMap { $0 })
+        var questionnaires = loaded.questionnaires
         if let id = questionnaireID, !questionnaires.contains(where: { $0.id == id }) {
             _ = try loc.questionnaire(id: id)  // reports what is available
         }
@@ -60,11 +65,15 @@ struct RunCommand: ParsableCommand {
 
         let mode: InterviewMode = preview ? .preview : (ephemeral ? .ephemeral : .interview)
         // The passphrase is asked for here, before curses takes the terminal.
-        let store: SessionStore? = (mode.records && !firstFrameOnly) ? try storeOptions.open(create: true) : nil
+        let exitAfter: ExitPoint? = firstFrameOnly ? .firstFrame : (readyOnly ? .ready : nil)
+        let store: SessionStore? = (mode.records && exitAfter == nil) ? try storeOptions.open(create: true) : nil
         defer { try? store?.close() }
 
         var resumable: [ResumableSession] = []
         if let store {
+            // Unfinished sessions are rebuilt on the loaded questionnaires
+            // (they loaded while the passphrase was asked for).
+            questionnaires = try Self.waitOutsideTerminal(loaded.ready)
             for info in (try? store.list()) ?? [] where info.status == .unfinished {
                 guard let (header, events) = try? InterviewCodec.load(store, session: info.id),
                       let q = questionnaires.first(where: { $0.id == header.questionnaireID }) else { continue }
@@ -76,7 +85,7 @@ struct RunCommand: ParsableCommand {
             resumable.sort { $0.lastChange > $1.lastChange }
         }
 
-        var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: languages, resumable: resumable,
+        var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: loaded.languages, resumable: resumable,
                                    questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage)
         let app = InterviewApp()
         var first: [InterviewEffect] = []
@@ -92,7 +101,7 @@ struct RunCommand: ParsableCommand {
 
         let exportFolder = exportDir.map { URL(fileURLWithPath: $0) } ?? storeOptions.directory.appendingPathComponent("exports")
         let handler = InterviewEffectHandler(store: store, exportFolder: exportFolder)
-        try Self.runTerminal(model, first: first, handler: handler, ready: ready, firstFrameOnly: firstFrameOnly)
+        try Self.runTerminal(model, first: first, handler: handler, ready: loaded.ready, exitAfter: exitAfter)
         if let id = handler.session, handler.completed == false, mode.records {
             printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
         }
@@ -111,13 +120,32 @@ extension RunCommand {
         return out
     }
 
+    /// What `load` gives: questionnaires (loaded, or placeholders from
+    /// their headers while they load), every language, and `ready`.
+    struct Loaded {
+        var questionnaires: [Questionnaire]
+        var languages: [LanguageOption]
+        /// Waits until every questionnaire and translation is loaded;
+        /// the loaded questionnaires, or the first broken file's errors.
+        var ready: Ready
+    }
+
+    /// Waits for the questionnaires and translations still loading; throws the first broken file's errors.
+    typealias Ready = () throws(LoadFailure) -> [Questionnaire]
+
+    /// Where the benchmark flags end a run: right after the first screen is
+    /// drawn, or once every file has also loaded and been checked.
+    enum ExitPoint { case firstFrame, ready }
+
     /// Every questionnaire and language in the data folder; `requested`
-    /// languages must be among them. Translations are opened first and read
-    /// in the background while the questionnaires load (see
-    /// `DeferredCatalog`); `ready` waits for them and fails on the first
-    /// broken file.
-    static func load(_ loc: DataLocation, requestedLanguages requested: [String])
-        throws -> (questionnaires: [Questionnaire], languages: [LanguageOption], ready: Ready) {
+    /// languages must be among them. The first screen needs of a
+    /// questionnaire only its title and language, and of a translation
+    /// whether it is a draft: those are read from the files' headers. The
+    /// translations parse on worker threads (see `LoadingLanes`) from now
+    /// on; the questionnaires load when `ready` is first called, after the
+    /// screen is drawn. When a questionnaire's header cannot be read without
+    /// parsing the YAML, they load before drawing.
+    static func load(_ loc: DataLocation, requestedLanguages requested: [String]) throws -> Loaded {
         let localeFiles = loc.localeFiles()
         let localeTags = localeFiles.map(LocaleFiles.language(of:))
         var translations: [DeferredCatalog] = []
@@ -127,7 +155,28 @@ extension RunCommand {
             case .failure(let f): throw Self.failure(f)
             }
         }
-        let questionnaires = try Self.questionnaires(loc)
+        let files = loc.questionnaireFiles()
+        guard !files.isEmpty else {
+            printError("intake: no questionnaires in \(loc.questionnaires.path)")
+            throw Failure(code: 2)
+        }
+        let sources = try files.map { (bytes: try QuestionnaireFiles.read($0), path: QuestionnaireFiles.displayPath($0)) }
+        // Loaded by the first call of `ready`, on the thread that draws, once
+        // the first screen is up; the translations parse beside it.
+        let loading = Once { parallelMap(sources) { QuestionnaireLoader.load(bytes: $0.bytes, path: $0.path) } }
+        let ready: Ready = { () throws(LoadFailure) -> [Questionnaire] in
+            var out: [Questionnaire] = []
+            for outcome in loading.value {
+                guard let q = outcome.questionnaire else { throw LoadFailure(diagnostics: outcome.diagnostics) }
+                out.append(q)
+            }
+            for c in translations { if case .failure(let f) = c.wait() { throw f } }
+            return out
+        }
+        let headers = sources.compactMap { QuestionnaireHeader.scan($0.bytes) }
+        let questionnaires = headers.count == sources.count
+            ? zip(headers, sources).map { Questionnaire.placeholder($0, path: $1.path) }
+            : try waitOutsideTerminal(ready)
         var languages: [LanguageOption] = []
         for source in Set(questionnaires.map(\.language)).sorted() where !localeTags.contains(source) {
             languages.append(LanguageOption(translator: SourceLanguage(language: source)))
@@ -137,25 +186,30 @@ extension RunCommand {
             printError("intake: no translation '\(Sanitize.singleLine(tag))' (available: \(languages.map(\.tag).joined(separator: ", ")))")
             throw Failure(code: 2)
         }
-        let ready: Ready = { () throws(DeferredCatalog.LoadFailure) in
-            for c in translations { if case .failure(let f) = c.wait() { throw f } }
-        }
-        return (questionnaires, languages, ready)
+        return Loaded(questionnaires: questionnaires, languages: languages, ready: ready)
     }
 
-    private static func failure(_ f: DeferredCatalog.LoadFailure) -> Failure {
+    /// `ready`, before the terminal is taken: errors printed, exit 1.
+    static func waitOutsideTerminal(_ ready: Ready) throws -> [Questionnaire] {
+        do {
+            return try ready()
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    private static func failure(_ f: LoadFailure) -> Failure {
         for d in f.diagnostics { printError(d.description) }
         return Failure(code: 1)
     }
 
-    /// Waits for the translations still being read; throws the first broken file's errors.
-    typealias Ready = () throws(DeferredCatalog.LoadFailure) -> Void
-
     /// Runs the interview app on the terminal until it quits. The first
-    /// screen is drawn before `ready` is waited for; a broken translation
-    /// then ends the program with its errors, after the terminal is restored.
+    /// screen is drawn before `ready` is waited for (it may show
+    /// placeholder questionnaires, replaced then by the loaded ones, before
+    /// any key is read); a broken file then ends the program with its
+    /// errors, after the terminal is restored.
     static func runTerminal(_ start: InterviewModel, first: [InterviewEffect], handler: InterviewEffectHandler, ready: Ready,
-                            firstFrameOnly: Bool = false, tickInterval: TimeInterval = 0.25) throws {
+                            exitAfter: ExitPoint? = nil, tickInterval: TimeInterval = 0.25) throws {
         let app = InterviewApp()
         var model = start
         model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
@@ -163,8 +217,9 @@ extension RunCommand {
             try Terminal.run { terminal in
                 model.size = terminal.size
                 terminal.draw(app.view(model, size: terminal.size))
-                try ready()
-                if firstFrameOnly { return }
+                if exitAfter == .firstFrame { return }
+                model.questionnaires = try ready()
+                if exitAfter == .ready { return }
                 let control = RunControl()
                 for e in first { handler.handle(e, control) }
                 let runner = Runner(app: app, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler.handle)
@@ -173,7 +228,7 @@ extension RunCommand {
         } catch let e as TerminalError {
             printError("intake: \(e.description)")
             throw Failure(code: 1)
-        } catch let f as DeferredCatalog.LoadFailure {
+        } catch let f as LoadFailure {
             throw failure(f)
         }
     }

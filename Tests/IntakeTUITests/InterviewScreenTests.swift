@@ -98,3 +98,28 @@ import Testing
         Golden.check("en-quick-consent", r.grid)
     }
 }
+
+/// `intake run` draws its first screen from the questionnaires' headers
+/// while the files load: that screen must be the one the loaded
+/// questionnaires give.
+@Suite struct PlaceholderStartScreen {
+    @Test func headersDrawTheSameStartScreenAsTheLoadedQuestionnaires() throws {
+        let files = ["questionnaires/quick-screen.yaml", "questionnaires/trafficking-screening.yaml"]
+        let loaded = files.map(Fixtures.load)
+        let placeholders = try files.map { f in
+            let bytes = try [UInt8](Data(contentsOf: Fixtures.root.appendingPathComponent(f)))
+            return Questionnaire.placeholder(try #require(QuestionnaireHeader.scan(bytes)), path: f)
+        }
+        for language in ["en", "zh-Hans"] {
+            func screen(_ qs: [Questionnaire]) -> String {
+                let m = InterviewModel(mode: .ephemeral, questionnaires: qs, languages: [SourceLanguage(), ZhHans()].map(LanguageOption.init),
+                                       questionnaireID: "trafficking-screening", intervieweeLanguage: language, advocateLanguage: language,
+                                       now: Date(timeIntervalSince1970: 1_700_000_000))
+                return InterviewApp().view(m, size: Frame.minimumSize).text()
+            }
+            let expected = screen(loaded)
+            #expect(expected.contains("Questionnaire:"))
+            #expect(screen(placeholders) == expected, "\(language)")
+        }
+    }
+}

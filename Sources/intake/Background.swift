@@ -1,0 +1,55 @@
+import Foundation
+import IntakeCore
+
+/// Work started on a worker thread now, whose result is waited for later:
+/// what the first screen does not need is loaded beside it.
+final class Pending<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: T?  // guarded by `condition`
+
+    init(on queue: DispatchQueue, _ work: @escaping @Sendable () -> T) {
+        queue.async {
+            let r = work()
+            self.condition.lock()
+            self.result = r
+            self.condition.broadcast()
+            self.condition.unlock()
+        }
+    }
+
+    /// The result, waiting for it if the work has not finished.
+    func wait() -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result!
+    }
+
+}
+
+/// Worker queues for loading, one core fewer than the machine has: the
+/// thread that draws the first screen keeps a core. Work is spread by lane.
+enum LoadingLanes {
+    static func queue(_ lane: Int) -> DispatchQueue { lanes[lane % lanes.count] }
+    private static let lanes = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1)).map {
+        DispatchQueue(label: "intake.loading.\($0)", qos: .userInitiated)
+    }
+}
+
+/// Errors of a data file found while it loaded in the background; the
+/// program prints them once the terminal is restored, and exits 1.
+struct LoadFailure: Error { var diagnostics: [Diagnostic] }
+
+/// A value computed by the first caller that asks for it (callers are on one thread).
+final class Once<T> {
+    private var work: (() -> T)?
+    private var result: T?
+    init(_ work: @escaping () -> T) { self.work = work }
+    var value: T {
+        if let result { return result }
+        let r = work!()
+        result = r
+        work = nil
+        return r
+    }
+}
