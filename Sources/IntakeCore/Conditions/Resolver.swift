@@ -1,9 +1,26 @@
+/// The questions a condition may read: those before a place in the
+/// questionnaire's order. One order is shared by every scope, so a scope
+/// costs nothing to make however many questions come before it.
+public struct QuestionVisibility: Sendable {
+    /// Each question's position in the questionnaire.
+    public let order: [String: Int]
+    /// Questions at positions below this are visible.
+    public let limit: Int
+
+    public init(order: [String: Int], limit: Int) {
+        self.order = order
+        self.limit = limit
+    }
+
+    public func contains(_ id: String) -> Bool { order[id].map { $0 < limit } ?? false }
+}
+
 /// What a condition in a given place may refer to.
 public struct ConditionScope {
     /// Every question of the questionnaire, by id.
     public var allQuestions: [String: Question]
     /// The questions this place may read; `nil` means all of them.
-    public var visibleQuestions: Set<String>?
+    public var visibleQuestions: QuestionVisibility?
     /// The question a constraint checks (`.`), if any.
     public var currentQuestion: Question?
     public var parameters: Set<String>
@@ -18,7 +35,7 @@ public struct ConditionScope {
     /// answer in `relevant` or `required` is a cycle.
     public var ownerQuestion: String?
 
-    public init(allQuestions: [String: Question], visibleQuestions: Set<String>?, parameters: Set<String>, placeName: String) {
+    public init(allQuestions: [String: Question], visibleQuestions: QuestionVisibility?, parameters: Set<String>, placeName: String) {
         self.allQuestions = allQuestions
         self.visibleQuestions = visibleQuestions
         self.parameters = parameters

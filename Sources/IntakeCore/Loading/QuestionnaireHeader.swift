@@ -15,27 +15,30 @@ public struct QuestionnaireHeader: Sendable, Equatable {
     public static func scan(_ bytes: [UInt8]) -> QuestionnaireHeader? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else { return nil }
         var found: [String: String] = [:]
-        let wanted: Set<String> = ["id", "version", "language", "title"]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (n, raw) in lines.enumerated() {
-            var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            guard let colon = line.firstIndex(of: ":"), let first = line.first, first != " ", first != "\t" else { continue }
-            let key = String(line[..<colon])
-            guard wanted.contains(key) else { continue }
-            guard found[key] == nil else { return nil }  // the loader reports the duplicate
-            let rest = line[line.index(after: colon)...]
-            guard rest.first == " " || rest.first == "\t", let value = scalar(rest) else { return nil }
+        // Lines are found on bytes; only a line starting with one of the
+        // keys is decoded (this runs before the first screen).
+        var i = body.startIndex
+        while i < body.endIndex {
+            let e = body[i...].firstIndex(of: 0x0A) ?? body.endIndex
+            defer { i = e < body.endIndex ? e + 1 : e }
+            guard let key = wantedKeys.first(where: { body[i...].starts(with: $0.bytes) }) else { continue }
+            guard found[key.name] == nil else { return nil }  // the loader reports the duplicate
+            var lineEnd = e
+            if lineEnd > i, body[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            guard let rest = String(validating: body[(i + key.bytes.count)..<lineEnd], as: UTF8.self) else { return nil }
+            guard rest.first == " " || rest.first == "\t", let value = scalar(Substring(rest)) else { return nil }
             // A value continued on the next line (indented) is beyond a scan.
-            if n + 1 < lines.count, let next = lines[n + 1].first, next == " " || next == "\t" { return nil }
-            found[key] = value
+            if e + 1 < body.endIndex, body[e + 1] == 0x20 || body[e + 1] == 0x09 { return nil }
+            found[key.name] = value
         }
         guard let id = found["id"], let version = found["version"], let language = found["language"],
               let title = found["title"], !title.isEmpty else { return nil }
         return QuestionnaireHeader(id: id, version: version, language: language, title: title)
     }
+
+    private static let wantedKeys: [(name: String, bytes: [UInt8])] =
+        ["id", "version", "language", "title"].map { ($0, Array("\($0):".utf8)) }
 
     /// A one-line value: plain (a comment after " #" dropped), or quoted
     /// without escapes; nil for anything else (block scalars, anchors,

@@ -11,6 +11,8 @@ extension QuestionnaireLoader {
         /// Every question, built without conditions, for scopes.
         let plainQuestions: [String: Question]
         let order: [String]
+        /// Each question's position in `order`.
+        let position: [String: Int]
 
         init(builder: Builder, sections: [Builder.SectionDef], parameters: [Parameter],
                          domains: [Builder.DomainDef], indicators: [RawIndicator], scores: [Builder.ScoreDef]) {
@@ -30,6 +32,7 @@ extension QuestionnaireLoader {
             }
             self.plainQuestions = plain
             self.order = order
+            self.position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         }
 
         static func question(_ d: Builder.QuestionDef, relevant: Condition?, required: Condition?, constraint: Condition?, endIf: Condition?) -> Question {
@@ -42,7 +45,12 @@ extension QuestionnaireLoader {
                             sectionID: d.sectionID)
         }
 
-        func scope(visible: Set<String>?, place: String) -> ConditionScope {
+        /// A scope that may read the questions before position `before` (all when nil).
+        func scope(before: Int?, place: String) -> ConditionScope {
+            scope(visible: before.map { QuestionVisibility(order: position, limit: $0) }, place: place)
+        }
+
+        func scope(visible: QuestionVisibility?, place: String) -> ConditionScope {
             ConditionScope(allQuestions: plainQuestions, visibleQuestions: visible,
                            parameters: Set(parameters.map(\.id)), placeName: place)
         }
@@ -68,26 +76,29 @@ extension QuestionnaireLoader {
 
         mutating func resolveSections() -> [Section] {
             var out: [Section] = []
-            var earlier = Set<String>()
+            // Questions seen so far, in order: a condition reads only earlier ones.
+            var earlier = 0
             for s in sections {
-                let relevant = resolve(s.relevant, scope(visible: earlier, place: "the 'relevant' condition of section '\(s.id)'"))
+                let relevant = resolve(s.relevant, scope(before: earlier, place: "the 'relevant' condition of section '\(s.id)'"))
                 var questions: [Question] = []
                 for d in s.questions {
                     let place = "the conditions of question '\(d.id)'"
-                    var sc = scope(visible: earlier, place: place)
+                    // A repeated id (reported by the builder) keeps its first place.
+                    let here = position[d.id] ?? earlier
+                    var sc = scope(before: here, place: place)
                     sc.ownerQuestion = d.id
                     let relevant = resolve(d.relevant, sc)
                     var required: Condition?
                     if let r = d.required {
                         required = r.text == "true" ? .constant(true, at: r.location) : resolve(r, sc)
                     }
-                    var cs = sc
+                    var cs = scope(before: here + 1, place: place)
+                    cs.ownerQuestion = d.id
                     cs.currentQuestion = plainQuestions[d.id]
-                    cs.visibleQuestions = earlier.union([d.id])
                     let constraint = resolve(d.constraint, cs)
                     let endIf = resolve(d.endIf, cs)
                     questions.append(Self.question(d, relevant: relevant, required: required, constraint: constraint, endIf: endIf))
-                    earlier.insert(d.id)
+                    earlier = max(earlier, here + 1)
                 }
                 out.append(Section(id: s.id, title: s.title ?? SourceText(key: "", text: s.id, location: s.location),
                                    intro: s.intro, contentNote: s.contentNote, relevant: relevant,
