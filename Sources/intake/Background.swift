@@ -24,7 +24,6 @@ final class Pending<T: Sendable>: @unchecked Sendable {
         while result == nil { condition.wait() }
         return result!
     }
-
 }
 
 /// Worker queues for loading, one core fewer than the machine has: the

@@ -12,9 +12,9 @@ final class DeferredCatalog: Translating, Sendable {
     let isDraft: Bool
     private let parse: Pending<Result<Catalog, LoadFailure>>
 
-    /// Reads and decodes `url` and parses its header here; the rest is parsed
-    /// in the background, on worker `lane` (see `LoadingLanes`). Fails with the diagnostics of reading,
-    /// decoding or the header.
+    /// Reads and decodes `url` and parses its header here; the rest is
+    /// parsed in the background, on worker `lane` (see `LoadingLanes`).
+    /// Fails with the diagnostics of reading, decoding or the header.
     static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
         let path = QuestionnaireFiles.displayPath(url)
         // The header is near the start: read more only when it is not yet complete.
