@@ -71,8 +71,8 @@ struct RunCommand: ParsableCommand {
 
         var resumable: [ResumableSession] = []
         if let store {
-            // Unfinished sessions are rebuilt on the loaded questionnaires
-            // (they loaded while the passphrase was asked for).
+            // Unfinished sessions are rebuilt on the loaded questionnaires,
+            // so with a store they load before the first screen.
             questionnaires = try Self.waitOutsideTerminal(loaded.ready)
             for info in (try? store.list()) ?? [] where info.status == .unfinished {
                 guard let (header, events) = try? InterviewCodec.load(store, session: info.id),
@@ -109,17 +109,6 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
-    /// Every questionnaire in the data folder; each must load.
-    static func questionnaires(_ loc: DataLocation) throws -> [Questionnaire] {
-        // Each file on a core of its own: the first screen waits for them all.
-        let out = try parallelMap(loc.questionnaireFiles(), QuestionnaireFiles.outcome).map(QuestionnaireFiles.questionnaire(from:))
-        guard !out.isEmpty else {
-            printError("intake: no questionnaires in \(loc.questionnaires.path)")
-            throw Failure(code: 2)
-        }
-        return out
-    }
-
     /// What `load` gives: questionnaires (loaded, or placeholders from
     /// their headers while they load), every language, and `ready`.
     struct Loaded {
