@@ -28,14 +28,8 @@ final class DeferredCatalog: Translating, Sendable {
             if bytes.count < limit { head = bytes; break }
             limit *= 4
         }
-        let header: POFile
-        switch TextDecoding.utf8(head, path: path) {
-        case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
-        case .success(let text):
-            let (file, diags) = POFile.parse(text, file: path)
-            guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
-            header = file
-        }
+        let (parsed, diags) = LocaleFiles.parse(head, path: path)
+        guard let header = parsed else { return .failure(LoadFailure(diagnostics: diags)) }
         let parse = Pending(on: LoadingLanes.queue(lane)) { Self.parse(url, language: language) }
         return .success(DeferredCatalog(language: language, isDraft: Catalog.isDraft(header), parse: parse))
     }

@@ -12,17 +12,17 @@ enum LocaleFiles {
 
     /// Parses a PO file; diagnostics for syntax errors.
     static func parse(_ url: URL) -> (POFile?, [Diagnostic]) {
-        let path = QuestionnaireFiles.displayPath(url)
-        let bytes: [UInt8]
         switch QuestionnaireFiles.bytes(of: url) {
         case .failure(let d): return (nil, [d])
-        case .success(let b): bytes = b
+        case .success(let bytes): return parse(bytes, path: QuestionnaireFiles.displayPath(url))
         }
+    }
+
+    /// Parses PO text read from `path` (a whole file, or its start).
+    static func parse(_ bytes: [UInt8], path: String) -> (POFile?, [Diagnostic]) {
         switch TextDecoding.utf8(bytes, path: path) {
         case .failure(let d): return (nil, [d])
-        case .success(let text):
-            let (file, diags) = POFile.parse(text, file: path)
-            return (file, diags)
+        case .success(let text): return POFile.parse(text, file: path)
         }
     }
 
