@@ -23,12 +23,6 @@ struct SessionsCommand: ParsableCommand {
         return matches[0].id
     }
 
-    static func dateText(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: d)
-    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List sessions, unfinished first.")
@@ -42,8 +36,8 @@ struct SessionsCommand: ParsableCommand {
             for s in sessions {
                 let q = Sanitize.singleLine("\(s.questionnaireID) \(s.questionnaireVersion)")
                 print(String(s.id.string.prefix(8)) + "  " + s.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
-                      + q.padding(toLength: 29, withPad: " ", startingAt: 0) + "  " + dateText(s.createdAt) + "  "
-                      + dateText(s.updatedAt) + "  " + String(s.eventCount))
+                      + q.padding(toLength: 29, withPad: " ", startingAt: 0) + "  " + DateText.minutes(s.createdAt) + "  "
+                      + DateText.minutes(s.updatedAt) + "  " + String(s.eventCount))
             }
         }
     }
@@ -219,14 +213,11 @@ struct SessionLoader {
 /// Each stored event as a line a supervisor can read.
 enum EventNarration {
     static func lines(_ events: [TimedEvent], questionnaire q: Questionnaire, tr: some Translating) -> [String] {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "HH:mm:ss"
         guard let first = events.first else { return ["(no events)"] }
-        var out = ["Started \(SessionsCommand.dateText(first.at))"]
+        var out = ["Started \(DateText.minutes(first.at))"]
         for (i, e) in events.enumerated() {
             let offset = Int(e.at.timeIntervalSince(first.at))
-            let stamp = "\(f.string(from: e.at)) +\(offset / 60)m\(String(format: "%02d", offset % 60))s"
+            let stamp = "\(DateText.time(e.at)) +\(offset / 60)m\(String(format: "%02d", offset % 60))s"
             out.append("\(String(format: "%4d", i + 1))  \(stamp)  \(describe(e.event, q, tr))")
         }
         return out

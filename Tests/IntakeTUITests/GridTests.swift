@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IntakeTUI
 
@@ -144,5 +145,24 @@ import Testing
         #expect(grid("ab").changedCells(since: grid("中")).map(\.col) == [0, 1])
         // A wide character moving one column right.
         #expect(grid(" 中").changedCells(since: grid("中")).map(\.col) == [0, 1])
+    }
+}
+
+/// `DateText` writes what a "yyyy-MM-dd HH:mm" / "HH:mm:ss" formatter in
+/// local time writes, without loading ICU.
+@Suite struct DateTextTests {
+    @Test func agreesWithAFormatterInLocalTime() {
+        func formatter(_ format: String) -> DateFormatter {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.dateFormat = format
+            return f
+        }
+        let minutes = formatter("yyyy-MM-dd HH:mm"), seconds = formatter("HH:mm:ss")
+        for t in [0.0, 1_700_000_000, 1_764_401_709.9, 951_782_400, 4_102_444_799] {
+            let d = Date(timeIntervalSince1970: t)
+            #expect(DateText.minutes(d) == minutes.string(from: d), "\(t)")
+            #expect(DateText.time(d) == seconds.string(from: d), "\(t)")
+        }
     }
 }

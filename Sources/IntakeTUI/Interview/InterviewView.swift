@@ -350,13 +350,10 @@ enum InterviewView {
             return
         }
         b.para(w.ui(.startResumeHeading), .bold)
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
         for (i, s) in m.resumable.enumerated() {
             let p = s.interview.progress()
             let text = w.ui(.startResumeItem, ["id": String(s.id.prefix(8)), "questionnaire": s.interview.questionnaire.id,
-                                               "started": f.string(from: s.started), "changed": f.string(from: s.lastChange),
+                                               "started": DateText.minutes(s.started), "changed": DateText.minutes(s.lastChange),
                                                "answered": String(p.answered), "total": String(p.relevant)])
             row(&b, text, focused: m.startFocus == 4 + i)
         }
