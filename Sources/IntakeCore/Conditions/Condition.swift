@@ -37,7 +37,7 @@ public struct Condition: Sendable {
         root.visit { node in
             switch node {
             case .positive(let d): out.insert(d)
-            case .strengthCount(_, let d): out.insert(d)
+            case .strengthCount(_, let d?): out.insert(d)
             case .indicatorCount(let d?), .weight(let d?): out.insert(d)
             default: break
             }
@@ -45,12 +45,12 @@ public struct Condition: Sendable {
         return out
     }
 
-    /// Whether it reads every domain at once (`indicators()` or `weight()`).
+    /// Whether it reads every domain at once (`indicators()`, `strong()`, `weight()`...).
     public var readsAllDomains: Bool {
         var all = false
         root.visit { node in
             switch node {
-            case .indicatorCount(nil), .weight(nil): all = true
+            case .indicatorCount(nil), .weight(nil), .strengthCount(_, nil): all = true
             default: break
             }
         }
@@ -91,7 +91,9 @@ public indirect enum ConditionNode: Sendable {
     case countYes([String])
     case count([ConditionNode])
     case positive(String)
-    case strengthCount(Strength, String)
+    /// `strong(d)`, `medium(d)`, `weak(d)`; without a domain, every
+    /// indicator domain (concern domains are not counted).
+    case strengthCount(Strength, String?)
     case indicatorCount(String?)
     case weight(String?)
 

@@ -25,7 +25,10 @@ public protocol ConditionContext {
     func indicatorRaised(_ id: String) -> Bool
     func score(_ id: String) -> Double
     func domainPositive(_ id: String) -> Bool
-    func strengthCount(_ strength: Strength, domain: String) -> Int
+    /// Raised indicators of `strength` in `domain`; with no domain, in every
+    /// indicator domain (not in concern domains).
+    func strengthCount(_ strength: Strength, domain: String?) -> Int
+    /// Raised indicators in `domain`; with no domain, in every indicator domain.
     func indicatorCount(domain: String?) -> Int
     func weight(domain: String?) -> Double
 }
@@ -35,7 +38,7 @@ public extension ConditionContext {
     func indicatorRaised(_ id: String) -> Bool { false }
     func score(_ id: String) -> Double { 0 }
     func domainPositive(_ id: String) -> Bool { false }
-    func strengthCount(_ strength: Strength, domain: String) -> Int { 0 }
+    func strengthCount(_ strength: Strength, domain: String?) -> Int { 0 }
     func indicatorCount(domain: String?) -> Int { 0 }
     func weight(domain: String?) -> Double { 0 }
 }

@@ -326,8 +326,8 @@ public enum ConditionResolver {
             try arity(1...1)
             return (.positive(try domainArg(args[0])), .bool)
         case "strong", "medium", "weak":
-            try arity(1...1)
-            return (.strengthCount(Strength(rawValue: name)!, try domainArg(args[0])), .number)
+            try arity(0...1)
+            return (.strengthCount(Strength(rawValue: name)!, try args.first.map(domainArg)), .number)
         case "indicators":
             try arity(0...1)
             return (.indicatorCount(try args.first.map(domainArg)), .number)

@@ -38,6 +38,9 @@ public extension Translating {
         return fill(translatePlural(key: s.key, source: s.source, sourcePlural: s.plural, count: count).text, v)
     }
 
+    /// The name of a result level.
+    func result(_ level: ResultLevel) -> String { ui(.result(level)) }
+
     /// The translated text of an answer option (yes/no included).
     func option(_ id: String, of q: Question) -> String {
         if q.type == .yesNo { return id == "yes" ? ui(.yes) : id == "no" ? ui(.no) : id }

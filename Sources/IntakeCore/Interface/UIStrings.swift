@@ -12,11 +12,17 @@ public enum UIString: String, CaseIterable, Sendable {
     case resultNoIndicators = "result/no_indicators"
     case resultPossible = "result/possible"
     case resultLikely = "result/likely"
+    case resultConcerns = "result/concerns"
 
     // Summary
     case summaryTitle = "summary/title"
     case summaryUrgent = "summary/urgent"
     case summaryUrgentNone = "summary/urgent_none"
+    case summarySafetyUnknown = "summary/safety_not_established"
+    case summarySituation = "summary/situation"
+    case summarySituationEnded = "summary/situation_ended"
+    case summaryConcerns = "summary/concerns"
+    case summaryConcernNote = "summary/concern_note"
     case summaryResult = "summary/result"
     case summaryDomains = "summary/domains"
     case summaryPositive = "summary/positive"
@@ -189,6 +195,16 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpAskPersona = "help/ask_persona"
     case quitFinished = "screen/quit_finished"
 
+    /// The name of a result level.
+    public static func result(_ level: ResultLevel) -> UIString {
+        switch level {
+        case .noIndicators: return .resultNoIndicators
+        case .concerns: return .resultConcerns
+        case .possible: return .resultPossible
+        case .likely: return .resultLikely
+        }
+    }
+
     /// The msgctxt of this string.
     public var key: String { "ui/" + rawValue }
 
@@ -203,9 +219,15 @@ public enum UIString: String, CaseIterable, Sendable {
         case .resultNoIndicators: return "No trafficking indicators reported"
         case .resultPossible: return "Possible trafficking indicators reported"
         case .resultLikely: return "Strong trafficking indicators reported"
+        case .resultConcerns: return "Labour or safety concerns noted, without possible trafficking indicators"
         case .summaryTitle: return "Screening summary"
         case .summaryUrgent: return "URGENT: act on safety first"
         case .summaryUrgentNone: return "No urgent safety concern was reported."
+        case .summarySafetyUnknown: return "Safety was not established: these safety questions have no answer. Ask again, or plan for safety as if the answer could be yes."
+        case .summarySituation: return "Is it still going on"
+        case .summarySituationEnded: return "When it ended"
+        case .summaryConcerns: return "Other concerns (not trafficking indicators)"
+        case .summaryConcernNote: return "Harm or conditions reported that call for help of their own but are not signs of trafficking by themselves, for example violence by a client, a customer or police."
         case .summaryResult: return "Screening result"
         case .summaryDomains: return "Findings by domain"
         case .summaryPositive: return "indicators reported"
@@ -382,8 +404,13 @@ public enum UIString: String, CaseIterable, Sendable {
         switch self {
         case .yes, .no: return "Answer option of every yes/no question."
         case .dontKnow, .declined, .notAsked: return "Special answer, offered on every question."
-        case .resultNoIndicators, .resultPossible, .resultLikely:
+        case .resultNoIndicators, .resultPossible, .resultLikely, .resultConcerns:
             return "Screening result level. Never call the person a victim; this names what was reported."
+        case .summarySafetyUnknown: return "Summary line when the safety questions were declined or not answered. It must not sound reassuring."
+        case .summarySituation: return "Summary label before the answer to whether the situation is still going on."
+        case .summarySituationEnded: return "Summary label before the answer to when the situation ended."
+        case .summaryConcerns: return "Summary heading above labour or safety concerns that are not trafficking indicators."
+        case .summaryConcernNote: return "Summary sentence under the concerns heading."
         case .summaryDisclaimer: return "Legal notice printed on every summary. Keep the meaning exact."
         case .strengthStrong, .strengthMedium, .strengthWeak: return "Strength of an indicator (lowercase)."
         case .reasonDeclined, .reasonDontKnow, .reasonNotAsked: return "Why a question has no answer, in the summary (lowercase)."

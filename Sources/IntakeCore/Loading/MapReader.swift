@@ -34,6 +34,9 @@ struct MapReader {
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
+    /// Every key, in file order.
+    var keys: [String] { entries.map(\.key) }
+
     mutating func value(_ key: String) -> Node? {
         guard let i = entries.firstIndex(where: { $0.key == key }) else { return nil }
         used[i] = true

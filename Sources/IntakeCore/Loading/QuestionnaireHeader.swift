@@ -69,7 +69,7 @@ extension Questionnaire {
         return Questionnaire(id: h.id, version: h.version, language: h.language,
                              title: SourceText(key: "\(h.id)/title", text: h.title, location: start),
                              domains: [], sections: [], indicators: [],
-                             result: ResultRules(likely: nil, possible: nil, urgent: nil, overrides: []),
+                             result: ResultRules(likely: nil, possible: nil, concerns: nil, urgent: nil, overrides: []),
                              path: path, contentHash: "")
     }
 }

@@ -129,7 +129,7 @@ extension QuestionnaireLoader {
             guard var r = MapReader(root, path: path, what: "the questionnaire", diags: &diags) else { return nil }
             let top = ["format", "id", "version", "language", "title", "description", "intro", "end_message",
                        "parameters", "domains", "sections", "indicators", "scores", "result", "referrals",
-                       "summary", "resources"]
+                       "summary", "resources", "changelog"]
             if let (f, loc) = r.string("format", required: true, diags: &diags), f != "1" {
                 diags.error(loc, "unsupported format '\(Sanitize.singleLine(f))'; this version of intake reads format 1")
             }
@@ -170,6 +170,7 @@ extension QuestionnaireLoader {
             let rawReferrals = buildReferrals(&r)
             let hooks = buildHooks(&r)
             let resources = buildResources(&r)
+            let changelog = buildChangelog(&r)
             r.finish(known: top, diags: &diags)
 
             // Names share one space because conditions refer to them bare.
@@ -208,6 +209,7 @@ extension QuestionnaireLoader {
             let referrals = resolver.resolveReferrals(rawReferrals)
             diags = resolver.builder.diags
             checkHooks(hooks, sections: sections)
+            checkChangelog(changelog, sections: sections)
 
             guard let title else { return nil }
             let q = Questionnaire(id: qid, version: version, language: language, title: title,
@@ -215,7 +217,7 @@ extension QuestionnaireLoader {
                                   parameters: parameters, domains: domains, sections: sections,
                                   indicators: indicators, scores: scores, result: result,
                                   referrals: referrals, summaryHooks: hooks.0, resources: resources,
-                                  path: path, contentHash: hash)
+                                  changelog: changelog, path: path, contentHash: hash)
             if !diags.hasErrors {
                 var analysis = QuestionnaireAnalysis(questionnaire: q)
                 diags.append(contentsOf: analysis.run())
@@ -277,6 +279,7 @@ extension QuestionnaireLoader {
             var id: String
             var title: SourceText?
             var core: Bool
+            var kind: DomainKind
             var rule: PendingCondition?
             var ruleKeyword: DomainRule?
             var location: SourceLocation
@@ -295,7 +298,16 @@ extension QuestionnaireLoader {
                 _ = dr.value("id")
                 let title = text(&dr, "title", key: key("domain", id, "title"), required: true, note: "Name of an indicator domain, shown in the summary.")
                 let core = dr.bool("core", diags: &diags) ?? false
-                var def = DomainDef(id: id, title: title, core: core, rule: nil, ruleKeyword: .tiers, location: loc)
+                var kind = DomainKind.indicator
+                if let (k, kloc) = dr.string("kind", diags: &diags) {
+                    if let parsed = DomainKind(rawValue: k) { kind = parsed } else {
+                        diags.error(kloc, "unknown domain kind '\(Sanitize.singleLine(k))' (use indicator or concern)")
+                    }
+                }
+                if kind == .concern && core {
+                    diags.error(loc, "domain '\(id)' is a concern, not a trafficking indicator, so it cannot be core")
+                }
+                var def = DomainDef(id: id, title: title, core: core, kind: kind, rule: nil, ruleKeyword: .tiers, location: loc)
                 if let p = pending(&dr, "rule") {
                     switch p.text.trimmingWhitespace() {
                     case "tiers": def.ruleKeyword = .tiers
@@ -303,7 +315,7 @@ extension QuestionnaireLoader {
                     default: def.ruleKeyword = nil; def.rule = p
                     }
                 }
-                dr.finish(known: ["id", "title", "core", "rule"], diags: &diags)
+                dr.finish(known: ["id", "title", "core", "kind", "rule"], diags: &diags)
                 out.append(def)
             }
             return out
@@ -584,6 +596,7 @@ extension QuestionnaireLoader {
         struct ResultDef {
             var likely: PendingCondition?
             var possible: PendingCondition?
+            var concerns: PendingCondition?
             var urgent: PendingCondition?
             var overrides: [OverrideDef] = []
         }
@@ -591,7 +604,7 @@ extension QuestionnaireLoader {
         mutating func level(_ r: inout MapReader, _ field: String) -> ResultLevel? {
             guard let (s, l) = r.string(field, diags: &diags) else { return nil }
             guard let lv = ResultLevel(rawValue: s) else {
-                diags.error(l, "unknown result level '\(Sanitize.singleLine(s))' (use no_indicators, possible or likely)")
+                diags.error(l, "unknown result level '\(Sanitize.singleLine(s))' (use no_indicators, concerns, possible or likely)")
                 return nil
             }
             return lv
@@ -606,6 +619,7 @@ extension QuestionnaireLoader {
             guard var rr = MapReader(v, path: path, what: "'result'", diags: &diags) else { return def }
             def.likely = pending(&rr, "likely")
             def.possible = pending(&rr, "possible")
+            def.concerns = pending(&rr, "concerns")
             def.urgent = pending(&rr, "urgent")
             if def.likely == nil && def.possible == nil {
                 diags.error(rr.location, "'result' needs 'likely' or 'possible' (or both)")
@@ -628,7 +642,7 @@ extension QuestionnaireLoader {
                     def.overrides.append(o)
                 }
             }
-            rr.finish(known: ["likely", "possible", "urgent", "overrides"], diags: &diags)
+            rr.finish(known: ["likely", "possible", "concerns", "urgent", "overrides"], diags: &diags)
             return def
         }
 
@@ -668,7 +682,9 @@ extension QuestionnaireLoader {
             if let (s, l) = hr.string("law_enforcement_preference", diags: &diags) { hooks.lawEnforcementPreference = s; locs["law_enforcement_preference"] = l }
             if let (s, l) = hr.string("needs", diags: &diags) { hooks.needs = s; locs["needs"] = l }
             if let (s, l) = hr.string("advocate_concern", diags: &diags) { hooks.advocateConcern = s; locs["advocate_concern"] = l }
-            hr.finish(known: ["law_enforcement_preference", "needs", "advocate_concern"], diags: &diags)
+            if let (s, l) = hr.string("situation", diags: &diags) { hooks.situation = s; locs["situation"] = l }
+            if let (s, l) = hr.string("situation_ended", diags: &diags) { hooks.situationEnded = s; locs["situation_ended"] = l }
+            hr.finish(known: ["law_enforcement_preference", "needs", "advocate_concern", "situation", "situation_ended"], diags: &diags)
             hookLocations = locs
             return (hooks, locs)
         }
@@ -681,6 +697,8 @@ extension QuestionnaireLoader {
                 ("law_enforcement_preference", hooks.0.lawEnforcementPreference, [.single, .yesNo]),
                 ("needs", hooks.0.needs, [.multiple, .single, .text]),
                 ("advocate_concern", hooks.0.advocateConcern, [.single, .yesNo]),
+                ("situation", hooks.0.situation, [.single, .yesNo]),
+                ("situation_ended", hooks.0.situationEnded, [.single, .monthYear, .date, .text]),
             ]
             for (name, qid, types) in checks {
                 guard let qid, let loc = hooks.1[name] else { continue }
@@ -690,6 +708,56 @@ extension QuestionnaireLoader {
                 }
                 if !types.contains(q.type) {
                     diags.error(loc, "'\(name)' needs a \(types.map(\.rawValue).joined(separator: " or ")) question, but '\(qid)' is \(q.type.rawValue)")
+                }
+            }
+        }
+
+        /// `changelog`: a list of `{version, removed: [ids], renamed: {old: new}}`.
+        mutating func buildChangelog(_ r: inout MapReader) -> [ChangelogEntry] {
+            guard let list = r.list("changelog", diags: &diags) else { return [] }
+            var out: [ChangelogEntry] = []
+            for n in list {
+                guard var cr = MapReader(n, path: path, what: "a changelog entry", diags: &diags) else { continue }
+                guard let (version, loc) = cr.string("version", required: true, diags: &diags) else {
+                    cr.finish(known: ["version", "removed", "renamed"], diags: &diags)
+                    continue
+                }
+                var entry = ChangelogEntry(version: version, location: loc)
+                if let ids = cr.list("removed", allowSingle: true, diags: &diags) {
+                    for idNode in ids {
+                        if let (id, _) = MapReader.scalar(idNode, key: "removed", what: "a removed question id", path: path, diags: &diags) {
+                            entry.removed.append(id)
+                        }
+                    }
+                }
+                if let v = cr.value("renamed") {
+                    if var mr = MapReader(v, path: path, what: "'renamed'", diags: &diags) {
+                        for k in mr.keys {
+                            if let (new, _) = mr.string(k, diags: &diags) { entry.renamed[k] = new }
+                        }
+                        mr.finish(known: mr.keys, diags: &diags)
+                    }
+                }
+                cr.finish(known: ["version", "removed", "renamed"], diags: &diags)
+                out.append(entry)
+            }
+            return out
+        }
+
+        /// A removed id must not be a question any more; a rename must lead
+        /// to a question that exists now or is renamed or removed later.
+        mutating func checkChangelog(_ entries: [ChangelogEntry], sections: [Section]) {
+            let all = Set(sections.flatMap(\.questions).map(\.id))
+            for (i, e) in entries.enumerated() {
+                for id in e.removed where all.contains(id) {
+                    diags.error(e.location, "changelog \(e.version) lists '\(id)' as removed, but it is still a question")
+                }
+                let later = entries[(i + 1)...]
+                for (old, new) in e.renamed.sorted(by: { $0.key < $1.key }) {
+                    let handledLater = later.contains { $0.removed.contains(new) || $0.renamed[new] != nil }
+                    if !all.contains(new) && !handledLater {
+                        diags.error(e.location, "changelog \(e.version) renames '\(old)' to '\(new)', which is not a question")
+                    }
                 }
             }
         }

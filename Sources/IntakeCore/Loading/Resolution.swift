@@ -166,7 +166,7 @@ extension QuestionnaireLoader {
                     if let c = resolve(p, sc) { rule = .condition(c) }
                 }
                 out.append(Domain(id: d.id, title: d.title ?? SourceText(key: "", text: d.id, location: d.location),
-                                  core: d.core, rule: rule, location: d.location))
+                                  core: d.core, kind: d.kind, rule: rule, location: d.location))
             }
             // Domains may read each other's result; a cycle has no answer.
             var deps: [String: Set<String>] = [:]
@@ -203,6 +203,7 @@ extension QuestionnaireLoader {
             sc.placeName = "the result rules"
             let likely = resolve(def.likely, sc)
             let possible = resolve(def.possible, sc)
+            let concerns = resolve(def.concerns, sc)
             let urgent = resolve(def.urgent, sc)
             var overrides: [Override] = []
             for o in def.overrides {
@@ -211,7 +212,7 @@ extension QuestionnaireLoader {
                 overrides.append(Override(id: o.id, when: when, result: o.result, atLeast: o.atLeast,
                                           urgent: o.urgent, reason: reason, location: o.location))
             }
-            return ResultRules(likely: likely, possible: possible, urgent: urgent, overrides: overrides)
+            return ResultRules(likely: likely, possible: possible, concerns: concerns, urgent: urgent, overrides: overrides)
         }
 
         mutating func resolveReferrals(_ defs: [Builder.ReferralDef]) -> [Referral] {

@@ -37,6 +37,8 @@ public struct Questionnaire: Sendable {
     public let referrals: [Referral]
     public let summaryHooks: SummaryHooks
     public let resources: [Resource]
+    /// Renamed and removed question ids, oldest first.
+    public let changelog: [ChangelogEntry]
     /// The path it was loaded from.
     public let path: String
     /// SHA-256 of the file's bytes, hex; a session records it to detect change.
@@ -49,6 +51,17 @@ public struct Questionnaire: Sendable {
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
     public func domain(_ id: String) -> Domain? { domains.first { $0.id == id } }
+
+    /// What an id from an earlier version of this questionnaire is now,
+    /// following renames in order.
+    public func historicQuestion(_ id: String) -> HistoricQuestionID {
+        var current = id
+        for entry in changelog {
+            if let next = entry.renamed[current] { current = next }
+            if entry.removed.contains(current) && questionIndex[current] == nil { return .removed(version: entry.version) }
+        }
+        return questionIndex[current] != nil ? .current(current) : .unknown
+    }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
     /// Section index and question index of each question id.
@@ -61,12 +74,13 @@ public struct Questionnaire: Sendable {
                 parameters: [Parameter] = [], domains: [Domain], sections: [Section],
                 indicators: [Indicator], scores: [Score] = [], result: ResultRules,
                 referrals: [Referral] = [], summaryHooks: SummaryHooks = .init(),
-                resources: [Resource] = [], path: String, contentHash: String) {
+                resources: [Resource] = [], changelog: [ChangelogEntry] = [], path: String, contentHash: String) {
         self.id = id; self.version = version; self.language = language; self.title = title
         self.description = description; self.intro = intro; self.endMessage = endMessage
         self.parameters = parameters; self.domains = domains; self.sections = sections
         self.indicators = indicators; self.scores = scores; self.result = result
         self.referrals = referrals; self.summaryHooks = summaryHooks; self.resources = resources
+        self.changelog = changelog
         self.path = path; self.contentHash = contentHash
         var map: [String: (section: Int, question: Int)] = [:]
         for (si, s) in sections.enumerated() {
@@ -169,10 +183,22 @@ public enum DomainRule: Sendable {
     case condition(Condition)
 }
 
+/// What a domain's indicators are signs of.
+public enum DomainKind: String, Sendable, CaseIterable, Codable {
+    /// Signs of trafficking or forced labour: counted by `indicators()`,
+    /// `strong()`, `medium()`, `weak()` and `weight()` without a domain.
+    case indicator
+    /// Labour or safety concerns that are not trafficking indicators (for
+    /// example violence by a client or by police): shown apart in the
+    /// summary and never counted by the functions above without a domain.
+    case concern
+}
+
 public struct Domain: Sendable, Identifiable {
     public var id: String
     public var title: SourceText
     public var core: Bool
+    public var kind: DomainKind = .indicator
     public var rule: DomainRule
     public var location: SourceLocation
 }
@@ -207,10 +233,21 @@ public struct Score: Sendable, Identifiable {
     public var location: SourceLocation
 }
 
+/// The screening's result, from least to most concern. `concerns` means
+/// labour or safety concerns were noted (a lone medium or weak sign, or harm
+/// by someone who does not control the work) without reaching "possible
+/// trafficking indicators".
 public enum ResultLevel: String, Sendable, CaseIterable, Codable, Comparable {
     case noIndicators = "no_indicators"
-    case possible, likely
-    private var rank: Int { self == .noIndicators ? 0 : self == .possible ? 1 : 2 }
+    case concerns, possible, likely
+    private var rank: Int {
+        switch self {
+        case .noIndicators: return 0
+        case .concerns: return 1
+        case .possible: return 2
+        case .likely: return 3
+        }
+    }
     public static func < (a: ResultLevel, b: ResultLevel) -> Bool { a.rank < b.rank }
 }
 
@@ -227,6 +264,8 @@ public struct Override: Sendable, Identifiable {
 public struct ResultRules: Sendable {
     public var likely: Condition?
     public var possible: Condition?
+    /// Labour or safety concerns short of possible trafficking indicators.
+    public var concerns: Condition?
     public var urgent: Condition?
     public var overrides: [Override]
 }
@@ -244,11 +283,46 @@ public struct SummaryHooks: Sendable {
     public var lawEnforcementPreference: String?
     public var needs: String?
     public var advocateConcern: String?
-    public init(lawEnforcementPreference: String? = nil, needs: String? = nil, advocateConcern: String? = nil) {
+    /// Whether the situation is still going on.
+    public var situation: String?
+    /// When it ended, if it has.
+    public var situationEnded: String?
+    public init(lawEnforcementPreference: String? = nil, needs: String? = nil, advocateConcern: String? = nil,
+                situation: String? = nil, situationEnded: String? = nil) {
         self.lawEnforcementPreference = lawEnforcementPreference
         self.needs = needs
         self.advocateConcern = advocateConcern
+        self.situation = situation
+        self.situationEnded = situationEnded
     }
+}
+
+/// One version's changes to question ids, so that sessions and answer
+/// files written for an earlier version still load, with a note.
+public struct ChangelogEntry: Sendable {
+    /// The version that made the change.
+    public var version: String
+    /// Question ids that no longer exist; their answers are set aside.
+    public var removed: [String]
+    /// Old question id → new id, for questions whose meaning is unchanged.
+    public var renamed: [String: String]
+    public var location: SourceLocation
+    public init(version: String, removed: [String] = [], renamed: [String: String] = [:], location: SourceLocation) {
+        self.version = version
+        self.removed = removed
+        self.renamed = renamed
+        self.location = location
+    }
+}
+
+/// What a question id from an older version of a questionnaire is now.
+public enum HistoricQuestionID: Sendable, Equatable {
+    /// The id exists in this version (possibly after a rename).
+    case current(String)
+    /// The changelog says it was removed in `version`.
+    case removed(version: String)
+    /// Neither a question nor in the changelog.
+    case unknown
 }
 
 public struct Resource: Sendable, Identifiable {

@@ -42,6 +42,19 @@ public struct AppliedOverride: Sendable {
     /// The result before this override applied.
     public var before: ResultLevel
     public var after: ResultLevel
+    /// The answers its condition rested on (through indicators it reads too).
+    public var evidence: [Evidence]
+}
+
+/// Whether the person's immediate safety was established.
+public enum SafetyStatus: Sendable, Equatable {
+    /// Something the person said makes the summary urgent.
+    case urgent
+    /// The urgent rule could not be read: these questions it reads were
+    /// declined, answered "don't know" or not asked.
+    case notEstablished([String])
+    /// The safety questions were answered and none raised a concern.
+    case noConcernReported
 }
 
 public struct ReferralFinding: Sendable {
@@ -56,6 +69,9 @@ public struct ScoreResult: Sendable {
     public var urgent: Bool
     /// Why the result is urgent: "rule" for the `urgent` rule, or override ids.
     public var urgentBecause: [String]
+    /// The answers that made the `urgent` rule true (only those that did).
+    public var urgentEvidence: [Evidence]
+    public var safety: SafetyStatus
     public var domains: [DomainFinding]
     public var indicators: [RaisedIndicator]
     public var scores: [String: Double]

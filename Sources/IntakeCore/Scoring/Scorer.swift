@@ -4,13 +4,13 @@ public enum Scorer {
     public static func score(_ q: Questionnaire, answers: [String: AnswerValue], language: String) -> ScoreResult {
         let relevance = Relevance(questionnaire: q, answers: answers, language: language)
         let effective = relevance.effectiveAnswers(answers)
-        var ctx = ScoringContext(base: AnswerContext(answers: effective, questionnaire: q, language: language))
+        var ctx = ScoringContext(base: AnswerContext(answers: effective, questionnaire: q, language: language),
+                                 concernDomains: Set(q.domains.filter { $0.kind == .concern }.map(\.id)))
 
         // 1. Indicators: raised only when their condition is definitely true.
         var raised: [RaisedIndicator] = []
         for ind in q.indicators where ConditionEvaluator.evaluate(ind.when, in: ctx) == .yes {
-            let evidence = contributingAnswers(ind.when, answers: effective, base: ctx.base)
-            raised.append(RaisedIndicator(indicator: ind, evidence: evidence))
+            raised.append(RaisedIndicator(indicator: ind, evidence: Support.evidence(ind.when, in: ctx)))
         }
         ctx.raised = raised
 
@@ -57,17 +57,36 @@ public enum Scorer {
             level = .likely
         } else if let c = q.result.possible, ConditionEvaluator.evaluate(c, in: ctx) == .yes {
             level = .possible
+        } else if let c = q.result.concerns, ConditionEvaluator.evaluate(c, in: ctx) == .yes {
+            level = .concerns
         }
         let ruleResult = level
         var urgentBecause: [String] = []
-        if let c = q.result.urgent, ConditionEvaluator.evaluate(c, in: ctx) == .yes { urgentBecause.append("rule") }
+        var urgentEvidence: [Evidence] = []
+        let urgentTruth = q.result.urgent.map { ConditionEvaluator.evaluate($0, in: ctx) }
+        if let c = q.result.urgent, urgentTruth == .yes {
+            urgentBecause.append("rule")
+            urgentEvidence = Support.evidence(c, in: ctx)
+        }
         var applied: [AppliedOverride] = []
         for o in q.result.overrides where ConditionEvaluator.evaluate(o.when, in: ctx) == .yes {
             let before = level
             if let r = o.result { level = r }
             if let floor = o.atLeast, level < floor { level = floor }
             if o.urgent { urgentBecause.append(o.id) }
-            applied.append(AppliedOverride(override: o, before: before, after: level))
+            applied.append(AppliedOverride(override: o, before: before, after: level,
+                                           evidence: Support.evidence(o.when, in: ctx)))
+        }
+        // Safety is established only when the urgent rule could be read:
+        // an unknown answer there is "not established", never "no concern".
+        let safety: SafetyStatus
+        if !urgentBecause.isEmpty {
+            safety = .urgent
+        } else if let c = q.result.urgent, urgentTruth == .unknown {
+            let open = c.questionReferences.filter { effective[$0] == nil || effective[$0]?.special != nil }
+            safety = .notEstablished(open)
+        } else {
+            safety = .noConcernReported
         }
 
         // 5. Referrals.
@@ -94,41 +113,18 @@ public enum Scorer {
         }
 
         return ScoreResult(result: level, ruleResult: ruleResult, urgent: !urgentBecause.isEmpty,
-                           urgentBecause: urgentBecause, domains: domains, indicators: raised,
+                           urgentBecause: urgentBecause, urgentEvidence: urgentEvidence, safety: safety,
+                           domains: domains, indicators: raised,
                            scores: ctx.scores, overrides: applied, referrals: referrals,
                            unanswered: unanswered, relevance: relevance)
-    }
-}
-
-extension Scorer {
-    /// The answers a true condition rests on: those without which it would
-    /// no longer be true. When no single answer is decisive (two true
-    /// alternatives), every answered question it reads.
-    static func contributingAnswers(_ c: Condition, answers: [String: AnswerValue], base: AnswerContext) -> [Evidence] {
-        let refs = c.questionReferences.filter { answers[$0] != nil }
-        var decisive: [String] = []
-        for id in refs {
-            var ctx = base
-            ctx.answers[id] = nil
-            if ConditionEvaluator.evaluate(c, in: ctx) != .yes { decisive.append(id) }
-        }
-        return (decisive.isEmpty ? refs : decisive).map { Evidence(questionID: $0, answer: answers[$0]!) }
-    }
-
-    /// The answers that made the interview urgent through the `urgent` rule.
-    public static func urgentEvidence(_ q: Questionnaire, answers: [String: AnswerValue], language: String) -> [Evidence] {
-        guard let c = q.result.urgent else { return [] }
-        let relevance = Relevance(questionnaire: q, answers: answers, language: language)
-        let effective = relevance.effectiveAnswers(answers)
-        let ctx = AnswerContext(answers: effective, questionnaire: q, language: language)
-        guard ConditionEvaluator.evaluate(c, in: ctx) == .yes else { return [] }
-        return contributingAnswers(c, answers: effective, base: ctx)
     }
 }
 
 /// What scoring rules read: answers, raised indicators, scores, domains.
 struct ScoringContext: ConditionContext {
     var base: AnswerContext
+    /// Domains of labour or safety concerns, left out of counts over all domains.
+    var concernDomains: Set<String> = []
     var raised: [RaisedIndicator] = []
     var scores: [String: Double] = [:]
     var positive: Set<String> = []
@@ -139,13 +135,16 @@ struct ScoringContext: ConditionContext {
     func indicatorRaised(_ id: String) -> Bool { raised.contains { $0.indicator.id == id } }
     func score(_ id: String) -> Double { scores[id] ?? 0 }
     func domainPositive(_ id: String) -> Bool { positive.contains(id) }
-    func strengthCount(_ strength: Strength, domain: String) -> Int {
-        raised.filter { $0.indicator.domain == domain && $0.indicator.strength == strength }.count
+    /// The raised indicators in `domain`, or in every indicator domain.
+    private func inScope(_ domain: String?) -> [RaisedIndicator] {
+        raised.filter { r in
+            if let domain { return r.indicator.domain == domain }
+            return !concernDomains.contains(r.indicator.domain)
+        }
     }
-    func indicatorCount(domain: String?) -> Int {
-        raised.filter { domain == nil || $0.indicator.domain == domain }.count
+    func strengthCount(_ strength: Strength, domain: String?) -> Int {
+        inScope(domain).filter { $0.indicator.strength == strength }.count
     }
-    func weight(domain: String?) -> Double {
-        raised.filter { domain == nil || $0.indicator.domain == domain }.reduce(0) { $0 + $1.indicator.weight }
-    }
+    func indicatorCount(domain: String?) -> Int { inScope(domain).count }
+    func weight(domain: String?) -> Double { inScope(domain).reduce(0) { $0 + $1.indicator.weight } }
 }

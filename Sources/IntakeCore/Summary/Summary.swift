@@ -1,9 +1,17 @@
 /// The referral summary: everything the renderers print, already in the
 /// advocate's language, with free text cleaned of control characters.
-/// The JSON renderer writes this model as schema version 1
-/// (docs/summary.schema.json).
+/// The JSON renderer writes this model as schema version 2
+/// (docs/summary.schema.json; version 2 added the `concerns` result, domain
+/// kinds, safety status, override evidence and the situation's status).
 public struct Summary: Sendable, Codable, Equatable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
+
+    /// Whether the person's immediate safety was established.
+    public enum Safety: String, Sendable, Codable, Equatable {
+        case urgent
+        case notEstablished = "not_established"
+        case noConcernReported = "no_concern_reported"
+    }
 
     public struct QuestionnaireRef: Sendable, Codable, Equatable {
         public var id: String
@@ -29,6 +37,9 @@ public struct Summary: Sendable, Codable, Equatable {
     public struct DomainItem: Sendable, Codable, Equatable {
         public var title: String
         public var core: Bool
+        /// `indicator` for trafficking indicators, `concern` for labour or
+        /// safety concerns that are not.
+        public var kind: DomainKind
         public var positive: Bool
         public var indicators: [IndicatorItem]
     }
@@ -36,6 +47,8 @@ public struct Summary: Sendable, Codable, Equatable {
     public struct OverrideItem: Sendable, Codable, Equatable {
         public var id: String
         public var reason: String
+        /// The answers that made the override apply.
+        public var evidence: [EvidenceItem]
     }
 
     public struct ReferralItem: Sendable, Codable, Equatable {
@@ -75,6 +88,9 @@ public struct Summary: Sendable, Codable, Equatable {
     public var urgent: Bool
     /// The answers that made it urgent, and urgent overrides' reasons.
     public var urgentReasons: [String]
+    public var safety: Safety
+    /// The safety questions left without an answer when safety was not established.
+    public var safetyUnanswered: [UnansweredItem]
     /// Domains in the questionnaire's order, keyed by id in JSON.
     public var domainOrder: [String]
     public var domains: [String: DomainItem]
@@ -83,6 +99,9 @@ public struct Summary: Sendable, Codable, Equatable {
     public var needs: [String]
     public var lawEnforcementPreference: ChoiceItem?
     public var advocateConcern: ChoiceItem?
+    /// Whether the situation is still going on, and when it ended.
+    public var situation: ChoiceItem?
+    public var situationEnded: ChoiceItem?
     public var unanswered: [UnansweredItem]
     public var remarks: [RemarkItem]
     public var endedEarly: Bool
@@ -93,8 +112,9 @@ public struct Summary: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", questionnaire, language
         case intervieweeLanguage = "interviewee_language", result, resultText = "result_text", urgent
-        case urgentReasons = "urgent_reasons", domainOrder = "domain_order", domains, overrides, referrals, needs
+        case urgentReasons = "urgent_reasons", safety, safetyUnanswered = "safety_unanswered", domainOrder = "domain_order", domains, overrides, referrals, needs
         case lawEnforcementPreference = "law_enforcement_preference", advocateConcern = "advocate_concern"
+        case situation, situationEnded = "situation_ended"
         case unanswered, remarks, endedEarly = "ended_early", disclaimer, usesFallbackText = "uses_fallback_text"
     }
 }

@@ -18,15 +18,30 @@ public enum SummaryBuilder {
         }
         let effective = score.relevance.effectiveAnswers(answers)
 
-        // Urgent matters: the answers the urgent rule read, and urgent overrides.
-        var urgentReasons: [String] = []
-        if score.urgentBecause.contains("rule") {
-            for e in Scorer.urgentEvidence(q, answers: answers, language: intervieweeLanguage) {
-                urgentReasons.append("\(questionText(e.questionID)) → \(answerText(e.answer, e.questionID))")
+        func evidenceItems(_ evidence: [Evidence]) -> [Summary.EvidenceItem] {
+            evidence.map { e in
+                Summary.EvidenceItem(question: e.questionID, questionText: questionText(e.questionID),
+                                     answer: answerText(e.answer, e.questionID))
             }
+        }
+
+        // Urgent matters: the answers that made the urgent rule true, and urgent overrides.
+        var urgentReasons: [String] = []
+        for e in score.urgentEvidence {
+            urgentReasons.append("\(questionText(e.questionID)) → \(answerText(e.answer, e.questionID))")
         }
         for o in score.overrides where o.override.urgent {
             urgentReasons.append(t(o.override.reason))
+        }
+        let safety: Summary.Safety
+        var safetyUnanswered: [Summary.UnansweredItem] = []
+        switch score.safety {
+        case .urgent: safety = .urgent
+        case .noConcernReported: safety = .noConcernReported
+        case .notEstablished(let ids):
+            safety = .notEstablished
+            let reasons = Dictionary(score.unanswered.map { ($0.questionID, $0.reason) }, uniquingKeysWith: { a, _ in a })
+            safetyUnanswered = ids.map { .init(question: $0, questionText: questionText($0), reason: reasons[$0] ?? .notAsked) }
         }
 
         var domains: [String: Summary.DomainItem] = [:]
@@ -35,12 +50,9 @@ public enum SummaryBuilder {
                 Summary.IndicatorItem(
                     id: r.indicator.id, strength: r.indicator.strength, phase: r.indicator.phase,
                     why: r.indicator.why.map(t),
-                    evidence: r.evidence.map { e in
-                        Summary.EvidenceItem(question: e.questionID, questionText: questionText(e.questionID),
-                                             answer: answerText(e.answer, e.questionID))
-                    })
+                    evidence: evidenceItems(r.evidence))
             }
-            domains[f.domain.id] = Summary.DomainItem(title: t(f.domain.title), core: f.domain.core,
+            domains[f.domain.id] = Summary.DomainItem(title: t(f.domain.title), core: f.domain.core, kind: f.domain.kind,
                                                       positive: f.positive, indicators: items)
         }
 
@@ -76,12 +88,7 @@ public enum SummaryBuilder {
             }
         }
 
-        let resultText: String
-        switch score.result {
-        case .noIndicators: resultText = recorder.ui(.resultNoIndicators)
-        case .possible: resultText = recorder.ui(.resultPossible)
-        case .likely: resultText = recorder.ui(.resultLikely)
-        }
+        let resultText = recorder.result(score.result)
 
         return Summary(
             questionnaire: .init(id: q.id, version: q.version, title: t(q.title)),
@@ -91,13 +98,17 @@ public enum SummaryBuilder {
             resultText: resultText,
             urgent: score.urgent,
             urgentReasons: urgentReasons,
+            safety: safety,
+            safetyUnanswered: safetyUnanswered,
             domainOrder: score.domains.map(\.domain.id),
             domains: domains,
-            overrides: score.overrides.map { .init(id: $0.override.id, reason: t($0.override.reason)) },
+            overrides: score.overrides.map { .init(id: $0.override.id, reason: t($0.override.reason), evidence: evidenceItems($0.evidence)) },
             referrals: score.referrals.map { .init(id: $0.referral.id, title: t($0.referral.title), reason: t($0.referral.reason)) },
             needs: needs,
             lawEnforcementPreference: choice(q.summaryHooks.lawEnforcementPreference),
             advocateConcern: choice(q.summaryHooks.advocateConcern),
+            situation: choice(q.summaryHooks.situation),
+            situationEnded: choice(q.summaryHooks.situationEnded),
             unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
             remarks: remarkItems,
             endedEarly: endedEarly,

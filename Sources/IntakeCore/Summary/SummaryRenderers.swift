@@ -35,6 +35,14 @@ public extension Summary {
     var orderedDomains: [(id: String, item: DomainItem)] {
         domainOrder.compactMap { id in domains[id].map { (id, $0) } }
     }
+
+    /// Domains of trafficking indicators, in order.
+    var indicatorDomains: [(id: String, item: DomainItem)] { orderedDomains.filter { $0.item.kind == .indicator } }
+
+    /// Domains of other concerns in which something was reported, in order.
+    var reportedConcerns: [(id: String, item: DomainItem)] {
+        orderedDomains.filter { $0.item.kind == .concern && !$0.item.indicators.isEmpty }
+    }
 }
 
 extension Translating {
@@ -93,6 +101,13 @@ struct TextSummaryRenderer<T: Translating> {
         }
     }
 
+    private mutating func addEvidence(_ evidence: [Summary.EvidenceItem], indent: Int) {
+        for e in evidence {
+            add(e.questionText, indent: indent)
+            add(e.answer, prefix: ascii ? "-> " : "→ ", indent: indent)
+        }
+    }
+
     func render() -> String {
         var r = self
         r.build()
@@ -131,34 +146,53 @@ struct TextSummaryRenderer<T: Translating> {
         add("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version))")
         add("\(tr.ui(.summaryLanguages)): \(s.intervieweeLanguage) / \(s.language)")
 
-        if s.urgent {
+        switch s.safety {
+        case .urgent:
             heading("!! " + tr.ui(.summaryUrgent) + " !!", rule: "═")
             for u in s.urgentReasons { add(u, prefix: bullet + " ") }
-        } else {
+        case .notEstablished:
+            lines.append("")
+            add("! " + tr.ui(.summarySafetyUnknown))
+            for u in s.safetyUnanswered { add("\(u.questionText) (\(tr.reason(u.reason)))", prefix: bullet + " ", indent: 2) }
+        case .noConcernReported:
             lines.append("")
             add(tr.ui(.summaryUrgentNone))
         }
 
         heading(tr.ui(.summaryResult), rule: "═")
         add(s.resultText)
+        if let sit = s.situation { add("\(tr.ui(.summarySituation)): \(sit.text)") }
+        if let ended = s.situationEnded { add("\(tr.ui(.summarySituationEnded)): \(ended.text)") }
         if s.endedEarly { add(tr.ui(.summaryEndedEarly)) }
-        for o in s.overrides { add(o.reason, prefix: bullet + " ") }
+        for o in s.overrides {
+            add(o.reason, prefix: bullet + " ")
+            addEvidence(o.evidence, indent: 4)
+        }
 
         heading(tr.ui(.summaryDomains), rule: "─")
-        for (_, d) in s.orderedDomains where d.positive || !d.indicators.isEmpty {
+        for (_, d) in s.indicatorDomains where d.positive || !d.indicators.isEmpty {
             let status = d.positive ? tr.ui(.summaryPositive) : tr.ui(.summaryNotPositive)
             add("\(d.title): \(status) (\(tr.ui(.summaryIndicatorCount, count: d.indicators.count)))")
             for ind in d.indicators {
                 add("\(ind.id) [\(tr.strength(ind.strength))]", prefix: bullet + " ", indent: 2)
-                for e in ind.evidence {
-                    add(e.questionText, indent: 6)
-                    add(e.answer, prefix: ascii ? "-> " : "→ ", indent: 6)
-                }
+                addEvidence(ind.evidence, indent: 6)
             }
         }
-        let quiet = s.orderedDomains.filter { !$0.item.positive && $0.item.indicators.isEmpty }.map(\.item.title)
+        let quiet = s.indicatorDomains.filter { !$0.item.positive && $0.item.indicators.isEmpty }.map(\.item.title)
         if !quiet.isEmpty {
             add("\(tr.ui(.summaryNoIndicatorsInDomain)): \(quiet.joined(separator: ", "))")
+        }
+
+        if !s.reportedConcerns.isEmpty {
+            heading(tr.ui(.summaryConcerns), rule: "─")
+            add(tr.ui(.summaryConcernNote))
+            for (_, d) in s.reportedConcerns {
+                add("\(d.title):")
+                for ind in d.indicators {
+                    add(ind.id, prefix: bullet + " ", indent: 2)
+                    addEvidence(ind.evidence, indent: 6)
+                }
+            }
         }
 
         if !s.needs.isEmpty {
@@ -221,42 +255,68 @@ struct MarkdownSummaryRenderer<T: Translating> {
         out.append("- \(e(tr.ui(.summaryQuestionnaire))): \(e(s.questionnaire.title)) (`\(s.questionnaire.id)` \(e(s.questionnaire.version)))")
         out.append("- \(e(tr.ui(.summaryLanguages))): \(e(s.intervieweeLanguage)) / \(e(s.language))")
         out.append("")
-        if s.urgent {
+        switch s.safety {
+        case .urgent:
             out.append("## ⚠ \(e(tr.ui(.summaryUrgent)))")
             out.append("")
             for u in s.urgentReasons { out.append("- \(e(u))") }
             out.append("")
-        } else {
+        case .notEstablished:
+            out.append("**\(e(tr.ui(.summarySafetyUnknown)))**")
+            out.append("")
+            for u in s.safetyUnanswered { out.append("- \(e(u.questionText)) (\(e(tr.reason(u.reason))))") }
+            out.append("")
+        case .noConcernReported:
             out.append(e(tr.ui(.summaryUrgentNone)))
             out.append("")
         }
         out.append("## \(e(tr.ui(.summaryResult)))")
         out.append("")
         out.append("**\(e(s.resultText))**")
+        if let sit = s.situation { out.append(""); out.append("\(e(tr.ui(.summarySituation))): \(e(sit.text))") }
+        if let ended = s.situationEnded { out.append(""); out.append("\(e(tr.ui(.summarySituationEnded))): \(e(ended.text))") }
         if s.endedEarly { out.append(""); out.append(e(tr.ui(.summaryEndedEarly))) }
         if !s.overrides.isEmpty {
             out.append("")
             out.append("\(e(tr.ui(.summaryOverrides))):")
             out.append("")
-            for o in s.overrides { out.append("- \(e(o.reason))") }
+            for o in s.overrides {
+                out.append("- \(e(o.reason))")
+                for ev in o.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
+            }
         }
         out.append("")
         out.append("## \(e(tr.ui(.summaryDomains)))")
         out.append("")
         out.append("| \(e(tr.ui(.summaryDomains))) | \(e(tr.ui(.summaryResult))) |")
         out.append("| --- | --- |")
-        for (_, d) in s.orderedDomains {
+        for (_, d) in s.indicatorDomains {
             let status = d.positive ? "**\(e(tr.ui(.summaryPositive)))**"
                 : d.indicators.isEmpty ? e(tr.ui(.summaryNoIndicatorsInDomain)) : e(tr.ui(.summaryNotPositive))
             out.append("| \(e(d.title)) | \(status) (\(e(tr.ui(.summaryIndicatorCount, count: d.indicators.count)))) |")
         }
-        for (_, d) in s.orderedDomains where !d.indicators.isEmpty {
+        for (_, d) in s.indicatorDomains where !d.indicators.isEmpty {
             out.append("")
             out.append("### \(e(d.title))")
             out.append("")
             for ind in d.indicators {
                 out.append("- `\(ind.id)` (\(e(tr.strength(ind.strength))))")
                 for ev in ind.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
+            }
+        }
+        if !s.reportedConcerns.isEmpty {
+            out.append("")
+            out.append("## \(e(tr.ui(.summaryConcerns)))")
+            out.append("")
+            out.append("_\(e(tr.ui(.summaryConcernNote)))_")
+            for (_, d) in s.reportedConcerns {
+                out.append("")
+                out.append("### \(e(d.title))")
+                out.append("")
+                for ind in d.indicators {
+                    out.append("- `\(ind.id)`")
+                    for ev in ind.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
+                }
             }
         }
         if !s.needs.isEmpty {

@@ -52,13 +52,7 @@ public struct PracticeComparison: Sendable {
     /// The comparison as lines of text in the advocate's language, for the
     /// practice summary screen.
     public func lines(questionnaire q: Questionnaire, in tr: some Translating) -> [String] {
-        func resultText(_ r: ResultLevel) -> String {
-            switch r {
-            case .noIndicators: return tr.ui(.resultNoIndicators)
-            case .possible: return tr.ui(.resultPossible)
-            case .likely: return tr.ui(.resultLikely)
-            }
-        }
+        func resultText(_ r: ResultLevel) -> String { tr.result(r) }
         func domainTitle(_ id: String) -> String { q.domain(id).map { tr($0.title) } ?? id }
         func referralTitle(_ id: String) -> String { q.referrals.first { $0.id == id }.map { tr($0.title) } ?? id }
         var out: [String] = []

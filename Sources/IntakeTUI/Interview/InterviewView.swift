@@ -549,12 +549,7 @@ enum InterviewView {
 
     private static func explainSummary(_ iv: Interview, _ w: Words, _ b: inout Body) {
         let score = iv.score()
-        let result: String
-        switch score.result {
-        case .noIndicators: result = w.ui(.resultNoIndicators)
-        case .possible: result = w.ui(.resultPossible)
-        case .likely: result = w.ui(.resultLikely)
-        }
+        let result = w.ui(.result(score.result))
         b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
         b.para(w.ui(.explainResult, ["result": result]), .bold)
         for d in score.domains where d.positive || !d.indicators.isEmpty {
