@@ -88,13 +88,22 @@ public enum InterviewCodec {
         var dropped: [String] = []
         var given = Set<String>()
         for e in events {
-            if case .answered(let qid, let value) = e.event {
-                given.insert(qid)
-                guard let q = questionnaire.question(qid), Interview.checkForm(value, for: q) == nil else {
-                    if !dropped.contains(qid) { dropped.append(qid) }
+            if case .answered(let oldID, let value) = e.event {
+                given.insert(oldID)
+                let current: Question?
+                var name = oldID
+                switch questionnaire.historicQuestion(oldID) {
+                case .current(let id): current = questionnaire.question(id)
+                case .removed(let version):
+                    current = nil
+                    name = "\(oldID) (removed in \(version))"
+                case .unknown: current = nil
+                }
+                guard let q = current, Interview.checkForm(value, for: q) == nil else {
+                    if !dropped.contains(name) { dropped.append(name) }
                     continue
                 }
-                dropped.removeAll { $0 == qid }
+                dropped.removeAll { $0 == name }
             }
             interview.apply(e.event, at: e.at)
         }

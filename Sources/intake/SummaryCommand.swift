@@ -105,6 +105,7 @@ struct SummaryCommand: ParsableCommand {
             throw Failure(code: 1)
         case .success(let f): file = f
         }
+        for d in file.notes { printError(d.description) }
         let interviewee = file.language ?? q.language
         let tr = try catalogs.translator(language ?? q.language, source: q.language)
         let score = Scorer.score(q, answers: file.answers, language: interviewee)

@@ -110,15 +110,17 @@ public struct Interview: Sendable {
     /// written by an older questionnaire still replays.
     public mutating func apply(_ event: InterviewEvent, at time: Date = Date()) {
         switch event {
-        case .answered(let qid, let value):
-            guard questionnaire.question(qid) != nil else { return }
+        case .answered(let oldID, let value):
+            guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }
             answers[qid] = value
             recomputeRelevance()
-        case .cleared(let qid):
+        case .cleared(let oldID):
+            guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }
             answers[qid] = nil
             recomputeRelevance()
-        case .remarked(let qid, let text):
-            if let qid {
+        case .remarked(let oldID, let text):
+            if let oldID {
+                guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }
                 remarks[qid] = text.isEmpty ? nil : text
             } else {
                 interviewRemark = text

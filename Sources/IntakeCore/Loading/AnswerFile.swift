@@ -28,6 +28,9 @@ public struct AnswerFile: Sendable {
     public var remarks: [String: String]
     /// Where each answer was written, for messages.
     public var locations: [String: SourceLocation]
+    /// Warnings that did not stop loading: answers to questions that the
+    /// questionnaire's changelog renamed or removed.
+    public var notes: [Diagnostic] = []
 
     public static let interviewRemarkKey = "_interview"
 
@@ -72,9 +75,14 @@ public struct AnswerFile: Sendable {
             if let rm = r.value("remarks") {
                 if case .mapping(let m) = rm {
                     for (k, v) in m {
-                        let key = k.scalar?.string ?? ""
-                        if key != interviewRemarkKey && questionnaire.question(key) == nil {
-                            diags.error(YAMLDocument.location(k, path: path), "remark for unknown question '\(Sanitize.singleLine(key))'")
+                        var key = k.scalar?.string ?? ""
+                        if key != interviewRemarkKey {
+                            switch historic(key, at: YAMLDocument.location(k, path: path), in: questionnaire, diags: &diags) {
+                            case .current(let id): key = id
+                            case .removed: continue
+                            case .unknown:
+                                diags.error(YAMLDocument.location(k, path: path), "remark for unknown question '\(Sanitize.singleLine(key))'")
+                            }
                         }
                         if case .scalar(let s) = v { file.remarks[key] = s.string } else {
                             diags.error(YAMLDocument.location(v, path: path), "a remark must be text")
@@ -93,12 +101,17 @@ public struct AnswerFile: Sendable {
         }
         for (k, v) in answers {
             let loc = YAMLDocument.location(k, path: path)
-            let qid = k.scalar?.string ?? ""
-            guard let q = questionnaire.question(qid) else {
-                let hint = Suggest.closest(to: qid, in: questionnaire.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                diags.error(loc, "unknown question '\(Sanitize.singleLine(qid))' in questionnaire '\(questionnaire.id)'\(hint)")
+            let written = k.scalar?.string ?? ""
+            let qid: String
+            switch historic(written, at: loc, in: questionnaire, diags: &diags) {
+            case .current(let id): qid = id
+            case .removed: continue
+            case .unknown:
+                let hint = Suggest.closest(to: written, in: questionnaire.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                diags.error(loc, "unknown question '\(Sanitize.singleLine(written))' in questionnaire '\(questionnaire.id)'\(hint)")
                 continue
             }
+            guard let q = questionnaire.question(qid) else { continue }
             if let value = parseAnswer(v, question: q, path: path, diags: &diags) {
                 file.answers[qid] = value
                 file.locations[qid] = YAMLDocument.location(v, path: path)
@@ -114,7 +127,23 @@ public struct AnswerFile: Sendable {
             }
         }
         if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
+        file.notes = diags.sorted
         return .success(file)
+    }
+
+    /// What a question id written in the file is now; a renamed or removed
+    /// id gets a warning that says what happened to it.
+    static func historic(_ id: String, at loc: SourceLocation, in q: Questionnaire, diags: inout DiagnosticBag) -> HistoricQuestionID {
+        let now = q.historicQuestion(id)
+        switch now {
+        case .current(let new) where new != id:
+            diags.warning(loc, "question '\(Sanitize.singleLine(id))' is now '\(new)' in questionnaire '\(q.id)'")
+        case .removed(let version):
+            diags.warning(loc, "question '\(Sanitize.singleLine(id))' was removed in version \(version) of questionnaire '\(q.id)'; its answer is set aside")
+        default:
+            break
+        }
+        return now
     }
 
     static func parseAnswer(_ v: Node, question q: Question, path: String, diags: inout DiagnosticBag) -> AnswerValue? {

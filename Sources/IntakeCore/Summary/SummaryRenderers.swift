@@ -152,7 +152,7 @@ struct TextSummaryRenderer<T: Translating> {
             for u in s.urgentReasons { add(u, prefix: bullet + " ") }
         case .notEstablished:
             lines.append("")
-            add("! " + tr.ui(.summarySafetyUnknown))
+            add(tr.ui(.summarySafetyUnknown), prefix: "! ")
             for u in s.safetyUnanswered { add("\(u.questionText) (\(tr.reason(u.reason)))", prefix: bullet + " ", indent: 2) }
         case .noConcernReported:
             lines.append("")
