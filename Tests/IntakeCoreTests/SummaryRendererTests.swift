@@ -109,11 +109,12 @@ func forbiddenScalars(_ s: String) -> [String] {
     @Test func jsonHasTheSchemaKeys() throws {
         let json = b.render(b.summary(), .json)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        for key in ["schema_version", "questionnaire", "language", "result", "urgent", "domains", "referrals",
-                    "unanswered", "remarks", "law_enforcement_preference"] {
+        for key in ["schema_version", "questionnaire", "language", "result", "urgent", "safety", "safety_unanswered",
+                    "domains", "referrals", "unanswered", "remarks", "law_enforcement_preference"] {
             #expect(root[key] != nil, "missing key \(key)")
         }
-        #expect(root["schema_version"] as? Int == 1)
+        #expect(root["schema_version"] as? Int == 2)
+        #expect(root["safety"] as? String == "urgent")
         let questionnaire = try #require(root["questionnaire"] as? [String: Any])
         #expect(questionnaire["id"] as? String == "example")
         #expect(questionnaire["version"] as? String == "0.1.0")
