@@ -417,3 +417,80 @@ func unansweredPairs(_ r: ScoreResult) -> [String] {
         #expect(r.unanswered.isEmpty)
     }
 }
+
+/// Concern domains and the `concerns` result: what is not a trafficking
+/// indicator is never counted as one.
+@Suite struct ConcernDomainTests {
+    static let q: Questionnaire = QuestionnaireLoader.load(text: """
+    format: 1
+    id: concerns
+    version: "1"
+    language: en
+    title: Concerns
+    domains:
+      - { id: force, title: Force, core: true, rule: any }
+      - { id: harm_by_others, title: Harm by others, kind: concern, rule: any }
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: hit_by_boss
+            type: yes_no
+            text: Boss hit you?
+            indicators: [{ id: boss, answer: yes, domain: force, strength: strong, phase: any }]
+          - id: hit_by_client
+            type: yes_no
+            text: Client hit you?
+            indicators: [{ id: client, answer: yes, domain: harm_by_others, strength: strong, phase: any }]
+    result:
+      likely: positive(force)
+      possible: strong() >= 1
+      concerns: indicators(harm_by_others) >= 1
+    """, path: "concerns.yaml").questionnaire!
+
+    @Test func aConcernIsNeitherCountedByStrongNorByIndicators() {
+        let r = Scorer.score(Self.q, answers: ["hit_by_boss": no, "hit_by_client": yes], language: "en")
+        #expect(r.result == .concerns)
+        #expect(r.positiveDomains == ["harm_by_others"])
+    }
+
+    @Test func anIndicatorDomainStillCounts() {
+        let r = Scorer.score(Self.q, answers: ["hit_by_boss": yes, "hit_by_client": no], language: "en")
+        #expect(r.result == .likely)
+    }
+
+    @Test func theSummaryShowsConcernsApartFromTheDomainTable() {
+        let answers: [String: AnswerValue] = ["hit_by_boss": no, "hit_by_client": yes]
+        let tr = SourceLanguage(language: "en")
+        let s = SummaryBuilder.build(questionnaire: Self.q, score: Scorer.score(Self.q, answers: answers, language: "en"),
+                                     answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
+                                     endedEarly: false, in: tr)
+        #expect(s.domains["harm_by_others"]?.kind == .concern)
+        let md = s.rendered(.markdown, in: tr)
+        #expect(!md.contains("| Harm by others |"))
+        #expect(md.contains("## Other concerns (not trafficking indicators)\n"))
+        #expect(s.resultText == "Labour or safety concerns noted, without possible trafficking indicators")
+    }
+
+    @Test func aConcernDomainCannotBeCore() {
+        let d = diagnostics("""
+        format: 1
+        id: t
+        version: "1"
+        language: en
+        title: T
+        domains:
+          - { id: harm, title: Harm, kind: concern, core: true }
+          - { id: odd, title: Odd, kind: verdict }
+        sections:
+          - id: s
+            title: S
+            questions:
+              - { id: q1, type: yes_no, text: Q? }
+        result:
+          possible: q1 == yes
+        """)
+        #expect(d == ["t.yaml:7:11: error: domain 'harm' is a concern, not a trafficking indicator, so it cannot be core",
+                      "t.yaml:8:34: error: unknown domain kind 'verdict' (use indicator or concern)"])
+    }
+}

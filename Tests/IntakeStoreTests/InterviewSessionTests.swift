@@ -98,6 +98,46 @@ private func questionnaire(_ extra: String = "", pickOptions: String = "[a, b]")
         #expect(change.carriedOver == 2)
     }
 
+    @Test func theChangelogCarriesRenamedAnswersAndNamesRemovedOnes() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        let id = try record(events, in: store, header: header)
+        let (h, stored) = try InterviewCodec.load(store, session: id)
+        let text = """
+        format: 1
+        id: t
+        version: "2"
+        language: en
+        title: T
+        domains: [{ id: force, title: Force }]
+        sections:
+          - id: s
+            title: S
+            questions:
+              - { id: consent, type: yes_no, text: May we talk? }
+              - id: choice
+                type: single
+                text: Pick one
+                options:
+                  - { id: a, text: A }
+                  - { id: b, text: B }
+        result:
+          possible: consent == yes
+        changelog:
+          - version: "2"
+            removed: [story]
+            renamed: { pick: choice }
+        """
+        let v2 = try #require(QuestionnaireLoader.load(text: text, path: "t.yaml").questionnaire)
+        let r = InterviewCodec.resume(header: h, events: stored, questionnaire: v2)
+        #expect(r.interview.answers["choice"] == .choice("b"))
+        #expect(r.interview.remarks["choice"] == "chose quickly")
+        #expect(r.interview.answers["story"] == nil)
+        #expect(r.change?.dropped == ["story (removed in 2)"])
+        #expect(r.change?.carriedOver == 2)
+    }
+
     @Test func theTypedAnswerAndRemarkNeverAppearInPlaintext() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
