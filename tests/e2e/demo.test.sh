@@ -17,6 +17,7 @@ for p in personas/*.yaml; do
   case $expected in
     *"Expected: likely"*) text="Strong trafficking indicators reported" ;;
     *"Expected: possible"*) text="Possible trafficking indicators reported" ;;
+    *"Expected: concerns"*) text="Labour or safety concerns noted" ;;
     *"Expected: no_indicators"*) text="No trafficking indicators reported" ;;
     *) echo "no expected result for $name: '$expected'"; exit 1 ;;
   esac
