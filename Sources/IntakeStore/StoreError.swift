@@ -35,6 +35,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case tampered(what: String)
     /// The store was written by a newer version of the program.
     case unsupportedFormat(path: String, detail: String)
+    /// The store was written by an earlier version of the program and is
+    /// upgraded when it is opened for writing, which this read-only open
+    /// cannot do.
+    case needsUpgrade(path: String)
     /// The key-derivation parameters are out of range.
     case invalidKDFParameters(String)
     /// An export or other file could not be written.
@@ -73,6 +77,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "A stored record (\(what)) failed its integrity check: it was altered or copied from elsewhere."
         case let .unsupportedFormat(path, detail):
             return "The session store \(path) was written by a newer or unknown version of intake (\(detail))."
+        case let .needsUpgrade(path):
+            return "The session store \(path) was written by an earlier version of intake and is upgraded when it is next opened for writing, which a read-only open cannot do."
         case let .invalidKDFParameters(detail):
             return "The key-derivation parameters are not acceptable (\(detail))."
         case let .fileWrite(path, detail):

@@ -10,7 +10,7 @@ import Testing
         .readOnly(path: "/s"), .insecurePermissions(path: "/s", detail: "mode 0777, owned by user id 7"),
         .diskFull(path: "/s"), .ioError(path: "/s", detail: "disk I/O error"), .busy(path: "/s"),
         .sessionNotFound(SessionID()), .tampered(what: "event 1 of session x"),
-        .unsupportedFormat(path: "/s", detail: "format version 9"),
+        .unsupportedFormat(path: "/s", detail: "format version 9"), .needsUpgrade(path: "/s"),
         .invalidKDFParameters("r must be between 1 and 32"),
         .fileWrite(path: "/e", detail: "No such file or directory"),
         .sealedExport("it was sealed to a different key"), .database(path: "/s", detail: "x"),
