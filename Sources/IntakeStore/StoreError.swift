@@ -46,6 +46,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A sealed export could not be opened: not such a file, damaged, or
     /// sealed to a different key.
     case sealedExport(String)
+    /// A public key given to seal an export to is a weak (low-order) X25519
+    /// key: the shared secret would be all zero, known to anyone.
+    case unsafeRecipientKey
     /// Any other database failure.
     case database(path: String, detail: String)
 
@@ -85,6 +88,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Could not write the file \(path) (\(detail))."
         case let .sealedExport(detail):
             return "The sealed export cannot be opened (\(detail))."
+        case .unsafeRecipientKey:
+            return "Refusing to seal to this public key: it is a weak (low-order) X25519 key that would let anyone read the export."
         case let .database(path, detail):
             return "The session store \(path) reported an error (\(detail))."
         }
