@@ -110,6 +110,11 @@ public final class SessionStore: Sendable {
         let dbURL = directory.appendingPathComponent(databaseFileName)
         let dbPath = dbURL.path
         let create = create && mode == .readWrite
+        // The prompt's rule, for every source (a file too), checked before
+        // anything is created.
+        if create, !Permissions.exists(dbPath) {
+            try requireNewPassphraseLength(passphrase)
+        }
 
         // The directory: create it private, or make it private.
         if let st = Permissions.status(dirPath) {
@@ -265,6 +270,7 @@ public final class SessionStore: Sendable {
             throw StoreError.corrupt(path: path, detail: "sessions exist but the key material is missing")
         }
         guard create else { throw StoreError.notFound(path: path) }
+        try requireNewPassphraseLength(passphrase)
         let salt = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let sealer = Sealer(key: try kdf.deriveKey(passphrase: passphrase, salt: salt))
         let check = try sealer.seal(keyCheckPlaintext, context: .keyCheck)
@@ -280,6 +286,14 @@ public final class SessionStore: Sendable {
                             Double(SessionTimes.day(Date().timeIntervalSince1970)) * 86400])
         }
         return sealer
+    }
+
+    /// A new store's passphrase must have `PassphraseSource.minimumNewLength`
+    /// characters, as the prompt asks.
+    private static func requireNewPassphraseLength(_ passphrase: String) throws {
+        guard passphrase.count >= PassphraseSource.minimumNewLength else {
+            throw StoreError.passphraseTooShort(minimum: PassphraseSource.minimumNewLength)
+        }
     }
 
     /// Closes the database connection (checkpointing the WAL). Further

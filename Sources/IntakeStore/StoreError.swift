@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongPassphrase
     /// The passphrase is empty.
     case emptyPassphrase
+    /// A new store's passphrase is shorter than `minimum` characters.
+    case passphraseTooShort(minimum: Int)
     /// The passphrase file could not be used (missing, unreadable, empty or
     /// readable by other users).
     case passphraseFile(path: String, problem: String)
@@ -58,6 +60,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The passphrase is not correct for this session store; nothing was changed."
         case .emptyPassphrase:
             return "The passphrase is empty; a session store needs a passphrase."
+        case let .passphraseTooShort(minimum):
+            return "The passphrase for a new session store must have at least \(minimum) characters."
         case let .passphraseFile(path, problem):
             return "Cannot use the passphrase file \(path): \(problem)."
         case let .notFound(path):

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StoreErrorTests {
     static let all: [StoreError] = [
-        .wrongPassphrase, .emptyPassphrase,
+        .wrongPassphrase, .emptyPassphrase, .passphraseTooShort(minimum: 8),
         .passphraseFile(path: "/p", problem: "its first line is empty"),
         .notFound(path: "/s"), .corrupt(path: "/s", detail: "not an SQLite database"),
         .readOnly(path: "/s"), .insecurePermissions(path: "/s", detail: "mode 0777, owned by user id 7"),
