@@ -22,11 +22,13 @@ let package = Package(
             name: "IntakeCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // prctl(2) for ProcessHygiene (variadic C, not callable from Swift).
+        .target(name: "CProcessHygiene"),
         // Sessions on disk: event log in SQLite, encrypted at rest.
         .target(
             name: "IntakeStore",
             dependencies: [
-                "IntakeCore",
+                "IntakeCore", "CProcessHygiene",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -59,7 +61,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         // Fixtures/format-1: a store written by the format-1 code, read
         // from the checkout by the upgrade tests.
-        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene"], exclude: ["Fixtures"]),
         .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
     ]
 )
