@@ -22,11 +22,13 @@ let package = Package(
             name: "IntakeCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // prctl(2) for ProcessHygiene (variadic C, not callable from Swift).
+        .target(name: "CProcessHygiene"),
         // Sessions on disk: event log in SQLite, encrypted at rest.
         .target(
             name: "IntakeStore",
             dependencies: [
-                "IntakeCore",
+                "IntakeCore", "CProcessHygiene",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -57,7 +59,9 @@ let package = Package(
                     // INTAKE_UPDATE_GOLDEN=1 can rewrite them in place.
                     exclude: ["Golden"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore"]),
+        // Fixtures/format-1: a store written by the format-1 code, read
+        // from the checkout by the upgrade tests.
+        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene"], exclude: ["Fixtures"]),
         .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
     ]
 )

@@ -14,24 +14,31 @@
 // - The store does not know the interview model: events, headers and
 //   artifacts are the caller's opaque JSON (`Data`).
 //
-// On disk, `<dir>/sessions.sqlite` (plus -wal/-shm while open):
+// On disk, `<dir>/sessions.sqlite` (plus -wal/-shm while open), format 2:
 //
 //   store_meta  format_version, kdf_algorithm "scrypt", kdf_salt (32 bytes),
-//               kdf_n/r/p, cipher "ChaChaPoly", key_check (sealed constant)
-//   sessions    id, created_at, updated_at, status, questionnaire_id,
-//               questionnaire_version, questionnaire_hash  (plaintext)
-//               header                                     (sealed)
-//   events      session_id, seq, at                        (plaintext)
-//               payload                                    (sealed)
-//   artifacts   session_id, kind, updated_at               (plaintext)
+//               kdf_n/r/p, cipher "ChaChaPoly", key_check (sealed constant),
+//               created_at (the store's creation day, at 00:00 UTC)
+//   sessions    id, created_day, updated_day (days since 1970, UTC), status,
+//               questionnaire_id, questionnaire_version,
+//               questionnaire_hash                        (plaintext)
+//               times (exact created/updated), header     (sealed)
+//   events      session_id, seq                            (plaintext)
+//               payload (event time + caller's payload)    (sealed)
+//   artifacts   session_id, kind                           (plaintext)
 //               payload                                    (sealed)
 //
-// A sealed value is 0x01 || nonce(12) || ciphertext || tag(16); its
-// associated data names its row ("intake-store/v1/event/<id>/<seq>/<at>"),
-// so values cannot be moved between rows, sessions or timestamps unnoticed.
-// Dates are REAL seconds since 1970.
+// A sealed value is 0x02 || nonce(12) || ciphertext || tag(16), where the
+// plaintext is padded to 1024 bytes or the next power of two above
+// (`Padding`), so sizes say nothing about answers; its associated data names
+// its row ("intake-store/v2/event/<id>/<seq>"), so values cannot be moved
+// between rows or sessions unnoticed. Format-1 stores (exact REAL times in
+// the clear, unpadded 0x01 values) are upgraded on their first read-write
+// open (`Schema`).
 //
 // Not protected against: someone who has the passphrase, or who can read
-// this process's memory while a session is open; plaintext columns reveal
-// how many sessions exist, when, with which questionnaire, and how many
-// events each has.
+// this process's memory while a session is open. The plaintext columns
+// reveal how many sessions exist, on which days each was started and last
+// changed, its status, its questionnaire, how many events it has (one row
+// each: answers, moves, breaks, remarks) and which artifacts; a value
+// longer than 1023 bytes reveals its power-of-two size class.

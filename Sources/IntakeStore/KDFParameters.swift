@@ -53,33 +53,42 @@ public struct KDFParameters: Equatable, Sendable {
 /// Seals and opens values with ChaCha20-Poly1305 under the store key.
 ///
 /// Every sealed value carries a fresh random nonce, and is bound through the
-/// associated data to the row it belongs to (session id, seq, timestamp, …),
-/// so a blob copied to another row fails authentication.
+/// associated data to the row it belongs to (session id, seq, artifact
+/// kind, …), so a blob copied to another row fails authentication.
 ///
-/// Layout of a sealed value: one version byte (1), then the ChaChaPoly
-/// combined box (12-byte nonce, ciphertext, 16-byte tag).
+/// Layout of a sealed value: one version byte, then the ChaChaPoly combined
+/// box (12-byte nonce, ciphertext, 16-byte tag). Version 2 (written now):
+/// the ciphertext is of the plaintext padded as `Padding` describes, so
+/// every value's size is a bucket size. Version 1 (stores of format 1, read
+/// only to upgrade them, and their key check): the plaintext unpadded.
 struct Sealer: Sendable {
-    static let formatVersion: UInt8 = 1
+    static let unpaddedVersion: UInt8 = 1
+    static let paddedVersion: UInt8 = 2
     let key: SymmetricKey
 
     func seal(_ plaintext: Data, context: SealContext) throws -> Data {
-        let box = try ChaChaPoly.seal(plaintext, using: key, authenticating: context.associatedData)
-        var out = Data([Self.formatVersion])
+        let box = try ChaChaPoly.seal(Padding.pad(plaintext), using: key, authenticating: context.associatedData)
+        var out = Data([Self.paddedVersion])
         out.append(box.combined)
         return out
     }
 
     /// Opens a sealed value; throws `StoreError.tampered` if it fails.
     func open(_ sealed: Data, context: SealContext) throws -> Data {
-        guard sealed.count > 1 + 12 + 16, sealed.first == Self.formatVersion else {
+        guard sealed.count > 1 + 12 + 16, let version = sealed.first,
+              version == Self.unpaddedVersion || version == Self.paddedVersion else {
             throw StoreError.tampered(what: context.what)
         }
+        let opened: Data
         do {
             let box = try ChaChaPoly.SealedBox(combined: sealed.dropFirst())
-            return try ChaChaPoly.open(box, using: key, authenticating: context.associatedData)
+            opened = try ChaChaPoly.open(box, using: key, authenticating: context.associatedData)
         } catch {
             throw StoreError.tampered(what: context.what)
         }
+        guard version == Self.paddedVersion else { return opened }
+        guard let plaintext = Padding.unpad(opened) else { throw StoreError.tampered(what: context.what) }
+        return plaintext
     }
 }
 
@@ -87,18 +96,32 @@ struct Sealer: Sendable {
 enum SealContext {
     case keyCheck
     case header(SessionID)
-    case event(SessionID, seq: Int, at: Double)
+    /// The session's exact creation and last-change times.
+    case times(SessionID)
+    case event(SessionID, seq: Int)
     case artifact(SessionID, kind: String)
+    /// Values of a format-1 store, opened only to upgrade it.
+    case formatOneHeader(SessionID)
+    case formatOneEvent(SessionID, seq: Int, at: Double)
+    case formatOneArtifact(SessionID, kind: String)
 
     var associatedData: Data {
         switch self {
         case .keyCheck:
             return Data("intake-store/v1/key-check".utf8)
         case let .header(id):
-            return Data("intake-store/v1/header/\(id.string)".utf8)
-        case let .event(id, seq, at):
-            return Data("intake-store/v1/event/\(id.string)/\(seq)/\(at.bitPattern)".utf8)
+            return Data("intake-store/v2/header/\(id.string)".utf8)
+        case let .times(id):
+            return Data("intake-store/v2/times/\(id.string)".utf8)
+        case let .event(id, seq):
+            return Data("intake-store/v2/event/\(id.string)/\(seq)".utf8)
         case let .artifact(id, kind):
+            return Data("intake-store/v2/artifact/\(id.string)/".utf8) + Data(kind.utf8)
+        case let .formatOneHeader(id):
+            return Data("intake-store/v1/header/\(id.string)".utf8)
+        case let .formatOneEvent(id, seq, at):
+            return Data("intake-store/v1/event/\(id.string)/\(seq)/\(at.bitPattern)".utf8)
+        case let .formatOneArtifact(id, kind):
             return Data("intake-store/v1/artifact/\(id.string)/".utf8) + Data(kind.utf8)
         }
     }
@@ -107,9 +130,10 @@ enum SealContext {
     var what: String {
         switch self {
         case .keyCheck: return "the key check value"
-        case let .header(id): return "the header of session \(id)"
-        case let .event(id, seq, _): return "event \(seq) of session \(id)"
-        case let .artifact(id, kind): return "artifact \(kind) of session \(id)"
+        case let .header(id), let .formatOneHeader(id): return "the header of session \(id)"
+        case let .times(id): return "the dates of session \(id)"
+        case let .event(id, seq), let .formatOneEvent(id, seq, _): return "event \(seq) of session \(id)"
+        case let .artifact(id, kind), let .formatOneArtifact(id, kind): return "artifact \(kind) of session \(id)"
         }
     }
 }

@@ -16,6 +16,10 @@ public enum PassphraseSource: Sendable, Equatable {
     /// carriage return stripped). Refused if group or world can read it.
     case file(String)
 
+    /// The fewest characters (Swift `Character`s) a new store's passphrase
+    /// may have, whether typed at the prompt or read from a file.
+    public static let minimumNewLength = 8
+
     /// The environment variable naming a passphrase file.
     public static let fileEnvironmentVariable = "INTAKE_PASSPHRASE_FILE"
 

@@ -32,17 +32,52 @@ public enum SealedExport {
     }
 
     /// Parses a public key given as base64 of its 32 raw bytes (surrounding
-    /// whitespace ignored).
+    /// whitespace ignored), and refuses a weak one (see `validate`).
     public static func publicKey(base64 text: String) throws -> Curve25519.KeyAgreement.PublicKey {
         guard let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw) else {
             throw StoreError.sealedExport("the public key is not 32 bytes of base64")
         }
+        try validate(key)
         return key
     }
 
-    /// Seals `plaintext` to `recipient`.
+    /// The u-coordinates of Curve25519's low-order points (libsodium's
+    /// blacklist): 0, 1, the two points of order 8, p-1, and p and p+1
+    /// (non-canonical 0 and 1). X25519 ignores bit 255, so it is cleared
+    /// before comparing.
+    static let lowOrderPoints: [[UInt8]] = [
+        [UInt8](repeating: 0, count: 32),
+        [0x01] + [UInt8](repeating: 0, count: 31),
+        [0xe0, 0xeb, 0x7a, 0x7c, 0x3b, 0x41, 0xb8, 0xae, 0x16, 0x56, 0xe3, 0xfa, 0xf1, 0x9f, 0xc4, 0x6a,
+         0xda, 0x09, 0x8d, 0xeb, 0x9c, 0x32, 0xb1, 0xfd, 0x86, 0x62, 0x05, 0x16, 0x5f, 0x49, 0xb8, 0x00],
+        [0x5f, 0x9c, 0x95, 0xbc, 0xa3, 0x50, 0x8c, 0x24, 0xb1, 0xd0, 0xb1, 0x55, 0x9c, 0x83, 0xef, 0x5b,
+         0x04, 0x44, 0x5c, 0xc4, 0x58, 0x1c, 0x8e, 0x86, 0xd8, 0x22, 0x4e, 0xdd, 0xd0, 0x9f, 0x11, 0x57],
+        [0xec] + [UInt8](repeating: 0xff, count: 30) + [0x7f],
+        [0xed] + [UInt8](repeating: 0xff, count: 30) + [0x7f],
+        [0xee] + [UInt8](repeating: 0xff, count: 30) + [0x7f],
+    ]
+
+    /// Refuses a recipient key whose X25519 shared secret is all zero, so an
+    /// export sealed to it could be opened by anyone (RFC 9180, section
+    /// 7.1.4; RFC 7748, section 6.1). swift-crypto does not check this (its
+    /// X25519 ignores BoringSSL's all-zero result, like CryptoKit), and
+    /// HPKE's ephemeral key is out of reach, so the check is made here: the
+    /// known low-order encodings, then a key agreement with a fresh key.
+    /// X25519 scalars are multiples of 8, so the result is all zero for
+    /// every private key or for none: the probe's result is the one HPKE's
+    /// ephemeral key would get.
+    public static func validate(_ key: Curve25519.KeyAgreement.PublicKey) throws {
+        var raw = [UInt8](key.rawRepresentation)
+        raw[31] &= 0x7f
+        guard !lowOrderPoints.contains(raw) else { throw StoreError.unsafeRecipientKey }
+        let secret = try Curve25519.KeyAgreement.PrivateKey().sharedSecretFromKeyAgreement(with: key)
+        guard !secret.withUnsafeBytes({ $0.allSatisfy { $0 == 0 } }) else { throw StoreError.unsafeRecipientKey }
+    }
+
+    /// Seals `plaintext` to `recipient`; a weak key is refused (`validate`).
     public static func seal(_ plaintext: Data, to recipient: Curve25519.KeyAgreement.PublicKey) throws -> Data {
+        try validate(recipient)
         do {
             var sender = try HPKE.Sender(recipientKey: recipient, ciphersuite: ciphersuite, info: info)
             var header = magic

@@ -5,27 +5,32 @@ extension SessionStore {
     // MARK: - Sessions
 
     /// Creates an unfinished session. `header` is the caller's JSON
-    /// (languages, etc.); it is sealed. Questionnaire id/version/hash stay
-    /// plaintext for listing.
+    /// (languages, etc.); it is sealed, as are the exact times. Questionnaire
+    /// id/version/hash and the UTC day stay plaintext for listing.
     public func createSession(
         questionnaireID: String, version: String, hash: String, header: Data, now: Date = Date()
     ) throws -> SessionID {
         let id = SessionID()
         let sealed = try sealer.seal(header, context: .header(id))
         let time = now.timeIntervalSince1970
+        let times = try SessionTimes(created: time, updated: time).sealed(by: sealer, for: id)
         try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO sessions
-                        (id, created_at, updated_at, status, questionnaire_id, questionnaire_version, questionnaire_hash, header)
-                    VALUES (?, ?, ?, 'unfinished', ?, ?, ?, ?)
+                        (id, created_day, updated_day, status, questionnaire_id, questionnaire_version,
+                         questionnaire_hash, times, header)
+                    VALUES (?, ?, ?, 'unfinished', ?, ?, ?, ?, ?)
                     """,
-                arguments: [id.string, time, time, questionnaireID, version, hash, sealed])
+                arguments: [id.string, SessionTimes.day(time), SessionTimes.day(time), questionnaireID, version, hash,
+                            times, sealed])
         }
         return id
     }
 
-    /// Appends one event and commits it (durably) before returning.
+    /// Appends one event and commits it (durably) before returning. Its time
+    /// is sealed with the payload; nothing about it is in the clear but the
+    /// row itself (session id, seq).
     /// - Returns: its seq, 1 for the first event of the session.
     @discardableResult
     public func append(session id: SessionID, payload: Data, at: Date) throws -> Int {
@@ -35,11 +40,11 @@ extension SessionStore {
             try Self.requireSession(db, id)
             let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM events WHERE session_id = ?",
                                         arguments: [id.string]) ?? 0) + 1
-            let sealed = try sealer.seal(payload, context: .event(id, seq: seq, at: atValue))
-            try db.execute(sql: "INSERT INTO events (session_id, seq, at, payload) VALUES (?, ?, ?, ?)",
-                           arguments: [id.string, seq, atValue, sealed])
-            try db.execute(sql: "UPDATE sessions SET updated_at = MAX(updated_at, ?) WHERE id = ?",
-                           arguments: [atValue, id.string])
+            let sealed = try sealer.seal(SessionTimes.eventPlaintext(at: atValue, payload: payload),
+                                         context: .event(id, seq: seq))
+            try db.execute(sql: "INSERT INTO events (session_id, seq, payload) VALUES (?, ?, ?)",
+                           arguments: [id.string, seq, sealed])
+            try Self.touch(db, id, at: atValue, sealer: sealer)
             return seq
         }
     }
@@ -49,13 +54,15 @@ extension SessionStore {
     public func events(session id: SessionID) throws -> [StoredEvent] {
         let rows = try read { db -> [Row] in
             try Self.requireSession(db, id)
-            return try Row.fetchAll(db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? ORDER BY seq",
+            return try Row.fetchAll(db, sql: "SELECT seq, payload FROM events WHERE session_id = ? ORDER BY seq",
                                     arguments: [id.string])
         }
         return try rows.map { row in
             let seq: Int = row["seq"]
-            let at: Double = row["at"]
-            let payload = try sealer.open(row["payload"], context: .event(id, seq: seq, at: at))
+            let context = SealContext.event(id, seq: seq)
+            guard let (at, payload) = SessionTimes.splitEvent(try sealer.open(row["payload"], context: context)) else {
+                throw StoreError.tampered(what: context.what)
+            }
             return StoredEvent(seq: seq, at: Date(timeIntervalSince1970: at), payload: payload)
         }
     }
@@ -75,26 +82,25 @@ extension SessionStore {
     /// Replaces the session's header.
     public func updateHeader(session id: SessionID, _ header: Data, now: Date = Date()) throws {
         let sealed = try sealer.seal(header, context: .header(id))
-        try update(id, sql: "UPDATE sessions SET header = ?, updated_at = MAX(updated_at, ?) WHERE id = ?",
-                   arguments: [sealed, now.timeIntervalSince1970, id.string])
+        try update(id, sql: "UPDATE sessions SET header = ? WHERE id = ?", arguments: [sealed, id.string],
+                   touchingAt: now)
     }
 
     /// Sets the session's status.
     public func setStatus(session id: SessionID, _ status: SessionStatus, now: Date = Date()) throws {
-        try update(id, sql: "UPDATE sessions SET status = ?, updated_at = MAX(updated_at, ?) WHERE id = ?",
-                   arguments: [status.rawValue, now.timeIntervalSince1970, id.string])
+        try update(id, sql: "UPDATE sessions SET status = ? WHERE id = ?", arguments: [status.rawValue, id.string],
+                   touchingAt: now)
     }
 
     /// Stores (or replaces) an artifact of the session, such as
-    /// `summary.json`. `kind` is plaintext; `data` is sealed.
+    /// `summary.json`. `kind` is plaintext; `data` is sealed. No time is
+    /// kept for it (`now` is accepted for compatibility and ignored).
     public func putArtifact(session id: SessionID, kind: String, data: Data, now: Date = Date()) throws {
         let sealed = try sealer.seal(data, context: .artifact(id, kind: kind))
-        let time = now.timeIntervalSince1970
         try write { db in
             try Self.requireSession(db, id)
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO artifacts (session_id, kind, updated_at, payload) VALUES (?, ?, ?, ?)",
-                arguments: [id.string, kind, time, sealed])
+            try db.execute(sql: "INSERT OR REPLACE INTO artifacts (session_id, kind, payload) VALUES (?, ?, ?)",
+                           arguments: [id.string, kind, sealed])
         }
     }
 
@@ -108,16 +114,17 @@ extension SessionStore {
         return try sealed.map { try sealer.open($0, context: .artifact(id, kind: kind)) }
     }
 
-    /// Every session, most recently updated first.
+    /// Every session, most recently updated first (exact times, unsealed).
     public func list() throws -> [SessionInfo] {
-        try read { db in
+        let rows = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.id, s.created_at, s.updated_at, s.status, s.questionnaire_id,
+                SELECT s.id, s.times, s.status, s.questionnaire_id,
                        s.questionnaire_version, s.questionnaire_hash,
                        (SELECT COUNT(*) FROM events e WHERE e.session_id = s.id) AS event_count
-                FROM sessions s ORDER BY s.updated_at DESC, s.id
-                """).map(Self.info)
+                FROM sessions s ORDER BY s.id
+                """)
         }
+        return try rows.map { try info($0) }.sorted { ($1.updatedAt, $0.id.string) < ($0.updatedAt, $1.id.string) }
     }
 
     /// One session's listing facts; nil if it does not exist.
@@ -140,15 +147,28 @@ extension SessionStore {
     }
 
     /// Deletes every session (whatever its status) not updated for more than
-    /// `age` seconds before `now`, then scrubs as `delete` does.
+    /// `age` seconds before `now`, then scrubs as `delete` does. Sessions
+    /// last changed on a day before the cutoff's are deleted from the clear
+    /// day alone; on the cutoff's day the sealed exact time decides.
     /// - Returns: the ids deleted.
     @discardableResult
     public func purge(olderThan age: TimeInterval, now: Date = Date()) throws -> [SessionID] {
         let cutoff = now.timeIntervalSince1970 - age
+        let cutoffDay = SessionTimes.day(cutoff)
+        let sealer = self.sealer
         let ids = try write { db -> [SessionID] in
-            let ids = try String.fetchAll(db, sql: "SELECT id FROM sessions WHERE updated_at < ? ORDER BY id",
-                                          arguments: [cutoff]).compactMap(SessionID.init)
-            try db.execute(sql: "DELETE FROM sessions WHERE updated_at < ?", arguments: [cutoff])
+            var ids: [SessionID] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, updated_day, times FROM sessions WHERE updated_day <= ? ORDER BY id",
+                                        arguments: [cutoffDay]) {
+                guard let id = SessionID(row["id"] as String) else { continue }
+                let before = (row["updated_day"] as Int) < cutoffDay
+                if try before || SessionTimes.open(row["times"], by: sealer, for: id).updated < cutoff {
+                    ids.append(id)
+                }
+            }
+            for id in ids {
+                try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id.string])
+            }
             return ids
         }
         if !ids.isEmpty { try scrub() }
@@ -184,11 +204,26 @@ extension SessionStore {
 
     // MARK: - Private
 
-    private func update(_ id: SessionID, sql: String, arguments: StatementArguments) throws {
+    private func update(_ id: SessionID, sql: String, arguments: StatementArguments, touchingAt now: Date) throws {
+        let sealer = self.sealer
         try write { db in
             try db.execute(sql: sql, arguments: arguments)
             guard db.changesCount > 0 else { throw StoreError.sessionNotFound(id) }
+            try Self.touch(db, id, at: now.timeIntervalSince1970, sealer: sealer)
         }
+    }
+
+    /// Moves the session's last-change time forward to `time` (never
+    /// back): the sealed exact time and the clear day.
+    private static func touch(_ db: Database, _ id: SessionID, at time: Double, sealer: Sealer) throws {
+        guard let sealed = try Data.fetchOne(db, sql: "SELECT times FROM sessions WHERE id = ?", arguments: [id.string]) else {
+            throw StoreError.sessionNotFound(id)
+        }
+        var times = try SessionTimes.open(sealed, by: sealer, for: id)
+        guard time > times.updated else { return }
+        times.updated = time
+        try db.execute(sql: "UPDATE sessions SET times = ?, updated_day = ? WHERE id = ?",
+                       arguments: [try times.sealed(by: sealer, for: id), SessionTimes.day(time), id.string])
     }
 
     private static func requireSession(_ db: Database, _ id: SessionID) throws {
@@ -197,11 +232,13 @@ extension SessionStore {
         }
     }
 
-    private static func info(_ row: Row) -> SessionInfo {
-        SessionInfo(
-            id: SessionID(row["id"] as String) ?? SessionID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))),
-            createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
+    private func info(_ row: Row) throws -> SessionInfo {
+        let id = SessionID(row["id"] as String) ?? SessionID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        let times = try SessionTimes.open(row["times"], by: sealer, for: id)
+        return SessionInfo(
+            id: id,
+            createdAt: Date(timeIntervalSince1970: times.created),
+            updatedAt: Date(timeIntervalSince1970: times.updated),
             status: SessionStatus(rawValue: row["status"]) ?? .unfinished,
             questionnaireID: row["questionnaire_id"],
             questionnaireVersion: row["questionnaire_version"],

@@ -110,6 +110,11 @@ public final class SessionStore: Sendable {
         let dbURL = directory.appendingPathComponent(databaseFileName)
         let dbPath = dbURL.path
         let create = create && mode == .readWrite
+        // The prompt's rule, for every source (a file too), checked before
+        // anything is created.
+        if create, !Permissions.exists(dbPath) {
+            try requireNewPassphraseLength(passphrase)
+        }
 
         // The directory: create it private, or make it private.
         if let st = Permissions.status(dirPath) {
@@ -161,10 +166,19 @@ public final class SessionStore: Sendable {
                         }
                     }
                 }
-                try migrate(dbQueue, mode: mode, path: dbPath)
+                // The format-1 tables first (a new store gets them too), so the
+                // passphrase is checked before anything is upgraded.
+                let isNew = try migrate(dbQueue, upTo: "v1", sealer: nil, mode: mode, path: dbPath)
                 let sealer = try unlock(dbQueue, passphrase: passphrase, create: create, kdf: kdf, path: dbPath)
-                return SessionStore(directory: directory, databaseURL: dbURL, accessMode: mode,
-                                    dbQueue: dbQueue, sealer: sealer)
+                let upgraded = try migrate(dbQueue, upTo: nil, sealer: sealer, mode: mode, path: dbPath)
+                let store = SessionStore(directory: directory, databaseURL: dbURL, accessMode: mode,
+                                         dbQueue: dbQueue, sealer: sealer)
+                if upgraded && !isNew {
+                    // A format-1 store was upgraded: leave none of its
+                    // unpadded values or exact times in free pages or the WAL.
+                    try store.scrub()
+                }
+                return store
             }
             store.enforceFileModes()
             return store
@@ -192,18 +206,27 @@ public final class SessionStore: Sendable {
         return config
     }
 
-    private static func migrate(_ dbQueue: DatabaseQueue, mode: AccessMode, path: String) throws {
-        let migrator = Schema.migrator
-        let (superseded, completed) = try dbQueue.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+    /// Runs the migrations up to `target` (all if nil); returns whether any
+    /// ran. A read-only store must already be there: missing format-1
+    /// tables mean no store, a missing later migration means an old store.
+    @discardableResult
+    private static func migrate(_ dbQueue: DatabaseQueue, upTo target: String?, sealer: Sealer?,
+                                mode: AccessMode, path: String) throws -> Bool {
+        let migrator = Schema.migrator(sealer: sealer)
+        let (superseded, applied) = try dbQueue.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
         }
         if superseded {
             throw StoreError.unsupportedFormat(path: path, detail: "unknown schema migrations")
         }
-        if !completed {
-            guard mode == .readWrite else { throw StoreError.notFound(path: path) }
-            try migrator.migrate(dbQueue)
+        let wanted = target.map { [$0] } ?? migrator.migrations
+        let missing = wanted.filter { !applied.contains($0) }
+        guard !missing.isEmpty else { return false }
+        guard mode == .readWrite else {
+            throw applied.isEmpty ? StoreError.notFound(path: path) : StoreError.needsUpgrade(path: path)
         }
+        if let target { try migrator.migrate(dbQueue, upTo: target) } else { try migrator.migrate(dbQueue) }
+        return true
     }
 
     private static let keyCheckPlaintext = Data("intake session store key check v1".utf8)
@@ -247,6 +270,7 @@ public final class SessionStore: Sendable {
             throw StoreError.corrupt(path: path, detail: "sessions exist but the key material is missing")
         }
         guard create else { throw StoreError.notFound(path: path) }
+        try requireNewPassphraseLength(passphrase)
         let salt = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let sealer = Sealer(key: try kdf.deriveKey(passphrase: passphrase, salt: salt))
         let check = try sealer.seal(keyCheckPlaintext, context: .keyCheck)
@@ -257,9 +281,19 @@ public final class SessionStore: Sendable {
                         (id, format_version, kdf_algorithm, kdf_salt, kdf_n, kdf_r, kdf_p, cipher, key_check, created_at)
                     VALUES (1, ?, 'scrypt', ?, ?, ?, ?, 'ChaChaPoly', ?, ?)
                     """,
-                arguments: [Schema.formatVersion, salt, kdf.n, kdf.r, kdf.p, check, Date().timeIntervalSince1970])
+                // The store's creation day only, like the sessions' dates.
+                arguments: [Schema.formatVersion, salt, kdf.n, kdf.r, kdf.p, check,
+                            Double(SessionTimes.day(Date().timeIntervalSince1970)) * 86400])
         }
         return sealer
+    }
+
+    /// A new store's passphrase must have `PassphraseSource.minimumNewLength`
+    /// characters, as the prompt asks.
+    private static func requireNewPassphraseLength(_ passphrase: String) throws {
+        guard passphrase.count >= PassphraseSource.minimumNewLength else {
+            throw StoreError.passphraseTooShort(minimum: PassphraseSource.minimumNewLength)
+        }
     }
 
     /// Closes the database connection (checkpointing the WAL). Further

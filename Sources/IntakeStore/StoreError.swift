@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongPassphrase
     /// The passphrase is empty.
     case emptyPassphrase
+    /// A new store's passphrase is shorter than `minimum` characters.
+    case passphraseTooShort(minimum: Int)
     /// The passphrase file could not be used (missing, unreadable, empty or
     /// readable by other users).
     case passphraseFile(path: String, problem: String)
@@ -35,6 +37,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case tampered(what: String)
     /// The store was written by a newer version of the program.
     case unsupportedFormat(path: String, detail: String)
+    /// The store was written by an earlier version of the program and is
+    /// upgraded when it is opened for writing, which this read-only open
+    /// cannot do.
+    case needsUpgrade(path: String)
     /// The key-derivation parameters are out of range.
     case invalidKDFParameters(String)
     /// An export or other file could not be written.
@@ -42,6 +48,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A sealed export could not be opened: not such a file, damaged, or
     /// sealed to a different key.
     case sealedExport(String)
+    /// A public key given to seal an export to is a weak (low-order) X25519
+    /// key: the shared secret would be all zero, known to anyone.
+    case unsafeRecipientKey
     /// Any other database failure.
     case database(path: String, detail: String)
 
@@ -51,6 +60,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The passphrase is not correct for this session store; nothing was changed."
         case .emptyPassphrase:
             return "The passphrase is empty; a session store needs a passphrase."
+        case let .passphraseTooShort(minimum):
+            return "The passphrase for a new session store must have at least \(minimum) characters."
         case let .passphraseFile(path, problem):
             return "Cannot use the passphrase file \(path): \(problem)."
         case let .notFound(path):
@@ -73,12 +84,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "A stored record (\(what)) failed its integrity check: it was altered or copied from elsewhere."
         case let .unsupportedFormat(path, detail):
             return "The session store \(path) was written by a newer or unknown version of intake (\(detail))."
+        case let .needsUpgrade(path):
+            return "The session store \(path) was written by an earlier version of intake and is upgraded when it is next opened for writing, which a read-only open cannot do."
         case let .invalidKDFParameters(detail):
             return "The key-derivation parameters are not acceptable (\(detail))."
         case let .fileWrite(path, detail):
             return "Could not write the file \(path) (\(detail))."
         case let .sealedExport(detail):
             return "The sealed export cannot be opened (\(detail))."
+        case .unsafeRecipientKey:
+            return "Refusing to seal to this public key: it is a weak (low-order) X25519 key that would let anyone read the export."
         case let .database(path, detail):
             return "The session store \(path) reported an error (\(detail))."
         }

@@ -6,6 +6,9 @@ public enum SignalKind: Hashable, Sendable {
     case interrupt  // SIGINT (Ctrl-C itself arrives as a key in raw mode)
     case terminate  // SIGTERM
     case hangup     // SIGHUP: the terminal is gone
+    /// Any other signal whose default action would end the program (SIGQUIT,
+    /// SIGUSR1, SIGALRM, SIGPIPE, …), with its number.
+    case other(Int32)
 }
 
 /// What an effect handler reports back to the app.

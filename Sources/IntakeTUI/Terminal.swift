@@ -249,7 +249,7 @@ enum CrashGuard {
     nonisolated(unsafe) private static var reset: UnsafeMutableBufferPointer<UInt8>?
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) private static var installed = false
-    private static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    private static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS]
 
     static func saveTerminalModes() {
         haveSaved = tcgetattr(0, &saved) == 0

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntakeCore
+import IntakeStore
 
 @main
 struct Intake: ParsableCommand {
@@ -19,6 +20,8 @@ struct Intake: ParsableCommand {
 
     /// Parses and runs; usage errors exit 2, as documented.
     static func main() {
+        // Before anything is decrypted: no core dumps, SIGXFSZ a write error.
+        ProcessHygiene.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -47,7 +47,11 @@ enum Passphrase {
             tty.say("This is the first interview on this computer. Choose a passphrase for the encrypted session store.\nKeep it safe: without it, saved sessions cannot be read.")
             while true {
                 let first = tty.ask("New passphrase: ")
-                if first.count < 8 { tty.say("Please use at least 8 characters."); continue }
+                // The same rule as for a passphrase file (SessionStore.open checks it too).
+                if first.count < PassphraseSource.minimumNewLength {
+                    tty.say("Please use at least \(PassphraseSource.minimumNewLength) characters.")
+                    continue
+                }
                 let again = tty.ask("Repeat it: ")
                 if first == again { return first }
                 tty.say("The two did not match. Please try again.")

@@ -106,11 +106,12 @@ import Testing
         }
         #expect(throws: StoreError.tampered(what: "the header of session \(b)")) { try store.header(session: b) }
 
-        // Change an event's plaintext timestamp.
+        // Copy session a's sealed dates onto session b.
         try store.dbQueue.write { db in
-            try db.execute(sql: "UPDATE events SET at = at + 60 WHERE session_id = ?", arguments: [b.string])
+            try db.execute(sql: "UPDATE sessions SET times = (SELECT times FROM sessions WHERE id = ?) WHERE id = ?",
+                           arguments: [a.string, b.string])
         }
-        #expect(throws: StoreError.tampered(what: "event 1 of session \(b)")) { try store.events(session: b) }
+        #expect(throws: StoreError.tampered(what: "the dates of session \(b)")) { try store.list() }
 
         // Flip one ciphertext bit of an artifact.
         try store.putArtifact(session: a, kind: "summary.json", data: json("{}"))

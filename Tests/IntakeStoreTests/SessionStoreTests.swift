@@ -120,13 +120,13 @@ import Testing
         let tmp = try TempDir()
         defer { tmp.remove() }
         #expect(KDFParameters.default.n == 1 << 15 && KDFParameters.default.r == 8 && KDFParameters.default.p == 1)
-        let store = try SessionStore.open(directory: tmp.store, passphrase: "pw", create: true)
+        let store = try SessionStore.open(directory: tmp.store, passphrase: "pw-12345", create: true)
         let id = try store.createSession(questionnaireID: "q", version: "1", hash: "h", header: json("{}"))
         try store.close()
-        let again = try SessionStore.open(directory: tmp.store, passphrase: "pw", create: false)
+        let again = try SessionStore.open(directory: tmp.store, passphrase: "pw-12345", create: false)
         #expect(try again.list().map(\.id) == [id])
         #expect(throws: StoreError.wrongPassphrase) {
-            _ = try SessionStore.open(directory: tmp.store, passphrase: "pW", create: false)
+            _ = try SessionStore.open(directory: tmp.store, passphrase: "pW-12345", create: false)
         }
     }
 

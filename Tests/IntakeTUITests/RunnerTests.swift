@@ -196,6 +196,10 @@ final class FakeTerminal: TerminalBackend {
         SignalTrap.simulate(SIGHUP)
         #expect(SignalTrap.take() == .hangup)
         #expect(SignalTrap.take() == nil)
+        SignalTrap.simulate(SIGUSR1)
+        #expect(SignalTrap.take() == .other(SIGUSR1))
+        SignalTrap.simulate(SIGQUIT)
+        #expect(SignalTrap.take() == .other(SIGQUIT))
     }
 
     @Test func ticksOnTimeoutAndRepaintOnResizeAndRedraw() {
