@@ -50,6 +50,15 @@ func forbiddenScalars(_ s: String) -> [String] {
         #expect(text.contains("นายจ้างเก็บ"))
     }
 
+    /// The summary screen lays the text out at its own width (78 at 80×24),
+    /// so no line is wrapped twice into a one-word orphan.
+    @Test func textFollowsTheWidthItIsGiven() {
+        let text = b.summary().rendered(.text, in: b.tr, width: 60)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(lines.first { DisplayWidth.of($0) > 60 } ?? "")")
+        #expect(lines.contains { DisplayWidth.of($0) > 50 })
+    }
+
     @Test func textNeverExceedsEightyColumnsWithLongUnbrokenWords() {
         let long = String(repeating: "x", count: 300) + " " + String(repeating: "中", count: 200) + String(repeating: "กี่", count: 200)
         let s = b.summary(remarks: ["hit": long], interviewRemark: long)

@@ -14,10 +14,12 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
 }
 
 public extension Summary {
-    /// Renders in `format`. `tr` supplies the headings (the advocate's language).
-    func rendered(_ format: SummaryFormat, in tr: some Translating, ascii: Bool = false) -> String {
+    /// Renders in `format`. `tr` supplies the headings (the advocate's
+    /// language); `width` is the text format's line width (80 for files,
+    /// the screen's width on the summary screen).
+    func rendered(_ format: SummaryFormat, in tr: some Translating, ascii: Bool = false, width: Int = 80) -> String {
         switch format {
-        case .text: return TextSummaryRenderer(summary: self, tr: tr, ascii: ascii).render()
+        case .text: return TextSummaryRenderer(summary: self, tr: tr, ascii: ascii, width: width).render()
         case .markdown: return MarkdownSummaryRenderer(summary: self, tr: tr).render()
         case .json: return jsonString()
         }
@@ -63,7 +65,7 @@ extension Translating {
     }
 }
 
-/// Printable plain text, never wider than 80 columns (display width per
+/// Printable plain text, never wider than `width` columns (display width per
 /// grapheme, so Chinese and Korean lines wrap correctly). With `ascii`, the
 /// program's own decorations are ASCII and accented letters lose their
 /// accents; characters with no ASCII form become '?'.
@@ -71,13 +73,14 @@ struct TextSummaryRenderer<T: Translating> {
     let summary: Summary
     let tr: T
     let ascii: Bool
-    static var width: Int { 80 }
+    let width: Int
     private var lines: [String] = []
 
-    init(summary: Summary, tr: T, ascii: Bool) {
+    init(summary: Summary, tr: T, ascii: Bool, width: Int) {
         self.summary = summary
         self.tr = tr
         self.ascii = ascii
+        self.width = width
     }
 
     private var bullet: String { ascii ? "-" : "•" }
@@ -85,7 +88,7 @@ struct TextSummaryRenderer<T: Translating> {
     private mutating func heading(_ text: String, rule: Character) {
         if !lines.isEmpty { lines.append("") }
         add(LanguageTag.uppercased(text, language: tr.language))
-        let w = min(Self.width, DisplayWidth.of(lines.last ?? ""))
+        let w = min(width, DisplayWidth.of(lines.last ?? ""))
         lines.append(String(repeating: ascii ? (rule == "═" ? "=" : "-") : rule, count: max(w, 3)))
     }
 
@@ -94,7 +97,7 @@ struct TextSummaryRenderer<T: Translating> {
         let text = ascii ? Self.asciiFold(text) : text
         let firstPrefix = String(repeating: " ", count: indent) + prefix
         let hanging = String(repeating: " ", count: indent + DisplayWidth.of(prefix))
-        let available = Self.width - DisplayWidth.of(hanging)
+        let available = width - DisplayWidth.of(hanging)
         let wrapped = Wrap.lines(text, width: max(available, 20))
         for (i, l) in wrapped.enumerated() {
             lines.append((i == 0 ? firstPrefix : hanging) + l)

@@ -539,7 +539,8 @@ enum InterviewView {
         }
         if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
         let summary = SummaryBuilder.build(iv, in: w.advocate)
-        let text = summary.rendered(.text, in: w.advocate)
+        // Laid out at the body's width, so no line is wrapped a second time.
+        let text = summary.rendered(.text, in: w.advocate, width: b.width)
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let s = String(line)
             let style: Style = s.hasPrefix("═") || s.hasPrefix("─") ? .muted : .plain
