@@ -20,7 +20,11 @@ let package = Package(
         // No terminal, no curses, no global state.
         .target(
             name: "IntakeCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                // SHA-256 of questionnaire files (no hand-made crypto).
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // prctl(2) for ProcessHygiene (variadic C, not callable from Swift).
         .target(name: "CProcessHygiene"),
