@@ -148,21 +148,42 @@ import Testing
     }
 }
 
-/// `DateText` writes what a "yyyy-MM-dd HH:mm" / "HH:mm:ss" formatter in
-/// local time writes, without loading ICU.
+/// `DateText` writes local time as "yyyy-MM-dd HH:mm" / "HH:mm:ss" without
+/// loading ICU. The expected strings are written out for two fixed zones
+/// (UTC, and India's +05:30 to catch half-hour offsets), so the test means
+/// the same on every machine whatever its own time zone.
 @Suite struct DateTextTests {
-    @Test func agreesWithAFormatterInLocalTime() {
-        func formatter(_ format: String) -> DateFormatter {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.dateFormat = format
-            return f
+    /// Runs `body` with the C library's local time zone set to `tz`.
+    func inZone(_ tz: String, _ body: () -> Void) {
+        let old = getenv("TZ").map { String(cString: $0) }
+        setenv("TZ", tz, 1)
+        tzset()
+        body()
+        if let old { setenv("TZ", old, 1) } else { unsetenv("TZ") }
+        tzset()
+    }
+
+    @Test func writesLocalTimeInAFixedZone() {
+        let cases: [(Double, String, String, String, String)] = [
+            (0, "1970-01-01 00:00", "00:00:00", "1970-01-01 05:30", "05:30:00"),
+            (1_700_000_000, "2023-11-14 22:13", "22:13:20", "2023-11-15 03:43", "03:43:20"),
+            (1_764_401_709.9, "2025-11-29 07:35", "07:35:09", "2025-11-29 13:05", "13:05:09"),
+            (951_782_400, "2000-02-29 00:00", "00:00:00", "2000-02-29 05:30", "05:30:00"),
+            (4_102_444_799, "2099-12-31 23:59", "23:59:59", "2100-01-01 05:29", "05:29:59"),
+        ]
+        inZone("UTC0") {
+            for (t, minutes, time, _, _) in cases {
+                let d = Date(timeIntervalSince1970: t)
+                #expect(DateText.minutes(d) == minutes, "\(t)")
+                #expect(DateText.time(d) == time, "\(t)")
+            }
         }
-        let minutes = formatter("yyyy-MM-dd HH:mm"), seconds = formatter("HH:mm:ss")
-        for t in [0.0, 1_700_000_000, 1_764_401_709.9, 951_782_400, 4_102_444_799] {
-            let d = Date(timeIntervalSince1970: t)
-            #expect(DateText.minutes(d) == minutes.string(from: d), "\(t)")
-            #expect(DateText.time(d) == seconds.string(from: d), "\(t)")
+        inZone("IST-5:30") {
+            for (t, _, _, minutes, time) in cases {
+                let d = Date(timeIntervalSince1970: t)
+                #expect(DateText.minutes(d) == minutes, "\(t)")
+                #expect(DateText.time(d) == time, "\(t)")
+            }
         }
     }
 }
