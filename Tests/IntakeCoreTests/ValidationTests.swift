@@ -137,7 +137,7 @@ func expectDiagnostic(_ text: String, path: String = "t.yaml", _ loc: String, _ 
               reason: R
               reson: typo
         """, after: 32)
-        expectDiagnostic(text, "38:7", "unknown key 'reson' in an override; did you mean 'reason'?")
+        expectDiagnostic(text, "38:7", "unknown key 'reson' in override 'o1'; did you mean 'reason'?")
     }
 
     @Test func optionKeyOnNumberQuestionIsUnknown() {

@@ -112,6 +112,25 @@ extension QuestionnaireLoader {
             return (s, loc)
         }
 
+        /// The mappings of a list whose entries each have an `id` (domains,
+        /// scores, overrides, referrals, resources), with the id checked and,
+        /// for kinds whose ids have a name space of their own (`unique`),
+        /// duplicates reported. Each reader is named after its entry
+        /// ("referral 'medical'") for the messages that follow.
+        mutating func identified(_ list: [Node], kind: String, unique: Bool = false) -> [(reader: MapReader, id: String, location: SourceLocation)] {
+            var out: [(reader: MapReader, id: String, location: SourceLocation)] = []
+            var seen = Set<String>()
+            for n in list {
+                guard var r = MapReader(n, path: path, what: "a \(kind)", diags: &diags) else { continue }
+                guard let (id, loc) = id(&r, kind: kind) else { r.finish(known: [], diags: &diags); continue }
+                if unique && !seen.insert(id).inserted { diags.error(loc, "duplicate \(kind) id '\(id)'") }
+                var named = MapReader(n, path: path, what: "\(kind) '\(id)'", diags: &diags)!
+                _ = named.value("id")
+                out.append((named, id, loc))
+            }
+            return out
+        }
+
         mutating func pending(_ r: inout MapReader, _ field: String) -> PendingCondition? {
             guard let v = r.value(field) else { return nil }
             return pending(v, key: field, what: r.what)
@@ -291,11 +310,8 @@ extension QuestionnaireLoader {
                 return []
             }
             var out: [DomainDef] = []
-            for n in list {
-                guard var dr = MapReader(n, path: path, what: "a domain", diags: &diags) else { continue }
-                guard let (id, loc) = id(&dr, kind: "domain") else { dr.finish(known: [], diags: &diags); continue }
-                dr = MapReader(n, path: path, what: "domain '\(id)'", diags: &diags)!
-                _ = dr.value("id")
+            for (reader, id, loc) in identified(list, kind: "domain") {
+                var dr = reader
                 let title = text(&dr, "title", key: key("domain", id, "title"), required: true, note: "Name of an indicator domain, shown in the summary.")
                 let core = dr.bool("core", diags: &diags) ?? false
                 var kind = DomainKind.indicator
@@ -558,9 +574,8 @@ extension QuestionnaireLoader {
         mutating func buildScores(_ r: inout MapReader) -> [ScoreDef] {
             guard let list = r.list("scores", diags: &diags) else { return [] }
             var out: [ScoreDef] = []
-            for n in list {
-                guard var sr = MapReader(n, path: path, what: "a score", diags: &diags) else { continue }
-                guard let (id, loc) = id(&sr, kind: "score") else { continue }
+            for (reader, id, loc) in identified(list, kind: "score") {
+                var sr = reader
                 var def = ScoreDef(id: id, items: [], location: loc)
                 if let items = sr.list("add", diags: &diags) {
                     for item in items {
@@ -625,11 +640,8 @@ extension QuestionnaireLoader {
                 diags.error(rr.location, "'result' needs 'likely' or 'possible' (or both)")
             }
             if let list = rr.list("overrides", diags: &diags) {
-                var seen = Set<String>()
-                for n in list {
-                    guard var orr = MapReader(n, path: path, what: "an override", diags: &diags) else { continue }
-                    guard let (id, loc) = id(&orr, kind: "override") else { continue }
-                    if !seen.insert(id).inserted { diags.error(loc, "duplicate override id '\(id)'") }
+                for (reader, id, loc) in identified(list, kind: "override", unique: true) {
+                    var orr = reader
                     var o = OverrideDef(id: id, when: pending(&orr, "when"), result: level(&orr, "result"),
                                         atLeast: level(&orr, "at_least"), urgent: orr.bool("urgent", diags: &diags) ?? false,
                                         reason: nil, location: loc)
@@ -659,11 +671,8 @@ extension QuestionnaireLoader {
         mutating func buildReferrals(_ r: inout MapReader) -> [ReferralDef] {
             guard let list = r.list("referrals", diags: &diags) else { return [] }
             var out: [ReferralDef] = []
-            var seen = Set<String>()
-            for n in list {
-                guard var rr = MapReader(n, path: path, what: "a referral", diags: &diags) else { continue }
-                guard let (id, loc) = id(&rr, kind: "referral") else { continue }
-                if !seen.insert(id).inserted { diags.error(loc, "duplicate referral id '\(id)'") }
+            for (reader, id, loc) in identified(list, kind: "referral", unique: true) {
+                var rr = reader
                 let title = text(&rr, "title", key: key("referral", id, "title"), required: true, note: "Name of a kind of help the person can be referred to.")
                 let when = pending(&rr, "when")
                 if when == nil { diags.error(loc, "referral '\(id)' needs 'when'") }
@@ -765,11 +774,8 @@ extension QuestionnaireLoader {
         mutating func buildResources(_ r: inout MapReader) -> [Resource] {
             guard let list = r.list("resources", diags: &diags) else { return [] }
             var out: [Resource] = []
-            var seen = Set<String>()
-            for n in list {
-                guard var rr = MapReader(n, path: path, what: "a resource", diags: &diags) else { continue }
-                guard let (id, loc) = id(&rr, kind: "resource") else { continue }
-                if !seen.insert(id).inserted { diags.error(loc, "duplicate resource id '\(id)'") }
+            for (reader, id, loc) in identified(list, kind: "resource", unique: true) {
+                var rr = reader
                 let title = text(&rr, "title", key: key("resource", id, "title"), required: true, note: "Name of a service or hotline.")
                 let body = text(&rr, "text", key: key("resource", id, "text"), required: true, note: "Description of a service or hotline.")
                 rr.finish(known: ["id", "title", "text"], diags: &diags)
