@@ -102,21 +102,38 @@ public struct Grid: Hashable, Sendable {
             return max(0, x - max(col, 0))
         }
         for ch in clean {
+            if let pieces = DisplayWidth.columnPieces(ch) {
+                // A cluster with spacing vowel signs takes a cell per
+                // column, so curses can hold each one (see `columnPieces`).
+                let total = pieces.reduce(0) { $0 + $1.width }
+                if x + total > limit {
+                    if x < limit { set(row, x, Cell(" ", style: style)); x += 1 }
+                    break
+                }
+                for p in pieces { x = putCluster(p.text, width: p.width, row: row, x: x, style: style) }
+                continue
+            }
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }  // a stray mark with no base: nothing to show
             if x + w > limit {
                 if x < limit { set(row, x, Cell(" ", style: style)); x += 1 }
                 break
             }
-            if x >= 0 {
-                set(row, x, Cell(String(ch), style: style))
-                if w == 2 { set(row, x + 1, Cell("", style: style)) }
-            } else if x + w > 0 {
-                set(row, x + 1, Cell(" ", style: style))  // left half off-grid
-            }
-            x += w
+            x = putCluster(String(ch), width: w, row: row, x: x, style: style)
         }
         return max(0, x - max(col, 0))
+    }
+
+    /// One cell of width 1 or 2 at `x` (which may be left of the grid);
+    /// returns the column after it.
+    private mutating func putCluster(_ text: String, width w: Int, row: Int, x: Int, style: Style) -> Int {
+        if x >= 0 {
+            set(row, x, Cell(text, style: style))
+            if w == 2 { set(row, x + 1, Cell("", style: style)) }
+        } else if x + w > 0 {
+            set(row, x + 1, Cell(" ", style: style))  // left half off-grid
+        }
+        return x + w
     }
 
     /// Draws `text` on one row of `rect`, clipped to it.

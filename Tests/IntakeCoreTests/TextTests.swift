@@ -11,6 +11,22 @@ import Testing
     }
     @Test func hangulSyllablesAreWide() { #expect(DisplayWidth.of("한국어") == 6) }
     @Test func emojiWithSelectorIsWide() { #expect(DisplayWidth.of("\u{2764}\u{FE0F}") == 2) }
+
+    /// Spacing vowel signs take a column of their own, as glibc's wcswidth
+    /// (and so the terminal) counts them; the expected widths are glibc's,
+    /// read with wcswidth in C.UTF-8.
+    @Test(arguments: [("ตำรวจ", 5), ("ทำงาน", 5), ("पुलिस", 4), ("ចាប់ផ្តើម", 7), ("नमस्ते", 4),
+                      ("မြန်မာ", 5), ("বাংলা", 5), ("한국어", 6), ("中文", 4), ("é", 1)])
+    func spacingVowelSignsTakeAColumnAsTheTerminalGivesThem(_ text: String, _ columns: Int) {
+        #expect(DisplayWidth.of(text) == columns)
+    }
+
+    @Test func aClusterIsSplitIntoTheCellsATerminalDrawsIt() {
+        #expect(DisplayWidth.columnPieces("ตำ").map { $0.map(\.text) } == ["ต", "\u{0E33}"])
+        #expect(DisplayWidth.columnPieces("लि").map { $0.map(\.text) } == ["ल", "\u{093F}"])
+        #expect(DisplayWidth.columnPieces("पु") == nil)           // a non-spacing mark stays with its base
+        #expect(DisplayWidth.columnPieces("👩\u{200D}👧") == nil)  // an emoji sequence is one glyph
+    }
 }
 
 @Suite struct SanitizeTests {

@@ -51,6 +51,18 @@ import Testing
         #expect(g.lines == ["กี่คน"])
     }
 
+    /// "ตำรวจ" (police) lost its vowel SARA AM and read "ตรวจ" (inspect):
+    /// curses cannot hold a base and a spacing sign in one cell.
+    @Test func spacingVowelSignsGetCellsOfTheirOwn() {
+        var g = Grid(size: Size(width: 12, height: 3))
+        #expect(g.put("ตำรวจ", row: 0, col: 0) == 5)
+        #expect((0..<5).map { g[0, $0].text } == ["ต", "\u{0E33}", "ร", "ว", "จ"])
+        #expect(g.put("पुलिस", row: 1, col: 0) == 4)
+        #expect((0..<4).map { g[1, $0].text } == ["पु", "ल", "\u{093F}", "स"])
+        #expect(g.put("ចាប់ផ្តើម", row: 2, col: 0) == 7)
+        #expect(g.lines == ["ตำรวจ", "पुलिस", "ចាប់ផ្តើម"])
+    }
+
     @Test func emojiPresentationSequenceIsWide() {
         var g = Grid(size: Size(width: 4, height: 1))
         #expect(g.put("\u{2764}\u{FE0F}x", row: 0, col: 0) == 3)

@@ -4,6 +4,51 @@
 public enum DisplayWidth {
     /// Columns taken by one grapheme cluster (0, 1 or 2).
     public static func of(_ c: Character) -> Int {
+        if let pieces = columnPieces(c) { return pieces.reduce(0) { $0 + $1.width } }
+        return clusterWidth(c)
+    }
+
+    /// A grapheme cluster as a terminal lays it out, when that is more than
+    /// one cell: each scalar that takes a column starts a piece (a base, or
+    /// a spacing vowel sign such as Thai SARA AM U+0E33, Devanagari I
+    /// U+093F or Khmer AA U+17B6, which glibc's wcwidth and so xterm, tmux
+    /// and the Linux console give a column of its own), and zero-width
+    /// marks join the piece before them. A curses cell holds one spacing
+    /// character and its marks, so each piece is a cell; drawn whole, the
+    /// cluster's vowel signs were dropped ("ตำรวจ", police, showed as
+    /// "ตรวจ", inspect). Nil when the cluster is one piece, and for emoji
+    /// sequences (ZWJ, variation selector 16, flags, skin tones), which a
+    /// terminal draws as one glyph.
+    public static func columnPieces(_ c: Character) -> [(text: String, width: Int)]? {
+        let scalars = c.unicodeScalars
+        guard scalars.count > 1 else { return nil }
+        var spacing = 0
+        for s in scalars {
+            let v = s.value
+            if v == 0x200D || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return nil }
+            if scalarWidth(s) > 0 { spacing += 1 }
+        }
+        guard spacing > 1 else { return nil }
+        var pieces: [(text: String, width: Int)] = []
+        var text = ""
+        var width = 0
+        for s in scalars {
+            let w = scalarWidth(s)
+            if w > 0, width > 0 {
+                pieces.append((text, width))
+                text = ""
+                width = 0
+            }
+            text.unicodeScalars.append(s)
+            width += w
+        }
+        pieces.append((text, width))
+        return pieces
+    }
+
+    /// The width of a cluster drawn as one glyph: its base's, widened by an
+    /// emoji presentation selector.
+    static func clusterWidth(_ c: Character) -> Int {
         var width = 0
         var first = true
         for s in c.unicodeScalars {
