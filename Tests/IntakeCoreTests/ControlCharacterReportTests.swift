@@ -59,4 +59,20 @@ import Testing
             "t.yaml:15:29: error: text contains a control character, U+0007 (bell); remove it",
         ])
     }
+
+    /// The parser's byte check lets through only strings the rule leaves
+    /// alone: it agrees with `Sanitize` on every scalar that starts with
+    /// the lead bytes it looks at (C2 and D8: U+0000–U+07FF; E2:
+    /// U+2000–U+2FFF; EF: U+F000–U+FFFF).
+    @Test func parserByteCheckAgreesWithTheRule() {
+        var disagreements: [String] = []
+        for v in Array(UInt32(0)...0x7FF) + Array(UInt32(0x2000)...0x2FFF) + Array(UInt32(0xF000)...0xFFFF) {
+            guard let s = Unicode.Scalar(v), s != "\n", s != "\t" else { continue }
+            let expected = Sanitize.isControl(s) || s == Sanitize.arabicLetterMark
+            if POParser.mayHoldControls(Array(String(Character(s)).utf8)) != expected {
+                disagreements.append(String(format: "U+%04X", v))
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
 }

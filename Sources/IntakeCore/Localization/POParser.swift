@@ -404,9 +404,7 @@ struct POParser {
     /// characters the sanitizing rule may remove. Most strings hold no byte
     /// that could start one and are passed over at once.
     private mutating func noteControls(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ decoded: [UInt8], msgstr index: Int) {
-        // C0 and DEL; lead bytes of C1 (C2), U+061C (D8), U+202A... (E2), U+FEFF and U+FFF9... (EF).
-        guard decoded.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF })
-        else { return }
+        guard Self.mayHoldControls(decoded) else { return }
         var traced: [Int]? = []
         guard let bytes = stringLiteral(b, s, e, origins: &traced), let origins = traced, bytes.count == origins.count else { return }
         var found: [(scalar: Unicode.Scalar, location: SourceLocation)] = []
@@ -425,6 +423,31 @@ struct POParser {
             i += length
         }
         if !found.isEmpty { cur.entry.locations.msgstrControls[index, default: []] += found }
+    }
+
+    /// Whether UTF-8 `bytes` hold a C0 control other than a line break or
+    /// tab, DEL, a C1 control, U+061C, a bidi control (U+202A–U+202E,
+    /// U+2066–U+206F), U+FEFF or U+FFF9–U+FFFB: a superset of what
+    /// `Sanitize.violations` finds, decided on bytes.
+    static func mayHoldControls(_ bytes: [UInt8]) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            let c1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            let c2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+            switch c {
+            case 0x0A, 0x09: break
+            case 0..<0x20, 0x7F: return true
+            case 0xC2 where c1 >= 0x80 && c1 < 0xA0: return true
+            case 0xD8 where c1 == 0x9C: return true
+            case 0xE2 where (c1 == 0x80 && (0xAA...0xAE).contains(c2)) || (c1 == 0x81 && (0xA6...0xAF).contains(c2)): return true
+            case 0xEF where (c1 == 0xBB && c2 == 0xBF) || (c1 == 0xBF && (0xB9...0xBB).contains(c2)): return true
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     private mutating func stringLiteral(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8]? {
