@@ -50,7 +50,7 @@ struct DemoCommand: ParsableCommand {
 
     func printList(_ loc: DataLocation) throws {
         let personas = try Personas.all(loc)
-        if personas.isEmpty { print("No personas in \(loc.personas.path)."); return }
+        if personas.isEmpty { print("No personas in \(Sanitize.singleLine(loc.personas.path))."); return }
         for p in personas {
             guard let info = p.file.persona else { continue }
             let expected = info.expected.map { e in

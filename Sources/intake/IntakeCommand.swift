@@ -29,11 +29,17 @@ struct Intake: ParsableCommand {
             Foundation.exit(f.code)
         } catch {
             let code = exitCode(for: error)
+            // The message may quote an argument (a file name): printed
+            // through the sanitizing rule, as exit(withError:) would print it.
+            let message = fullMessage(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(message)
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            if !message.isEmpty {
+                if code == .success { print(Sanitize.multiLine(message)) } else { printError(message) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }
@@ -42,9 +48,10 @@ enum IntakeVersion {
     static let string = "0.1.0"
 }
 
-/// Writes to standard error.
+/// Writes to standard error, through the sanitizing rule: messages quote
+/// file names, arguments and data.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Sanitize.multiLine(message) + "\n").utf8))
 }
 
 /// A failure already reported to the user; exits with `code`.

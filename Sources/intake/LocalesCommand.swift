@@ -66,7 +66,7 @@ struct LocalesCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: loc.locales, withIntermediateDirectories: true)
             let file = POFile.newCatalog(language: language, template: template, revisionDate: revisionDate())
             try LocalesCommand.write(file, to: url)
-            print("Wrote \(QuestionnaireFiles.displayPath(url)): \(template.count) strings to translate (\(LanguageTag.displayName(language))), marked as a draft.")
+            print("Wrote \(Sanitize.singleLine(QuestionnaireFiles.displayPath(url))): \(template.count) strings to translate (\(LanguageTag.displayName(language))), marked as a draft.")
             print("Next: open it in Poedit or a text editor, then run 'intake locales check \(language)' and 'intake locales preview \(language)'.")
         }
     }
@@ -92,7 +92,7 @@ struct LocalesCommand: ParsableCommand {
                 let original = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
                 let changed = merged.serialized() != original
                 if changed { try LocalesCommand.write(merged, to: url) }
-                print("\(QuestionnaireFiles.displayPath(url)): \(after.untranslated) untranslated, \(after.fuzzy) fuzzy, \(after.obsolete) obsolete" +
+                print("\(Sanitize.singleLine(QuestionnaireFiles.displayPath(url))): \(after.untranslated) untranslated, \(after.fuzzy) fuzzy, \(after.obsolete) obsolete" +
                       (changed ? " (was \(before.untranslated) untranslated, \(before.fuzzy) fuzzy)" : " (already up to date)"))
             }
         }

@@ -101,7 +101,7 @@ struct SessionsCommand: ParsableCommand {
                 printError("intake: \(e.description)")
                 throw Failure(code: 1)
             }
-            print("Wrote \(output) (readable by you only).")
+            print("Wrote \(Sanitize.singleLine(output)) (readable by you only).")
         }
     }
 

@@ -61,3 +61,41 @@ struct Persian: Translating {
         #expect(r.screen.contains("چه نوع کاری"))
     }
 }
+
+/// A Persian translation in which one question is still English, with a
+/// byte order mark and an Arabic letter mark that came in with it.
+struct PersianWithEnglishQuestion: Translating {
+    var language: String { "fa" }
+    var isDraft: Bool { true }
+    let table: [String: String]
+
+    init(_ q: Questionnaire = Fixtures.allTypes) {
+        var t: [String: String] = [UIString.yes.key: "بله", UIString.no.key: "نه"]
+        if let s = q.question("sector") { t[s.text.key] = "Which\u{FEFF} work do you do\u{061C} (farm, 12 hours)?" }
+        table = t
+    }
+
+    func translate(key: String, source: String) -> Translated {
+        table[key].map { Translated(text: $0, isFallback: false) } ?? Translated(text: source, isFallback: true)
+    }
+
+    func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+        Translated(text: count == 1 ? source : sourcePlural, isFallback: true)
+    }
+}
+
+@Suite struct RightToLeftMarksInEnglish {
+    /// U+FEFF and U+061C are not right-to-left letters: the English line
+    /// is drawn in its own order, where a left-to-right line would be.
+    @Test func englishLineWithMarksIsNeitherReorderedNorRightAligned() throws {
+        func row(reorder: Bool) -> String? {
+            let r = makeRunner(languages: [SourceLanguage(), PersianWithEnglishQuestion()], interviewee: "fa", advocate: "en",
+                               reordersRightToLeft: reorder)
+            r.press(.enter, .enter, .char("1"), .enter, .enter, .char("1"), .enter)
+            return r.grid.lines.first { $0.contains("(farm, 12 hours)?") }
+        }
+        let shown = try #require(row(reorder: true), "the English question is not on screen in its own order")
+        #expect(shown.contains("Which work do you do (farm, 12 hours)?"))
+        #expect(shown == row(reorder: false))
+    }
+}

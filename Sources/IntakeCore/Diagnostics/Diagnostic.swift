@@ -16,7 +16,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         SourceLocation(file: file, line: line, column: column + offset)
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`; a file name's control characters are removed.
+    public var description: String { "\(Sanitize.singleLine(file)):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

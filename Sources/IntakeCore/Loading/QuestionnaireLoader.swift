@@ -100,6 +100,13 @@ extension QuestionnaireLoader {
                 diags.error(loc, "'\(field)' of \(r.what) is empty")
                 return nil
             }
+            let violations = Sanitize.violations(in: s)
+            if !violations.isEmpty, let node = r.value(field) {
+                for v in violations {
+                    diags.error(sourceMap.locate(offset: v.offset, in: s, of: node),
+                                "\(field) contains a control character, \(Sanitize.describe(v.scalar)); remove it")
+                }
+            }
             return SourceText(key: key, text: trimmed, note: note, location: loc)
         }
 

@@ -37,7 +37,9 @@ public struct WidthLimit: Hashable, Sendable {
 /// Findings point at the entry's msgstr line:
 /// - error: placeholders differ from the source; number of plural forms is
 ///   not nplurals; missing or invalid `Language`; missing or invalid
-///   `Plural-Forms`.
+///   `Plural-Forms`; a control character the sanitizing rule would remove
+///   (ESC, C0, C1, DEL, bidi overrides; see `Sanitize`), in any msgstr,
+///   fuzzy ones included, at the character's own line and column.
 /// - warning: wider than allowed (see `defaultWidthLimits`); identical to
 ///   the source ("untranslated copy of the source"); a discouraged term;
 ///   key no longer used; source text changed but entry not fuzzy.
@@ -148,6 +150,7 @@ public struct LocaleReport: Sendable {
             if let plural, e.isPlural, e.translations.count != plural.count {
                 bag.error(loc, "\(e.translations.count) plural forms, but Plural-Forms says nplurals=\(plural.count)")
             }
+            Self.checkControls(e, bag: &bag)
             guard !e.isFuzzy else { continue }
             checkTranslations(e, key: key, singleNForms: singleNForms, loc: loc, language: language,
                               widthLimits: widthLimits, terms: discouragedTerms, bag: &bag)
@@ -195,6 +198,28 @@ public struct LocaleReport: Sendable {
                 for f in terms.findings(in: text, language: language) {
                     bag.warning(here, "discouraged term '\(f.term)'; consider: \(f.suggestion)")
                 }
+            }
+        }
+    }
+
+    /// One error per character of a msgstr that the sanitizing rule would
+    /// remove, at the character when the parser saw where it was.
+    static func checkControls(_ e: POEntry, bag: inout DiagnosticBag) {
+        for (i, text) in e.translations.enumerated() {
+            let violations = Sanitize.violations(in: text)
+            guard !violations.isEmpty else { continue }
+            let where_ = e.isPlural ? "msgstr[\(i)]" : "msgstr"
+            let fallback = i < e.locations.msgstrs.count ? e.locations.msgstrs[i] : (e.translationLocation ?? SourceLocation(file: "", line: 1, column: 1))
+            // The parser noted every candidate in order; the rule's findings are among them.
+            let candidates = e.locations.msgstrControls[i] ?? []
+            var k = 0
+            for v in violations {
+                var at = fallback
+                while k < candidates.count {
+                    k += 1
+                    if candidates[k - 1].scalar == v.scalar { at = candidates[k - 1].location; break }
+                }
+                bag.error(at, "\(where_) contains a control character, \(Sanitize.describe(v.scalar)); remove it")
             }
         }
     }

@@ -10,6 +10,10 @@ public struct POEntryLocations: Hashable, Sendable {
     public var msgstr: SourceLocation?
     /// One location per `msgstr[N]` line, in order.
     public var msgstrs: [SourceLocation] = []
+    /// Per msgstr form, in order, each character that the sanitizing rule
+    /// may remove (see `Sanitize.violations`) and where it is in the file,
+    /// so `locales check` can point at the character itself.
+    public var msgstrControls: [Int: [(scalar: Unicode.Scalar, location: SourceLocation)]] = [:]
 
     public init() {}
 

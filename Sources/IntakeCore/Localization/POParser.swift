@@ -217,6 +217,7 @@ struct POParser {
             }
             checkObsolete(b, s, obsolete)
             append(bytes, to: field)
+            if case .str(let index) = field { noteControls(b, s, e, bytes, msgstr: index) }
             return
         }
         var p = s
@@ -307,6 +308,7 @@ struct POParser {
             cur.entry.locations.msgstr = keywordLoc
             cur.entry.locations.msgstrs = [keywordLoc]
             cur.last = .str(0)
+            noteControls(b, q, e, bytes, msgstr: 0)
         case .msgstrIndex(let index):
             checkObsolete(b, s, obsolete)
             if cur.id == nil {
@@ -325,6 +327,7 @@ struct POParser {
             if index == 0 { cur.entry.locations.msgstr = keywordLoc }
             cur.entry.locations.msgstrs.append(keywordLoc)
             cur.last = .str(index)
+            noteControls(b, q, e, bytes, msgstr: index)
         }
     }
 
@@ -397,7 +400,64 @@ struct POParser {
 
     /// Decodes the C string literal starting at the quote at `s`; reports and
     /// returns nil when it is unterminated or followed by other text.
+    /// Records where the literal at `s` (already decoded as `decoded`) holds
+    /// characters the sanitizing rule may remove. Most strings hold no byte
+    /// that could start one and are passed over at once.
+    private mutating func noteControls(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ decoded: [UInt8], msgstr index: Int) {
+        guard Self.mayHoldControls(decoded) else { return }
+        var traced: [Int]? = []
+        guard let bytes = stringLiteral(b, s, e, origins: &traced), let origins = traced, bytes.count == origins.count else { return }
+        var found: [(scalar: Unicode.Scalar, location: SourceLocation)] = []
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+            if i + length <= bytes.count {
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            }
+            if let scalar = Unicode.Scalar(value), scalar != "\n", scalar != "\t",
+               Sanitize.isControl(scalar) || scalar == Sanitize.arabicLetterMark {
+                found.append((scalar, location(b, origins[i])))
+            }
+            i += length
+        }
+        if !found.isEmpty { cur.entry.locations.msgstrControls[index, default: []] += found }
+    }
+
+    /// Whether UTF-8 `bytes` hold a C0 control other than a line break or
+    /// tab, DEL, a C1 control, U+061C, a bidi control (U+202A–U+202E,
+    /// U+2066–U+206F), U+FEFF or U+FFF9–U+FFFB: a superset of what
+    /// `Sanitize.violations` finds, decided on bytes.
+    static func mayHoldControls(_ bytes: [UInt8]) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            let c1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            let c2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+            switch c {
+            case 0x0A, 0x09: break
+            case 0..<0x20, 0x7F: return true
+            case 0xC2 where c1 >= 0x80 && c1 < 0xA0: return true
+            case 0xD8 where c1 == 0x9C: return true
+            case 0xE2 where (c1 == 0x80 && (0xAA...0xAE).contains(c2)) || (c1 == 0x81 && (0xA6...0xAF).contains(c2)): return true
+            case 0xEF where (c1 == 0xBB && c2 == 0xBF) || (c1 == 0xBF && (0xB9...0xBB).contains(c2)): return true
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
     private mutating func stringLiteral(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8]? {
+        var none: [Int]? = nil
+        return stringLiteral(b, s, e, origins: &none)
+    }
+
+    /// With `origins`, also the offset in `b` each decoded byte came from
+    /// (the backslash, for an escape).
+    private mutating func stringLiteral(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, origins: inout [Int]?) -> [UInt8]? {
         var out: [UInt8] = []
         var i = s + 1
         var run = i
@@ -411,6 +471,9 @@ struct POParser {
             if c == UInt8(ascii: "\"") { break }
             if c != UInt8(ascii: "\\") { i += 1; continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            origins?.append(contentsOf: run..<i)
+            let (before, escapeAt) = (out.count, i)
+            defer { if origins != nil { origins!.append(contentsOf: repeatElement(escapeAt, count: out.count - before)) } }
             guard i + 1 < e else {
                 error(location(b, s), "unterminated string")
                 return nil
@@ -457,6 +520,7 @@ struct POParser {
             run = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+        origins?.append(contentsOf: run..<i)
         var q = i + 1
         while q < e, Self.isSpace(b[q]) { q += 1 }
         if q < e {

@@ -88,7 +88,7 @@ public enum SummaryBuilder {
             }
         }
 
-        let resultText = recorder.result(score.result)
+        let resultText = Sanitize.multiLine(recorder.result(score.result))
 
         return Summary(
             questionnaire: .init(id: q.id, version: q.version, title: t(q.title)),
@@ -112,7 +112,7 @@ public enum SummaryBuilder {
             unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
             remarks: remarkItems,
             endedEarly: endedEarly,
-            disclaimer: recorder.ui(.summaryDisclaimer),
+            disclaimer: Sanitize.multiLine(recorder.ui(.summaryDisclaimer)),
             usesFallbackText: recorder.usedFallback)
     }
 

@@ -92,9 +92,12 @@ struct TextSummaryRenderer<T: Translating> {
         lines.append(String(repeating: ascii ? (rule == "═" ? "=" : "-") : rule, count: max(w, 3)))
     }
 
-    /// Adds wrapped text with a first-line prefix and a hanging indent.
+    /// Adds wrapped text with a first-line prefix and a hanging indent. All
+    /// text, translated headings included, comes through here, so this is
+    /// where the sanitizing rule is applied.
     private mutating func add(_ text: String, prefix: String = "", indent: Int = 0) {
-        let text = ascii ? Self.asciiFold(text) : text
+        let clean = Sanitize.multiLine(text)
+        let text = ascii ? Self.asciiFold(clean) : clean
         let firstPrefix = String(repeating: " ", count: indent) + prefix
         let hanging = String(repeating: " ", count: indent + DisplayWidth.of(prefix))
         let available = width - DisplayWidth.of(hanging)
@@ -234,16 +237,38 @@ struct TextSummaryRenderer<T: Translating> {
     }
 }
 
+/// Markdown punctuation escaped wherever it is: emphasis, code, links,
+/// HTML, headings, tables, entities, strikethrough and fences (`~`).
+private let markdownInlinePunctuation: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "!", "&", "~"]
+
 /// Markdown for pasting into a case management system.
 struct MarkdownSummaryRenderer<T: Translating> {
     let summary: Summary
     let tr: T
 
-    /// Escapes Markdown punctuation in text from answers and data files.
+    /// Escapes text from answers, data files and translations so it stays
+    /// text. Any piece may begin a line (a remark line, a list item's text),
+    /// so each is escaped as if it did: leading spaces (an indented code
+    /// block) are dropped, and a leading `-`, `+` or `=` (list item, setext
+    /// underline, thematic break) or the `.` or `)` after leading digits
+    /// and before a space (ordered list) gets a backslash, besides `markdownInlinePunctuation`
+    /// anywhere.
     static func escape(_ s: String) -> String {
+        var rest = Sanitize.singleLine(s).drop { $0 == " " }
         var out = ""
-        for c in Sanitize.singleLine(s) {
-            if "\\`*_{}[]<>#|!".contains(c) { out.append("\\") }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let afterDigits = rest.dropFirst(digits.count)
+        // A list marker is followed by a space or ends the line ("2.0.0" is not one).
+        if !digits.isEmpty, let next = afterDigits.first, next == "." || next == ")",
+           afterDigits.dropFirst().first.map({ $0 == " " }) ?? true {
+            out += String(digits) + "\\" + String(next)
+            rest = rest.dropFirst(digits.count + 1)
+        } else if let first = rest.first, first == "-" || first == "+" || first == "=" {
+            out += "\\" + String(first)
+            rest = rest.dropFirst()
+        }
+        for c in rest {
+            if markdownInlinePunctuation.contains(c) { out.append("\\") }
             out.append(c)
         }
         return out

@@ -21,7 +21,9 @@ public enum Bidi {
         return .neutral
     }
 
-    /// Whether a text contains right-to-left letters.
+    /// Whether a text contains right-to-left letters. Marks and format
+    /// characters of those scripts (U+061C ARABIC LETTER MARK, U+FEFF, the
+    /// Arabic number signs, vowel points) are not letters and do not count.
     public static func containsRightToLeft(_ text: String) -> Bool {
         // Every screen line passes here: look at bytes and scalars only.
         guard text.utf8.contains(where: { $0 >= 0xD6 }) else { return false }
@@ -32,6 +34,12 @@ public enum Bidi {
         switch v {
         case 0x0590...0x05FF, 0x07C0...0x085F, 0xFB1D...0xFB4F, 0x10800...0x10FFF, 0x1E800...0x1EFFF,
              0x0600...0x065F, 0x066A...0x06EF, 0x06FA...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+            break
+        default:
+            return false
+        }
+        switch Unicode.Scalar(v)?.properties.generalCategory {
+        case .otherLetter?, .modifierLetter?, .uppercaseLetter?, .lowercaseLetter?, .titlecaseLetter?:
             return true
         default:
             return false
