@@ -76,6 +76,10 @@ static inline int intake_locale_is_utf8(void) {
         && (cs[2] == 'F' || cs[2] == 'f');
 }
 
+/* One byte (or KEY_RESIZE) from the standard screen, ERR on timeout. With
+   keypad off, escape sequences arrive byte by byte for intake to decode. */
+static inline int intake_getch(void) { return wgetch(stdscr); }
+
 /* newterm on the process's stdin/stdout (Swift 6 rejects the C globals). */
 static inline SCREEN *intake_newterm(void) { return newterm(NULL, stdout, stdin); }
 

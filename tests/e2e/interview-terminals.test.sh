@@ -20,4 +20,34 @@ for term in xterm xterm-256color screen tmux-256color linux vt100; do
   i=$((i + 1)); run_with "term$i" TERM=$term
 done
 run_with nocolor TERM=xterm-256color NO_COLOR=1
+
+# (i) Keys are read as bytes, whatever TERM says. Under TERM=linux or
+# xterm-mono in tmux, F1 (ESC O P from tmux) is help, not quick hide; an
+# unknown sequence is consumed whole and ignored (had it hidden the screen,
+# Enter would not bring the start screen back); an invalid UTF-8 byte shows
+# as U+FFFD and the rest of its burst is typed.
+write_text_fixture
+keys_with() { # NAME TERM
+  local s=$1
+  t new-session -d -x 80 -y 24 -s "$s" \
+    "cd '$ROOT' && env TERM=$2 '$INTAKE' run --data-dir '$TMPDIR/data' --ephemeral; echo EXIT=\$?; sleep 300"
+  t set-option -s escape-time 10 >/dev/null
+  wait_for "$s" "Start a new interview" 60
+  keys "$s" F1; wait_for "$s" "Help: keys"
+  screen "$s" | grep -q "System update" && { echo "TERM=$2: F1 hid the screen"; exit 1; }
+  t send-keys -t "$s" -H 1b 5b 39 39 3b 35 7a
+  keys "$s" Enter; wait_for "$s" "Start a new interview"
+  keys "$s" Enter; wait_for "$s" "one text answer"
+  keys "$s" Enter; wait_for "$s" "name of the business"
+  t send-keys -t "$s" -H 61 62 ff 63 64
+  wait_for "$s" "› ab�cd"
+  keys "$s" Escape; wait_for "$s" "System update"
+  keys "$s" C-r; keys "$s" Enter; wait_for "$s" "› ab�cd"
+  keys "$s" C-c; wait_for "$s" "Quit the interview?"; keys "$s" Enter
+  wait_for "$s" "EXIT=0"
+}
+keys_with keys-linux linux
+keys_with keys-mono xterm-mono
+keys_with keys-xterm xterm-256color
+
 echo ok
