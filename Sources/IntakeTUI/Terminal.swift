@@ -19,7 +19,10 @@ private let exitHandlerInstalled = Atomic<Bool>(false)
 /// Raw mode, so Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q arrive as keys (flow
 /// control off); no echo; keypad off: keys arrive as bytes and `KeyDecoder`
 /// names them, whatever `TERM` says; the alternate screen where the
-/// terminal has one.
+/// terminal has one. A UTF-8 locale (see `UTF8Locale`), a terminal that can
+/// address the cursor and, when asked, a minimum size are checked before
+/// curses starts, so a terminal that cannot show the program gets a
+/// message instead of a broken screen.
 /// Colours only when the terminal has them and `NO_COLOR` is unset or
 /// empty; otherwise the semantic colours become bold, underline and dim.
 /// The screen is cleared before leaving curses mode, on every way out:
@@ -35,10 +38,39 @@ public final class Terminal: TerminalBackend {
     private let decoder: KeyDecoder
 
     /// Starts curses mode on stdin/stdout, with the signal trap installed.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        setlocale(LC_ALL, "")
+    /// With `minimumSize`, a smaller terminal is refused before anything is
+    /// drawn.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, minimumSize: Size? = nil) throws {
+        let chosen = UTF8Locale.choose { name in
+            setlocale(name.isEmpty ? LC_ALL : LC_CTYPE, name) != nil && intake_locale_is_utf8() != 0
+        }
+        if chosen == nil {
+            setlocale(LC_ALL, "")
+            throw UTF8Locale.failure(codeset: nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? "")
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalError(description: "intake needs a terminal (stdin and stdout must be a tty)")
+        }
+        let term = environment["TERM"] ?? ""
+        switch intake_term_can_address() {
+        case -1:
+            throw TerminalError(description: "cannot use the terminal type \"\(term)\"; try TERM=xterm")
+        case 0:
+            throw TerminalError(description: """
+                the terminal type "\(term)" cannot move the cursor, which a full-screen program needs; \
+                run intake in a terminal such as xterm, tmux, screen or the Linux console, with TERM set to match
+                """)
+        default: break
+        }
+        if let minimumSize {
+            var rows: Int32 = 0, cols: Int32 = 0
+            intake_window_size(&rows, &cols)
+            if rows > 0, cols > 0, Int(rows) < minimumSize.height || Int(cols) < minimumSize.width {
+                throw TerminalError(description: """
+                    the terminal is \(cols)×\(rows); intake needs at least \(minimumSize.width)×\(minimumSize.height): \
+                    enlarge the window and start again
+                    """)
+            }
         }
         CrashGuard.saveTerminalModes()
         // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers
@@ -78,8 +110,8 @@ public final class Terminal: TerminalBackend {
 
     /// Starts the terminal, runs `body`, and always restores the terminal
     /// afterwards, also when `body` throws.
-    public static func run<T>(_ body: (Terminal) throws -> T) throws -> T {
-        let terminal = try Terminal()
+    public static func run<T>(minimumSize: Size? = nil, _ body: (Terminal) throws -> T) throws -> T {
+        let terminal = try Terminal(minimumSize: minimumSize)
         defer { terminal.close() }
         return try body(terminal)
     }

@@ -50,4 +50,25 @@ keys_with keys-linux linux
 keys_with keys-mono xterm-mono
 keys_with keys-xterm xterm-256color
 
+# (j) A locale that is not UTF-8 (LANG=C over ssh): the program switches to
+# C.UTF-8, so Chinese is drawn, not blanks or question marks.
+s=lang-c
+t new-session -d -x 80 -y 24 -s $s \
+  "cd '$ROOT' && env LANG=C LC_ALL= LC_CTYPE= TERM=xterm-256color '$INTAKE' run --data-dir '$ROOT' --ephemeral --language zh-Hans --advocate-language zh-Hans; echo EXIT=\$?; sleep 300"
+wait_for $s "开始新的面谈" 60
+keys $s C-c; wait_for $s "退出面谈吗"; keys $s Enter
+wait_for $s "EXIT=0"
+
+# (k) A terminal that cannot address the cursor (TERM=dumb) or is smaller
+# than 80x24 at the start gets a message and a non-zero exit, not a screen.
+s=dumb
+t new-session -d -x 80 -y 24 -s $s \
+  "cd '$ROOT' && env TERM=dumb '$INTAKE' run --data-dir '$ROOT' --ephemeral; echo EXIT=\$?; sleep 300"
+wait_for $s "EXIT=1" 60
+screen $s | grep -q "cannot move the cursor" || { echo "TERM=dumb: no message"; screen $s; exit 1; }
+s=small
+t new-session -d -x 60 -y 20 -s $s \
+  "cd '$ROOT' && env TERM=xterm-256color '$INTAKE' run --data-dir '$ROOT' --ephemeral; echo EXIT=\$?; sleep 300"
+wait_for $s "EXIT=1" 60
+screen $s | grep -q "at least 80×24" || { echo "60x20: no message"; screen $s; exit 1; }
 echo ok
