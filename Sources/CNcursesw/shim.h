@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <wchar.h>
 #include <langinfo.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 /* Swift cannot import function-like macros, macros built from other macros,
    or (in reentrant builds) the globals LINES/COLS/stdscr. These wrappers give
@@ -74,6 +76,31 @@ static inline int intake_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't')
         && (cs[2] == 'F' || cs[2] == 'f');
+}
+
+/* One byte (or KEY_RESIZE) from the standard screen, ERR on timeout. With
+   keypad off, escape sequences arrive byte by byte for intake to decode. */
+static inline int intake_getch(void) { return wgetch(stdscr); }
+
+/* Looks $TERM up in terminfo without starting curses: 1 when the terminal
+   can address the cursor, 0 when it cannot (dumb, a printing terminal),
+   -1 when terminfo does not know it. */
+static inline int intake_term_can_address(void) {
+    int err = 0;
+    TERMINAL *before = cur_term;
+    if (setupterm(NULL, 1, &err) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (const char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+    TERMINAL *mine = set_curterm(before);
+    if (mine != NULL && mine != before) del_curterm(mine);
+    return ok;
+}
+
+/* The window size of stdout from the kernel, 0 where it does not say. */
+static inline void intake_window_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0) { *rows = ws.ws_row; *cols = ws.ws_col; }
+    else { *rows = 0; *cols = 0; }
 }
 
 /* newterm on the process's stdin/stdout (Swift 6 rejects the C globals). */

@@ -17,8 +17,12 @@ private let exitHandlerInstalled = Atomic<Bool>(false)
 /// The ncursesw backend: raw keys in, grids out.
 ///
 /// Raw mode, so Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q arrive as keys (flow
-/// control off); no echo; keypad on; ESCDELAY 25 ms so a lone Esc (quick
-/// hide) is seen at once; the alternate screen where the terminal has one.
+/// control off); no echo; keypad off: keys arrive as bytes and `KeyDecoder`
+/// names them, whatever `TERM` says; the alternate screen where the
+/// terminal has one. A UTF-8 locale (see `UTF8Locale`), a terminal that can
+/// address the cursor and, when asked, a minimum size are checked before
+/// curses starts, so a terminal that cannot show the program gets a
+/// message instead of a broken screen.
 /// Colours only when the terminal has them and `NO_COLOR` is unset or
 /// empty; otherwise the semantic colours become bold, underline and dim.
 /// The screen is cleared before leaving curses mode, on every way out:
@@ -31,12 +35,42 @@ public final class Terminal: TerminalBackend {
     private let screen: OpaquePointer
     private var previous: Grid?
     private var cursorShown: Bool?
+    private let decoder: KeyDecoder
 
     /// Starts curses mode on stdin/stdout, with the signal trap installed.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        setlocale(LC_ALL, "")
+    /// With `minimumSize`, a smaller terminal is refused before anything is
+    /// drawn.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, minimumSize: Size? = nil) throws {
+        let chosen = UTF8Locale.choose { name in
+            setlocale(name.isEmpty ? LC_ALL : LC_CTYPE, name) != nil && intake_locale_is_utf8() != 0
+        }
+        if chosen == nil {
+            setlocale(LC_ALL, "")
+            throw UTF8Locale.failure(codeset: nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? "")
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalError(description: "intake needs a terminal (stdin and stdout must be a tty)")
+        }
+        let term = environment["TERM"] ?? ""
+        switch intake_term_can_address() {
+        case -1:
+            throw TerminalError(description: "cannot use the terminal type \"\(term)\"; try TERM=xterm")
+        case 0:
+            throw TerminalError(description: """
+                the terminal type "\(term)" cannot move the cursor, which a full-screen program needs; \
+                run intake in a terminal such as xterm, tmux, screen or the Linux console, with TERM set to match
+                """)
+        default: break
+        }
+        if let minimumSize {
+            var rows: Int32 = 0, cols: Int32 = 0
+            intake_window_size(&rows, &cols)
+            if rows > 0, cols > 0, Int(rows) < minimumSize.height || Int(cols) < minimumSize.width {
+                throw TerminalError(description: """
+                    the terminal is \(cols)×\(rows); intake needs at least \(minimumSize.width)×\(minimumSize.height): \
+                    enlarge the window and start again
+                    """)
+            }
         }
         CrashGuard.saveTerminalModes()
         // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers
@@ -55,9 +89,8 @@ public final class Terminal: TerminalBackend {
         raw()
         noecho()
         nonl()
-        keypad(intake_stdscr(), true)
         intrflush(intake_stdscr(), false)
-        set_escdelay(25)
+        decoder = KeyDecoder(extra: Terminal.terminfoSequences())
 
         unicode = intake_locale_is_utf8() != 0
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -77,8 +110,8 @@ public final class Terminal: TerminalBackend {
 
     /// Starts the terminal, runs `body`, and always restores the terminal
     /// afterwards, also when `body` throws.
-    public static func run<T>(_ body: (Terminal) throws -> T) throws -> T {
-        let terminal = try Terminal()
+    public static func run<T>(minimumSize: Size? = nil, _ body: (Terminal) throws -> T) throws -> T {
+        let terminal = try Terminal(minimumSize: minimumSize)
         defer { terminal.close() }
         return try body(terminal)
     }
@@ -105,32 +138,85 @@ public final class Terminal: TerminalBackend {
 
     // MARK: Keys
 
+    /// How long to wait for the rest of an escape sequence or character
+    /// cut off at the end of a burst (over ssh a sequence may come in two
+    /// packets). Only after it has passed is a lone Esc a quick hide.
+    static let continuationMilliseconds: Int32 = 50
+    /// The most bytes read in one burst; a longer paste continues in the next.
+    static let burstLimit = 16384
+
     public func readKeys(timeoutMilliseconds: Int) -> [KeyEvent] {
         wtimeout(intake_stdscr(), Int32(clamping: timeoutMilliseconds))
-        guard let first = readKey() else { return [] }
-        var keys = [first]
-        wtimeout(intake_stdscr(), 0)
-        while keys.count < 4096, let next = readKey() { keys.append(next) }
+        guard let first = readInput() else { return [] }
+        var keys: [KeyEvent] = []
+        var pending: [UInt8] = []
+        var count = 0
+        func take(_ input: Input) {
+            switch input {
+            case .byte(let b):
+                pending.append(b)
+                count += 1
+            case .resize:
+                let decoded = decoder.decode(pending, final: false)
+                keys += decoded.keys
+                pending = decoded.pending
+                keys.append(.resize)
+            case .ignored: break
+            }
+        }
+        take(first)
+        while true {
+            wtimeout(intake_stdscr(), 0)
+            while count < Terminal.burstLimit, let next = readInput() { take(next) }
+            let decoded = decoder.decode(pending, final: false)
+            keys += decoded.keys
+            pending = decoded.pending
+            if pending.isEmpty { break }
+            wtimeout(intake_stdscr(), Terminal.continuationMilliseconds)
+            guard let next = readInput() else {
+                keys += decoder.decode(pending, final: true).keys
+                break
+            }
+            take(next)
+        }
         return keys
     }
 
-    private func readKey() -> KeyEvent? {
-        var ch: wint_t = 0
-        switch Int(intake_get_wch(&ch)) {
-        case INTAKE_ERR:
-            return nil
-        case INTAKE_KEY_CODE_YES:
-            let key = Terminal.decode(keyCode: Int(ch))
-            if key == .resize {
-                size = Size(width: Int(intake_cols()), height: Int(intake_lines()))
-            }
-            return key
-        default:
-            return Terminal.decode(character: UInt32(ch))
+    private enum Input {
+        case byte(UInt8)
+        case resize
+        case ignored
+    }
+
+    /// One byte, or a resize, from curses; nil when none came in time.
+    private func readInput() -> Input? {
+        let c = Int(intake_getch())
+        switch c {
+        case INTAKE_ERR: return nil
+        case INTAKE_KEY_RESIZE:
+            size = Size(width: Int(intake_cols()), height: Int(intake_lines()))
+            return .resize
+        case 0...255: return .byte(UInt8(c))
+        default: return .ignored
         }
     }
 
-    /// A character from `wget_wch` as a key.
+    /// The key sequences of this terminal's terminfo entry.
+    private static func terminfoSequences() -> [[UInt8]: KeyEvent] {
+        var table: [[UInt8]: KeyEvent] = [:]
+        for (cap, key) in KeyDecoder.terminfoKeys {
+            guard var p = intake_tigetstr(cap) else { continue }
+            var bytes: [UInt8] = []
+            while p.pointee != 0 {
+                bytes.append(UInt8(bitPattern: p.pointee))
+                p += 1
+            }
+            if bytes.count >= 2, bytes[0] == 0x1B, table[bytes] == nil { table[bytes] = key }
+        }
+        return table
+    }
+
+    /// A character (a Unicode scalar value) as a key.
     static func decode(character u: UInt32) -> KeyEvent {
         switch u {
         case 13, 10: return .enter
@@ -142,34 +228,6 @@ public final class Terminal: TerminalBackend {
         default:
             guard let scalar = Unicode.Scalar(u) else { return .unknown(Int(u)) }
             return .char(Character(scalar))
-        }
-    }
-
-    /// A curses key code as a key.
-    static func decode(keyCode code: Int) -> KeyEvent {
-        switch code {
-        case INTAKE_KEY_UP: return .up
-        case INTAKE_KEY_DOWN: return .down
-        case INTAKE_KEY_LEFT: return .left
-        case INTAKE_KEY_RIGHT: return .right
-        case INTAKE_KEY_HOME, INTAKE_KEY_FIND: return .home
-        case INTAKE_KEY_END, INTAKE_KEY_SELECT: return .end
-        case INTAKE_KEY_PPAGE: return .pageUp
-        case INTAKE_KEY_NPAGE: return .pageDown
-        case INTAKE_KEY_BACKSPACE: return .backspace
-        case INTAKE_KEY_DC: return .delete
-        case INTAKE_KEY_ENTER: return .enter
-        case INTAKE_KEY_BTAB: return .backTab
-        case INTAKE_KEY_RESIZE: return .resize
-        case (INTAKE_KEY_F0 + 1)...(INTAKE_KEY_F0 + 12): return .function(code - INTAKE_KEY_F0)
-        default:
-            // Keys beyond the standard set are named by their terminfo
-            // capability, e.g. kLFT5 for Ctrl-Left on xterm.
-            if code > INTAKE_KEY_MAX, let name = keyname(Int32(code)).map({ String(cString: $0) }) {
-                if name == "kLFT5" { return .ctrlLeft }
-                if name == "kRIT5" { return .ctrlRight }
-            }
-            return .unknown(code)
         }
     }
 

@@ -14,6 +14,9 @@ public struct TextEditor: Hashable, Sendable {
     public let multiline: Bool
     /// Maximum length in grapheme clusters, or nil for none.
     public let maxLength: Int?
+    /// How many characters the last command could not insert because the
+    /// text was at `maxLength`, so the screen can say so (never a silent cut).
+    public private(set) var refused = 0
     /// The display column that up/down try to keep.
     private var goalColumn: Int?
 
@@ -34,6 +37,7 @@ public struct TextEditor: Hashable, Sendable {
     /// lines.
     public mutating func apply(_ action: EditorAction, width: Int? = nil) {
         if case .up = action {} else if case .down = action {} else { goalColumn = nil }
+        refused = 0
         switch action {
         case .insert(let s): insert(s)
         case .newline: if multiline { insert("\n") }
@@ -68,7 +72,11 @@ public struct TextEditor: Hashable, Sendable {
         let lines = Sanitize.multiLine(raw)
         let clean = multiline ? lines : lines.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
         var added = Array(clean)
-        if let maxLength { added = Array(added.prefix(max(0, maxLength - characters.count))) }
+        if let maxLength, added.count > maxLength - characters.count {
+            let room = max(0, maxLength - characters.count)
+            refused = added.count - room
+            added = Array(added.prefix(room))
+        }
         guard !added.isEmpty else { return }
         // Rebuild from strings so a combining mark joins the cluster before it.
         let before = String(characters[..<cursor]) + String(added)

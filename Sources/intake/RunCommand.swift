@@ -203,7 +203,7 @@ extension RunCommand {
         var model = start
         model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
         do {
-            try Terminal.run { terminal in
+            try Terminal.run(minimumSize: Frame.minimumSize) { terminal in
                 model.size = terminal.size
                 terminal.draw(app.view(model, size: terminal.size))
                 if exitAfter == .firstFrame { return }

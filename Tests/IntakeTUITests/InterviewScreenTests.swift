@@ -123,3 +123,28 @@ import Testing
         }
     }
 }
+
+/// A typed answer holds 4000 characters; the screen counts them when the
+/// limit is near and says when text did not fit, never cutting silently.
+@Suite struct LongTextAnswerTests {
+    @Test func theLimitIsShownAndWhatDidNotFitIsReported() {
+        let r = makeRunner()
+        r.press(.enter, .enter, .char("1"), .enter, .enter, .function(2), .enter,
+                .char("1"), .enter, .char("1"), .char("3"), .enter)
+        r.type("10"); r.press(.enter)
+        r.type("2023-11-15"); r.press(.enter)
+        r.type("2023-11"); r.press(.enter)
+        #expect(r.screen.contains("What is the name of the business you work for?"))
+        r.press(.paste(String(repeating: "a", count: 3599)))
+        #expect(!r.screen.contains("characters"))
+        r.press(.char("b"))
+        #expect(r.grid.lines[7] == "    3600 of 4000 characters")
+        r.press(.paste(String(repeating: "c", count: 450)))
+        #expect(r.grid.lines[7] == "    4000 of 4000 characters")
+        #expect(r.grid.lines[22] == " The answer is full (4000 characters at most); the rest was not added.")
+        #expect(r.model.editor.text == String(repeating: "a", count: 3599) + "b" + String(repeating: "c", count: 400))
+        r.press(.backspace)
+        #expect(r.grid.lines[7] == "    3999 of 4000 characters")
+        #expect(r.grid.lines[22] == " Type the answer; Enter confirms.")
+    }
+}

@@ -163,16 +163,6 @@ import Testing
         #expect(Terminal.decode(character: 0x4E2D) == .char("中"))
         #expect(Terminal.decode(character: 0x0E35) == .char("\u{0E35}"))
     }
-
-    @Test func cursesKeyCodesBecomeNamedKeys() {
-        #expect(Terminal.decode(keyCode: 0o402) == .down)
-        #expect(Terminal.decode(keyCode: 0o410 + 1) == .function(1))
-        #expect(Terminal.decode(keyCode: 0o410 + 12) == .function(12))
-        #expect(Terminal.decode(keyCode: 0o541) == .backTab)
-        #expect(Terminal.decode(keyCode: 0o632) == .resize)
-        #expect(Terminal.decode(keyCode: 0o552) == .home)  // KEY_FIND, Home on some xterms
-        #expect(Terminal.decode(keyCode: 0o410 + 13) == .unknown(0o410 + 13))
-    }
 }
 
 @Suite struct HelpScreenTests {

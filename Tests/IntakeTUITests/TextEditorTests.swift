@@ -79,6 +79,20 @@ extension TextEditor {
         #expect(e.text == "กี่中abc")
     }
 
+    @Test func whatDoesNotFitIsCountedNotSilentlyCut() {
+        var e = TextEditor(maxLength: 5)
+        e.apply(.insert("abc"))
+        #expect(e.refused == 0)
+        e.apply(.insert("defg"))
+        #expect(e.text == "abcde")
+        #expect(e.refused == 2)
+        e.apply(.left)
+        #expect(e.refused == 0)
+        e.apply(.insert("x"))
+        #expect(e.text == "abcde")
+        #expect(e.refused == 1)
+    }
+
     @Test func wordMovement() {
         var e = TextEditor(text: "one two  three")
         e.apply(.wordLeft)

@@ -11,6 +11,10 @@ import IntakeCore
 public struct InterviewApp: App {
     public init() {}
 
+    /// The most characters a typed answer holds. The screen counts them from
+    /// nine tenths of it and says when text did not fit.
+    public static let textAnswerLimit = 4000
+
     public func keyContext(_ m: InterviewModel) -> KeyContext {
         if m.hidden { return .hidden }
         if let overlay = m.overlay {
@@ -333,6 +337,9 @@ public struct InterviewApp: App {
         case .edit(let e):
             m.editor.apply(e, width: Frame(size: m.size).body.width)
             m.message = nil
+            if m.editor.refused > 0, let max = m.editor.maxLength {
+                m.message = ScreenMessage(text: Words(m).ui(.textFull, ["max": String(max)]), isError: true)
+            }
         case .next:
             var out: [InterviewEffect] = []
             switch commitPending(&m, q) {
@@ -577,6 +584,7 @@ public struct InterviewApp: App {
         case .text(let t)?: text = t
         default: break
         }
-        m.editor = TextEditor(text: text, multiline: q.type == .text && q.multiline, maxLength: q.type == .text ? 4000 : 40)
+        m.editor = TextEditor(text: text, multiline: q.type == .text && q.multiline,
+                              maxLength: q.type == .text ? InterviewApp.textAnswerLimit : 40)
     }
 }

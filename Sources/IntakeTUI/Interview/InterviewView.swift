@@ -455,6 +455,11 @@ enum InterviewView {
             default: break
             }
             if let formatHint { b.para(formatHint, .muted, indent: 2) }
+            if q.type == .text, let max = m.editor.maxLength, m.editor.characters.count >= max * 9 / 10 {
+                let count = m.editor.characters.count
+                b.para(w.ui(.textLength, ["count": String(count), "max": String(max)]),
+                       count >= max ? .warning : .muted, indent: 2)
+            }
         case .note:
             break
         }
