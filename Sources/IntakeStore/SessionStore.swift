@@ -127,6 +127,12 @@ public final class SessionStore: Sendable {
             try Permissions.makeDirectory(dirPath)
         }
 
+        // Two first runs at once: the second waits here until the first has
+        // made the tables and the key material, then opens them as an
+        // existing store. Held until this function returns.
+        let creationLock = mode == .readWrite ? DirectoryLock(dirPath) : nil
+        defer { creationLock?.release() }
+
         let dbExists = Permissions.exists(dbPath)
         guard dbExists || create else { throw StoreError.notFound(path: dbPath) }
         if mode == .readWrite {
@@ -349,4 +355,27 @@ public final class SessionStore: Sendable {
         default: return .database(path: path, detail: message)
         }
     }
+}
+
+/// An exclusive flock(2) on the store directory, serialising the opening
+/// (and so the creation) of a store between processes. Advisory: only
+/// intake takes it. If the directory cannot be opened, there is no lock and
+/// opening goes on as before.
+final class DirectoryLock {
+    private var fd: Int32
+
+    init(_ path: String) {
+        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        _ = close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }
