@@ -195,7 +195,8 @@ extension SessionStore {
     public func export(session id: SessionID) throws -> SessionExport {
         guard let info = try info(session: id) else { throw StoreError.sessionNotFound(id) }
         var artifacts: [String: Data] = [:]
-        for kind in try artifactKinds(session: id) {
+        // The list of files written on this computer stays here.
+        for kind in try artifactKinds(session: id) where kind != SessionStore.writtenFilesKind {
             artifacts[kind] = try artifact(session: id, kind: kind)
         }
         return SessionExport(

@@ -149,14 +149,25 @@ public final class SessionStore: Sendable {
             }
             try Permissions.enforcePrivate(filePath)
         }
+        // SQLite reads a WAL database only through its -shm file, which it
+        // cannot create in a folder that cannot be written (a read-only disk
+        // or copy). Nothing can change the file then, so it is opened as
+        // immutable (a URI, which the system SQLite accepts).
+        var openPath = dbPath
+        if mode == .readOnly, access(dirPath, W_OK) != 0,
+           !Permissions.exists(dbPath + "-shm"), !Permissions.exists(dbPath + "-wal") {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            openPath = "file:" + (dbPath.addingPercentEncoding(withAllowedCharacters: allowed) ?? dbPath) + "?immutable=1"
+        }
         if dbExists {
-            try Preflight.check(databasePath: dbPath)
+            try Preflight.check(databasePath: dbPath, openPath: openPath)
         }
 
         let dbQueue: DatabaseQueue
         do {
             dbQueue = try Permissions.withPrivateUmask {
-                try DatabaseQueue(path: dbPath, configuration: configuration(mode: mode))
+                try DatabaseQueue(path: openPath, configuration: configuration(mode: mode))
             }
         } catch {
             throw mapError(error, path: dbPath)
