@@ -79,6 +79,17 @@ public enum InterviewCodec {
         return (header, events)
     }
 
+    /// Reads the header and events carried in an export (e.g. an opened sealed file).
+    public static func load(_ export: SessionExport) throws -> (InterviewHeader, [TimedEvent]) {
+        do {
+            let header = try decodeHeader(export.header)
+            let events = try export.events.map { TimedEvent(event: try decode($0.payload), at: $0.at) }
+            return (header, events)
+        } catch {
+            throw StoreError.sealedExport("its interview record cannot be read")
+        }
+    }
+
     /// Rebuilds the interview by applying the stored events to the current
     /// questionnaire. When the questionnaire changed, answers are carried
     /// over by question id and those that no longer fit are dropped and named.

@@ -7,7 +7,9 @@ import GRDB
 enum Preflight {
     static let magic = Data("SQLite format 3\u{0}".utf8)
 
-    static func check(databasePath path: String) throws {
+    /// `openPath`: what SQLite is given to open it (the path, or an
+    /// immutable URI for a store that cannot be written).
+    static func check(databasePath path: String, openPath: String? = nil) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }  // created but never written: empty store
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -48,7 +50,7 @@ enum Preflight {
         config.label = "IntakeStore.preflight"
         config.busyMode = .timeout(5)
         do {
-            let dbQueue = try DatabaseQueue(path: path, configuration: config)
+            let dbQueue = try DatabaseQueue(path: openPath ?? path, configuration: config)
             defer { try? dbQueue.close() }
             try dbQueue.read { db in
                 let results = try String.fetchAll(db, sql: "PRAGMA quick_check")

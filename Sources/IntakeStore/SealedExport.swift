@@ -126,6 +126,11 @@ public struct SessionExport: Codable, Equatable, Sendable {
         public var seq: Int
         public var at: Date
         public var payload: Data
+        public init(seq: Int, at: Date, payload: Data) {
+            self.seq = seq
+            self.at = at
+            self.payload = payload
+        }
     }
 
     public static let formatName = "intake-session-export/1"
@@ -142,6 +147,22 @@ public struct SessionExport: Codable, Equatable, Sendable {
     public var events: [Event]
     /// Artifacts by kind, e.g. "summary.json".
     public var artifacts: [String: Data]
+
+    public init(id: SessionID, createdAt: Date, updatedAt: Date, status: SessionStatus, questionnaireID: String,
+                questionnaireVersion: String, questionnaireHash: String, header: Data, events: [Event],
+                artifacts: [String: Data] = [:]) {
+        self.format = Self.formatName
+        self.id = id
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.status = status
+        self.questionnaireID = questionnaireID
+        self.questionnaireVersion = questionnaireVersion
+        self.questionnaireHash = questionnaireHash
+        self.header = header
+        self.events = events
+        self.artifacts = artifacts
+    }
 
     /// JSON with dates as seconds since 1970 (exact, unlike ISO 8601) and sorted keys.
     public func encoded() throws -> Data {
@@ -174,11 +195,12 @@ extension SessionStore {
     public func export(session id: SessionID) throws -> SessionExport {
         guard let info = try info(session: id) else { throw StoreError.sessionNotFound(id) }
         var artifacts: [String: Data] = [:]
-        for kind in try artifactKinds(session: id) {
+        // The list of files written on this computer stays here.
+        for kind in try artifactKinds(session: id) where kind != SessionStore.writtenFilesKind {
             artifacts[kind] = try artifact(session: id, kind: kind)
         }
         return SessionExport(
-            format: SessionExport.formatName, id: id, createdAt: info.createdAt, updatedAt: info.updatedAt,
+            id: id, createdAt: info.createdAt, updatedAt: info.updatedAt,
             status: info.status, questionnaireID: info.questionnaireID,
             questionnaireVersion: info.questionnaireVersion, questionnaireHash: info.questionnaireHash,
             header: try header(session: id),

@@ -153,25 +153,36 @@ extension SessionStore {
     /// - Returns: the ids deleted.
     @discardableResult
     public func purge(olderThan age: TimeInterval, now: Date = Date()) throws -> [SessionID] {
-        let cutoff = now.timeIntervalSince1970 - age
-        let cutoffDay = SessionTimes.day(cutoff)
-        let sealer = self.sealer
         let ids = try write { db -> [SessionID] in
-            var ids: [SessionID] = []
-            for row in try Row.fetchAll(db, sql: "SELECT id, updated_day, times FROM sessions WHERE updated_day <= ? ORDER BY id",
-                                        arguments: [cutoffDay]) {
-                guard let id = SessionID(row["id"] as String) else { continue }
-                let before = (row["updated_day"] as Int) < cutoffDay
-                if try before || SessionTimes.open(row["times"], by: sealer, for: id).updated < cutoff {
-                    ids.append(id)
-                }
-            }
+            let ids = try self.purgeable(db, olderThan: age, now: now)
             for id in ids {
                 try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id.string])
             }
             return ids
         }
         if !ids.isEmpty { try scrub() }
+        return ids
+    }
+
+    /// The sessions `purge(olderThan:now:)` would delete now (e.g. to
+    /// remove their written files first).
+    public func sessions(olderThan age: TimeInterval, now: Date = Date()) throws -> [SessionID] {
+        try read { db in try self.purgeable(db, olderThan: age, now: now) }
+    }
+
+    private func purgeable(_ db: Database, olderThan age: TimeInterval, now: Date) throws -> [SessionID] {
+        let cutoff = now.timeIntervalSince1970 - age
+        let cutoffDay = SessionTimes.day(cutoff)
+        let sealer = self.sealer
+        var ids: [SessionID] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, updated_day, times FROM sessions WHERE updated_day <= ? ORDER BY id",
+                                    arguments: [cutoffDay]) {
+            guard let id = SessionID(row["id"] as String) else { continue }
+            let before = (row["updated_day"] as Int) < cutoffDay
+            if try before || SessionTimes.open(row["times"], by: sealer, for: id).updated < cutoff {
+                ids.append(id)
+            }
+        }
         return ids
     }
 

@@ -127,6 +127,12 @@ public final class SessionStore: Sendable {
             try Permissions.makeDirectory(dirPath)
         }
 
+        // Two first runs at once: the second waits here until the first has
+        // made the tables and the key material, then opens them as an
+        // existing store. Held until this function returns.
+        let creationLock = mode == .readWrite ? DirectoryLock(dirPath) : nil
+        defer { creationLock?.release() }
+
         let dbExists = Permissions.exists(dbPath)
         guard dbExists || create else { throw StoreError.notFound(path: dbPath) }
         if mode == .readWrite {
@@ -143,14 +149,25 @@ public final class SessionStore: Sendable {
             }
             try Permissions.enforcePrivate(filePath)
         }
+        // SQLite reads a WAL database only through its -shm file, which it
+        // cannot create in a folder that cannot be written (a read-only disk
+        // or copy). Nothing can change the file then, so it is opened as
+        // immutable (a URI, which the system SQLite accepts).
+        var openPath = dbPath
+        if mode == .readOnly, access(dirPath, W_OK) != 0,
+           !Permissions.exists(dbPath + "-shm"), !Permissions.exists(dbPath + "-wal") {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            openPath = "file:" + (dbPath.addingPercentEncoding(withAllowedCharacters: allowed) ?? dbPath) + "?immutable=1"
+        }
         if dbExists {
-            try Preflight.check(databasePath: dbPath)
+            try Preflight.check(databasePath: dbPath, openPath: openPath)
         }
 
         let dbQueue: DatabaseQueue
         do {
             dbQueue = try Permissions.withPrivateUmask {
-                try DatabaseQueue(path: dbPath, configuration: configuration(mode: mode))
+                try DatabaseQueue(path: openPath, configuration: configuration(mode: mode))
             }
         } catch {
             throw mapError(error, path: dbPath)
@@ -349,4 +366,27 @@ public final class SessionStore: Sendable {
         default: return .database(path: path, detail: message)
         }
     }
+}
+
+/// An exclusive flock(2) on the store directory, serialising the opening
+/// (and so the creation) of a store between processes. Advisory: only
+/// intake takes it. If the directory cannot be opened, there is no lock and
+/// opening goes on as before.
+final class DirectoryLock {
+    private var fd: Int32
+
+    init(_ path: String) {
+        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        _ = close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }

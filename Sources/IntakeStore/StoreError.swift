@@ -48,6 +48,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A sealed export could not be opened: not such a file, damaged, or
     /// sealed to a different key.
     case sealedExport(String)
+    /// An organisation key file could not be used: not a key file, damaged,
+    /// or the wrong passphrase.
+    case keyFile(String)
     /// A public key given to seal an export to is a weak (low-order) X25519
     /// key: the shared secret would be all zero, known to anyone.
     case unsafeRecipientKey
@@ -92,6 +95,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Could not write the file \(path) (\(detail))."
         case let .sealedExport(detail):
             return "The sealed export cannot be opened (\(detail))."
+        case let .keyFile(detail):
+            return "The organisation key file cannot be used (\(detail))."
         case .unsafeRecipientKey:
             return "Refusing to seal to this public key: it is a weak (low-order) X25519 key that would let anyone read the export."
         case let .database(path, detail):

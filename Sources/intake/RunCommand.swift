@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import IntakeCore
 import IntakeStore
@@ -13,7 +14,9 @@ struct RunCommand: ParsableCommand {
         Every answer is saved, encrypted, as it is given; an unfinished interview can be resumed from the \
         start screen or with --resume. With --ephemeral nothing is written to disk (no store is opened); \
         --preview walks every screen for a translator and records nothing. Summaries exported from the \
-        summary screen go to --export-dir (default: the store folder's exports/), readable by you only.
+        summary screen go to --export-dir (or export_dir in the organisation config), readable by you only; \
+        with an organisation key they are one file sealed to it, and every finished session is also sealed \
+        to it in sealed_dir (default: the store folder's sealed/).
         """
     )
 
@@ -44,8 +47,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("resume"), help: "Resume the unfinished session with this id (or a unique prefix).")
     var resume: String?
 
-    @Option(name: .customLong("export-dir"), help: "Folder for exported summaries (default: the store folder's exports/).")
+    @Option(name: .customLong("export-dir"), help: "Folder for exported summaries (default: export_dir in the organisation config; without either, exporting asks for one).")
     var exportDir: String?
+
+    @Flag(name: .customLong("export-plaintext"), help: "With an organisation key: export the summary as .txt, .md and .json instead of one sealed file.")
+    var exportPlaintext = false
+
+    @OptionGroup var organisationOptions: OrganisationOptions
 
     func validate() throws {
         if ephemeral && preview { throw ValidationError("give --ephemeral or --preview, not both") }
@@ -64,6 +72,7 @@ struct RunCommand: ParsableCommand {
         let preselected = questionnaireID ?? (questionnaires.contains { $0.id == "trafficking-screening" } ? "trafficking-screening" : nil)
 
         let mode: InterviewMode = preview ? .preview : (ephemeral ? .ephemeral : .interview)
+        let organisation = try organisationOptions.load()
         // The passphrase is asked for here, before curses takes the terminal.
         let exitAfter: ExitPoint? = firstFrameOnly ? .firstFrame : (readyOnly ? .ready : nil)
         let store: SessionStore? = (mode.records && exitAfter == nil) ? try storeOptions.open(create: true) : nil
@@ -99,8 +108,14 @@ struct RunCommand: ParsableCommand {
             first = app.resume(&model, at: matches[0])
         }
 
-        let exportFolder = exportDir.map { URL(fileURLWithPath: $0) } ?? storeOptions.directory.appendingPathComponent("exports")
-        let handler = InterviewEffectHandler(store: store, exportFolder: exportFolder)
+        // Plaintext never lands in the store folder unless asked for: exports
+        // go only where --export-dir or the organisation config says.
+        let exportFolder = (exportDir ?? organisation.config.exportDirectory).map { URL(fileURLWithPath: $0) }
+        let sealedFolder = organisation.config.sealedDirectory.map { URL(fileURLWithPath: $0) }
+            ?? storeOptions.directory.appendingPathComponent("sealed")
+        let handler = InterviewEffectHandler(
+            store: store, exportFolder: exportFolder, organisationKey: organisation.key,
+            sealExports: !(exportPlaintext || organisation.config.plaintextExports), sealedFolder: sealedFolder)
         try Self.runTerminal(model, first: first, handler: handler, ready: loaded.ready, exitAfter: exitAfter)
         if let id = handler.session, handler.completed == false, mode.records {
             printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
@@ -223,28 +238,112 @@ extension RunCommand {
     }
 }
 
-/// Carries out the interview app's effects: the session store, exports, quitting.
+/// Carries out the interview app's effects: the session store, exports,
+/// sealing for the organisation, quitting.
 final class InterviewEffectHandler {
     let store: SessionStore?
-    let exportFolder: URL
+    /// Where the summary screen's exports go; nil: none was chosen, and the
+    /// export is refused with a message saying how to choose one.
+    let exportFolder: URL?
+    /// The organisation's public key: finished sessions are sealed to it.
+    let organisationKey: Curve25519.KeyAgreement.PublicKey?
+    /// Exports are one sealed file (the whole record) instead of plaintext.
+    let sealExports: Bool
+    /// Where finished sessions are sealed automatically.
+    let sealedFolder: URL?
     private(set) var session: SessionID?
     private(set) var completed = false
     private var recorder: SessionRecorder?
     /// A new session's header and events, while the session could not be created yet.
     private var waiting: (questionnaireID: String, version: String, hash: String, header: Data)?
     private var early: [(Data, Date)] = []
+    /// Without a store (ephemeral): the record kept in memory only, for a sealed export.
+    private var memory: (info: (questionnaireID: String, version: String, hash: String, header: Data), events: [(Data, Date)])?
 
-    init(store: SessionStore?, exportFolder: URL) {
+    init(store: SessionStore?, exportFolder: URL?, organisationKey: Curve25519.KeyAgreement.PublicKey? = nil,
+         sealExports: Bool = false, sealedFolder: URL? = nil) {
         self.store = store
         self.exportFolder = exportFolder
+        self.organisationKey = organisationKey
+        self.sealExports = sealExports && organisationKey != nil
+        self.sealedFolder = sealedFolder
+    }
+
+    /// Folders this program makes for exports and sealed copies: private.
+    static func makeFolder(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+
+    /// The interview's record as a sealed export would carry it.
+    private func record() throws -> SessionExport {
+        if let store, let session { return try store.export(session: session) }
+        guard let memory else { throw StoreError.sealedExport("nothing was recorded yet") }
+        let times = memory.events.map(\.1)
+        return SessionExport(
+            id: SessionID(), createdAt: times.first ?? Date(), updatedAt: times.last ?? Date(),
+            status: completed ? .finished : .unfinished, questionnaireID: memory.info.questionnaireID,
+            questionnaireVersion: memory.info.version, questionnaireHash: memory.info.hash, header: memory.info.header,
+            events: memory.events.enumerated().map { SessionExport.Event(seq: $0.offset + 1, at: $0.element.1, payload: $0.element.0) })
+    }
+
+    /// Seals the finished session to the organisation's key into the
+    /// sealed folder (again after later remarks, replacing the file).
+    private func sealForOrganisation(_ control: RunControl) {
+        guard let key = organisationKey, let folder = sealedFolder, let store, let session else { return }
+        do {
+            try Self.makeFolder(folder)
+            let url = folder.appendingPathComponent("session-\(session.string.prefix(8)).sealed")
+            try SecureFile.write(try SealedExport.seal(try store.export(session: session).encoded(), to: key), to: url)
+            try store.recordWrittenFiles(session: session, [url])
+        } catch {
+            control.send(.report(.exportFailed("the copy sealed for the organisation was not written (\(error))")))
+        }
+    }
+
+    private func export(_ files: [ExportFile], _ control: RunControl) {
+        guard let folder = exportFolder else {
+            control.send(.report(.exportFailed("no folder was chosen for exports; start intake with --export-dir FOLDER, or set export_dir in the organisation config")))
+            return
+        }
+        var written: [URL] = []
+        do {
+            try Self.makeFolder(folder)
+            if sealExports, let key = organisationKey {
+                let stem = (files.first?.name ?? "summary").split(separator: ".").first.map(String.init) ?? "summary"
+                let url = folder.appendingPathComponent(stem + ".sealed")
+                try SecureFile.write(try SealedExport.seal(try record().encoded(), to: key), to: url)
+                written.append(url)
+            } else {
+                for f in files {
+                    let url = folder.appendingPathComponent(f.name)
+                    try SecureFile.write(Data(f.contents.utf8), to: url)
+                    written.append(url)
+                }
+            }
+        } catch {
+            if let store, let session { try? store.recordWrittenFiles(session: session, written) }
+            control.send(.report(.exportFailed(String(describing: error))))
+            return
+        }
+        if let store, let session {
+            do { try store.recordWrittenFiles(session: session, written) } catch {
+                control.send(.report(.exportFailed("the files were written but the store could not list them for deletion (\(error))")))
+                return
+            }
+        }
+        control.send(.report(.exported(folder: folder.path, files: written.map(\.lastPathComponent))))
     }
 
     func handle(_ effect: InterviewEffect, _ control: RunControl) {
         switch effect {
         case .begin(let qid, let version, let hash, let a, let b):
-            guard store != nil else { return }
             let header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
                                          intervieweeLanguage: a, advocateLanguage: b)
+            guard store != nil else {
+                if organisationKey != nil { memory = ((qid, version, hash, InterviewCodec.encode(header)), []) }
+                return
+            }
             waiting = (qid, version, hash, InterviewCodec.encode(header))
             flush(control)
         case .resume(let id):
@@ -252,7 +351,10 @@ final class InterviewEffectHandler {
             session = sid
             recorder = SessionRecorder(sink: store, session: sid)
         case .record(let event):
-            guard store != nil else { return }
+            guard store != nil else {
+                memory?.events.append((InterviewCodec.encode(event), Date()))
+                return
+            }
             let payload = InterviewCodec.encode(event)
             if let recorder {
                 report(recorder.record(payload), control)
@@ -266,7 +368,15 @@ final class InterviewEffectHandler {
             if store != nil { flush(control) }
         case .completed:
             completed = true
-            if let store, let session { try? store.setStatus(session: session, .finished) }
+            if let store, let session {
+                recorder?.retry()
+                do {
+                    try store.setStatus(session: session, .finished)
+                    sealForOrganisation(control)
+                } catch {
+                    control.send(.report(.saveFailed(String(describing: error))))
+                }
+            }
         case .discardSession:
             // Ended at consent: nothing of this interview is kept.
             if let store, let session { try? store.delete(session: session) }
@@ -274,18 +384,14 @@ final class InterviewEffectHandler {
             recorder = nil
             waiting = nil
             early = []
+            memory = nil
             completed = true
         case .export(let files):
-            do {
-                try FileManager.default.createDirectory(at: exportFolder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-                for f in files { try SecureFile.write(Data(f.contents.utf8), to: exportFolder.appendingPathComponent(f.name)) }
-                control.send(.report(.exported(folder: exportFolder.path, files: files.map(\.name))))
-            } catch {
-                control.send(.report(.exportFailed(String(describing: error))))
-            }
+            export(files, control)
         case .quit:
             recorder?.retry()
+            // Remarks added on the summary screen reach the sealed copy too.
+            if completed { sealForOrganisation(control) }
             control.stop()
         }
     }

@@ -29,7 +29,7 @@ struct SessionsCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open(create: false)
+            let store = try storeOptions.open(create: false, readingOnly: true)
             let sessions = try store.list().sorted { ($0.status != .unfinished ? 1 : 0, $1.updatedAt) < ($1.status != .unfinished ? 1 : 0, $0.updatedAt) }
             if sessions.isEmpty { print("No saved sessions."); return }
             print("ID        STATUS      QUESTIONNAIRE                  STARTED           LAST CHANGE       EVENTS")
@@ -47,7 +47,7 @@ struct SessionsCommand: ParsableCommand {
         @OptionGroup var session: SessionArgument
 
         func run() throws {
-            let (store, sid, loaded) = try session.load()
+            let (store, sid, loaded) = try session.load(readingOnly: true)
             let iv = loaded.interview
             let tr = try loaded.translator()
             var lines: [String] = []
@@ -59,9 +59,11 @@ struct SessionsCommand: ParsableCommand {
             if let c = loaded.change { lines.append(SessionLoader.describe(c)) }
             lines.append("")
             for q in iv.questionnaire.questions where q.takesAnswer {
-                guard let a = iv.answers[q.id] else { continue }
+                let answer = iv.answers[q.id]
+                // A remark on a question not (yet) answered is shown too.
+                guard answer != nil || iv.remarks[q.id] != nil else { continue }
                 let mark = iv.relevance.isRelevant(q.id) ? "" : " (no longer applies)"
-                lines.append("\(q.id)\(mark): \(Sanitize.singleLine(tr.answer(a, of: q)))")
+                lines.append("\(q.id)\(mark): \(answer.map { Sanitize.singleLine(tr.answer($0, of: q)) } ?? "(not answered)")")
                 if let r = iv.remarks[q.id] { lines.append("    remark: \(Sanitize.singleLine(r))") }
             }
             if !iv.interviewRemark.isEmpty { lines.append(""); lines.append("Remark: \(Sanitize.singleLine(iv.interviewRemark))") }
@@ -73,18 +75,29 @@ struct SessionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Export a session: its summary (text, markdown, json) or its whole record (events).",
-            discussion: "Files are written owner-only (0600). With --sealed-to, the whole record is sealed to an organization's X25519 public key (base64); only the private key's holder can open it.")
+            discussion: "Files are written owner-only (0600), and 'sessions delete' removes them. With --sealed-to, the whole record of a finished session is sealed to an organization's X25519 public key (base64); only the private key's holder can open it, in any format (intake open).")
         @OptionGroup var session: SessionArgument
-        @Option(name: .customLong("format"), help: "text, markdown, json or events.") var format: String = "json"
+        @Option(name: .customLong("format"), help: "text, markdown, json or events (default: json).") var format: String?
         @Option(name: .customLong("output"), help: "File to write.") var output: String
-        @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the record to.") var sealedTo: String?
+        @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the whole record to.") var sealedTo: String?
+
+        func validate() throws {
+            if sealedTo != nil, let format {
+                throw ValidationError("--sealed-to seals the whole record, not a summary in one format; leave out --format '\(Sanitize.singleLine(format))' and choose the format when opening it: intake open FILE --key KEY --format \(Sanitize.singleLine(format))")
+            }
+        }
 
         func run() throws {
             let (store, sid) = try session.open()
             let url = URL(fileURLWithPath: output)
+            let format = self.format ?? "json"
             do {
                 if let key = sealedTo {
                     let pub = try SealedExport.publicKey(base64: key)
+                    guard try store.info(session: sid)?.status == .finished else {
+                        printError("intake: session \(sid.string.prefix(8)) is not finished; only a finished interview is sealed for the organisation (resume it with: intake run --resume \(sid.string.prefix(8)))")
+                        throw Failure(code: 1)
+                    }
                     try SecureFile.write(try store.sealedExport(session: sid, to: pub), to: url)
                 } else if format == "events" {
                     try SecureFile.write(try store.export(session: sid).encoded(), to: url)
@@ -97,11 +110,12 @@ struct SessionsCommand: ParsableCommand {
                     let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(fmt, in: tr)
                     try SecureFile.write(Data(text.utf8), to: url)
                 }
+                try store.recordWrittenFiles(session: sid, [url])
             } catch let e as StoreError {
                 printError("intake: \(e.description)")
                 throw Failure(code: 1)
             }
-            print("Wrote \(Sanitize.singleLine(output)) (readable by you only).")
+            print("Wrote \(Sanitize.singleLine(output)) (readable by you only; 'sessions delete' removes it).")
         }
     }
 
@@ -111,9 +125,25 @@ struct SessionsCommand: ParsableCommand {
 
         func run() throws {
             let (store, sid) = try session.open()
+            let ok = try SessionsCommand.removeFiles(of: sid, in: store)
             try store.delete(session: sid)
             print("Deleted session \(sid.string).")
+            if !ok { throw Failure(code: 1) }
         }
+    }
+
+    /// Removes the files written for a session (exports, sealed copies) and
+    /// says what became of them; false if some could not be removed.
+    static func removeFiles(of sid: SessionID, in store: SessionStore) throws -> Bool {
+        let r: SessionStore.RemovedFiles
+        do { r = try store.removeWrittenFiles(session: sid) } catch let e as StoreError {
+            printError("intake: \(e.description)")
+            throw Failure(code: 1)
+        }
+        for p in r.removed { print("Removed \(Sanitize.singleLine(p))") }
+        for p in r.missing { print("Already gone: \(Sanitize.singleLine(p))") }
+        for k in r.kept { printError("intake: could not remove \(Sanitize.singleLine(k.path)) (\(k.reason)); remove it by hand") }
+        return r.kept.isEmpty
     }
 
     struct Purge: ParsableCommand {
@@ -138,8 +168,13 @@ struct SessionsCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open(create: false)
+            var ok = true
+            for sid in try store.sessions(olderThan: Self.seconds(olderThan)!) {
+                ok = try SessionsCommand.removeFiles(of: sid, in: store) && ok
+            }
             let removed = try store.purge(olderThan: Self.seconds(olderThan)!)
             print("Removed \(removed.count) session\(removed.count == 1 ? "" : "s").")
+            if !ok { throw Failure(code: 1) }
         }
     }
 
@@ -171,13 +206,13 @@ struct SessionArgument: ParsableArguments {
     @OptionGroup var data: DataOptions
     @Argument(help: "Session id (or a unique prefix of it).") var id: String
 
-    func open() throws -> (SessionStore, SessionID) {
-        let store = try storeOptions.open(create: false)
+    func open(readingOnly: Bool = false) throws -> (SessionStore, SessionID) {
+        let store = try storeOptions.open(create: false, readingOnly: readingOnly)
         return (store, try SessionsCommand.sessionID(id, in: store))
     }
 
-    func load() throws -> (SessionStore, SessionID, SessionLoader) {
-        let (store, sid) = try open()
+    func load(readingOnly: Bool = false) throws -> (SessionStore, SessionID, SessionLoader) {
+        let (store, sid) = try open(readingOnly: readingOnly)
         return (store, sid, try SessionLoader.load(store: store, id: sid, data: data))
     }
 }

@@ -16,7 +16,10 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store, asking for the passphrase on the terminal unless
     /// INTAKE_PASSPHRASE_FILE names a file. `create`: make a new store if
     /// none exists (the passphrase is asked twice).
-    func open(create: Bool) throws -> SessionStore {
+    /// `readingOnly`: a command that only reads (list, show) still works on
+    /// a store that cannot be written (read-only disk, folder or file): it
+    /// is then opened read-only.
+    func open(create: Bool, readingOnly: Bool = false) throws -> SessionStore {
         let dir = directory
         let exists = SessionStore.exists(at: dir)
         if !exists && !create {
@@ -25,7 +28,11 @@ struct StoreOptions: ParsableArguments {
         }
         do {
             let passphrase = try Passphrase.obtain(creating: !exists)
-            return try SessionStore.open(directory: dir, passphrase: passphrase, create: !exists)
+            do {
+                return try SessionStore.open(directory: dir, passphrase: passphrase, create: !exists)
+            } catch StoreError.readOnly where readingOnly && exists {
+                return try SessionStore.open(directory: dir, passphrase: passphrase, create: false, mode: .readOnly)
+            }
         } catch let e as StoreError {
             printError("intake: \(e.description)")
             throw Failure(code: 1)

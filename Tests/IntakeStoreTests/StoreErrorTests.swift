@@ -13,7 +13,8 @@ import Testing
         .unsupportedFormat(path: "/s", detail: "format version 9"), .needsUpgrade(path: "/s"),
         .invalidKDFParameters("r must be between 1 and 32"),
         .fileWrite(path: "/e", detail: "No such file or directory"),
-        .sealedExport("it was sealed to a different key"), .unsafeRecipientKey, .database(path: "/s", detail: "x"),
+        .sealedExport("it was sealed to a different key"), .keyFile("it is not an intake organisation key file"),
+        .unsafeRecipientKey, .database(path: "/s", detail: "x"),
     ]
 
     @Test(arguments: all) func descriptionIsOneSentence(error: StoreError) {

@@ -4,7 +4,7 @@
 # persona. (f) Afterwards the scrollback holds nothing of the interview.
 source "$(dirname "$0")/tmux-helpers.bash"
 s=persona
-start_session $s "$INTAKE" run --data-dir "'$ROOT'" --store "'$STORE'" --questionnaire quick-screen
+start_session $s "$INTAKE" run --data-dir "'$ROOT'" --store "'$STORE'" --questionnaire quick-screen --export-dir "'$TMPDIR/exports'"
 wait_for $s "Start a new interview" 60
 keys $s Enter
 wait_for $s "I would like to ask you a few short questions"
@@ -46,9 +46,10 @@ wait_for $s "Saved to"
 keys $s F10; wait_for $s "Quit the interview?"; keys $s Enter
 wait_for $s "EXIT=0"
 
-exported=$(ls "$STORE"/exports/summary-*.json)
+exported=$(ls "$TMPDIR"/exports/summary-*.json)
 [[ $(stat -c %a "$exported") == 600 ]] || { echo "export is not 0600"; exit 1; }
-[[ $(stat -c %a "$STORE/exports") == 700 ]] || { echo "exports folder is not 0700"; exit 1; }
+[[ $(stat -c %a "$TMPDIR/exports") == 700 ]] || { echo "exports folder is not 0700"; exit 1; }
+[[ ! -e $STORE/exports ]] || { echo "exports written into the store folder"; exit 1; }
 "$INTAKE" summary --data-dir "$ROOT" --answers "$ROOT/personas/quick-screen-fear-papers.yaml" --format json >"$TMPDIR/expected.json"
 diff -u "$TMPDIR/expected.json" "$exported"
 

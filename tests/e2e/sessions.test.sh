@@ -13,6 +13,10 @@ keys $s F5; wait_for $s "Remark on this question"
 t send-keys -t $s -l "quokka-remark-93"
 keys $s Enter
 keys $s 2 Enter; wait_for $s "very different from what you were told"
+# A remark on a question left unanswered (the interview stops here).
+keys $s F5; wait_for $s "Remark on this question"
+t send-keys -t $s -l "wombat-unanswered-57"
+keys $s Enter; wait_for $s "Remark: wombat"
 wait_for $s "Saved"
 keys $s F10; wait_for $s "Quit the interview?"; keys $s Enter
 wait_for $s "EXIT=0"
@@ -28,6 +32,35 @@ for f in "$STORE"/*; do [[ -d $f ]] || [[ $(stat -c %a "$f") == 600 ]] || { echo
 "$INTAKE" sessions show "$id" --store "$STORE" --data-dir "$ROOT" >"$TMPDIR/show.txt"
 grep -q "in_danger_now: No" "$TMPDIR/show.txt" || { cat "$TMPDIR/show.txt"; exit 1; }
 grep -q "quokka-remark-93" "$TMPDIR/show.txt"
+grep -q "^promised_differs: (not answered)$" "$TMPDIR/show.txt" || { cat "$TMPDIR/show.txt"; exit 1; }
+grep -q "^    remark: wombat-unanswered-57$" "$TMPDIR/show.txt" || { cat "$TMPDIR/show.txt"; exit 1; }
+
+# Sealing: an unfinished session is refused, and so is --format with --sealed-to.
+pub=3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=  # RFC 7748 section 6.1, Bob's public key
+set +e
+msg=$("$INTAKE" sessions export "$id" --store "$STORE" --sealed-to "$pub" --output "$TMPDIR/unfinished.sealed" 2>&1); code=$?
+set -e
+[[ $code -eq 1 && ! -e $TMPDIR/unfinished.sealed ]] || { echo "unfinished sealed: exit $code: $msg"; exit 1; }
+grep -q "is not finished; only a finished interview is sealed" <<<"$msg" || { echo "$msg"; exit 1; }
+set +e
+msg=$("$INTAKE" sessions export "$id" --store "$STORE" --sealed-to "$pub" --format markdown --output "$TMPDIR/fmt.sealed" 2>&1); code=$?
+set -e
+[[ $code -eq 2 && ! -e $TMPDIR/fmt.sealed ]] || { echo "--format with --sealed-to: exit $code: $msg"; exit 1; }
+grep -q "leave out --format 'markdown' and choose the format when opening it" <<<"$msg" || { echo "$msg"; exit 1; }
+
+# A store that cannot be written still lists and shows (as an ordinary
+# user: root ignores permissions).
+cp -a "$STORE" "$TMPDIR/ro-store"
+cp -a "$INTAKE_PASSPHRASE_FILE" "$TMPDIR/ro-pass"
+chown -R nobody "$TMPDIR/ro-store" "$TMPDIR/ro-pass"
+chmod 500 "$TMPDIR/ro-store"; chmod 400 "$TMPDIR/ro-store"/*
+chmod 711 "$TMPDIR"
+ro() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent INTAKE_PASSPHRASE_FILE="$TMPDIR/ro-pass" "$INTAKE" "$@"; }
+ro sessions list --store "$TMPDIR/ro-store" >"$TMPDIR/ro-list.txt" 2>&1 || { cat "$TMPDIR/ro-list.txt"; exit 1; }
+grep -q "^${id:0:8}  unfinished" "$TMPDIR/ro-list.txt" || { cat "$TMPDIR/ro-list.txt"; exit 1; }
+ro sessions show "$id" --store "$TMPDIR/ro-store" --data-dir "$ROOT" >"$TMPDIR/ro-show.txt" 2>&1 || { cat "$TMPDIR/ro-show.txt"; exit 1; }
+grep -q "quokka-remark-93" "$TMPDIR/ro-show.txt" || { cat "$TMPDIR/ro-show.txt"; exit 1; }
+chmod 700 "$TMPDIR"
 "$INTAKE" sessions replay "$id" --store "$STORE" --data-dir "$ROOT" >"$TMPDIR/replay.txt"
 grep -Eq "^ +[0-9]+  [0-9:]{8} \+0m[0-9]{2}s  answered consent: Yes" "$TMPDIR/replay.txt" || { cat "$TMPDIR/replay.txt"; exit 1; }
 

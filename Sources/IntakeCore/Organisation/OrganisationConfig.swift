@@ -1,0 +1,77 @@
+import Yams
+
+/// The organisation's settings for this computer: a small YAML file, found
+/// at `--org-config`, `$INTAKE_ORG_CONFIG`, or
+/// `$XDG_CONFIG_HOME/intake/organisation.yaml` (`~/.config/intake/...`).
+///
+/// ```yaml
+/// public_key: hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=   # from 'intake keys new'
+/// sealed_dir: /home/advocate/outbox      # where finished sessions are sealed (default: the store's sealed/)
+/// export_dir: /home/advocate/exports     # where the summary screen's exports go
+/// plaintext_exports: false               # true: the summary screen writes .txt/.md/.json even with a key
+/// ```
+///
+/// Every key is optional; an unknown key is an error (a typo must not
+/// silently turn sealing off). Paths are taken as written (`~` is expanded).
+public struct OrganisationConfig: Equatable, Sendable {
+    /// Base64 X25519 public key every finished session is sealed to.
+    public var publicKey: String?
+    public var sealedDirectory: String?
+    public var exportDirectory: String?
+    public var plaintextExports: Bool = false
+
+    public init(publicKey: String? = nil, sealedDirectory: String? = nil, exportDirectory: String? = nil,
+                plaintextExports: Bool = false) {
+        self.publicKey = publicKey
+        self.sealedDirectory = sealedDirectory
+        self.exportDirectory = exportDirectory
+        self.plaintextExports = plaintextExports
+    }
+
+    public static let environmentVariable = "INTAKE_ORG_CONFIG"
+    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports"]
+
+    /// Where the config is looked for when no path is given: the
+    /// environment variable, else the XDG config folder (an absolute
+    /// `XDG_CONFIG_HOME`, else `$HOME/.config`).
+    public static func defaultPath(environment: [String: String]) -> (path: String, explicit: Bool) {
+        if let p = environment[environmentVariable], !p.isEmpty { return (p, true) }
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return (xdg + "/intake/organisation.yaml", false) }
+        return ((environment["HOME"] ?? "") + "/.config/intake/organisation.yaml", false)
+    }
+
+    /// Parses the file's text; errors carry file, line and column.
+    public static func parse(text: String, path: String, home: String? = nil) throws(Diagnostic) -> OrganisationConfig {
+        let root: Node
+        switch YAMLDocument.parse(text: text, path: path) {
+        case .failure(let d): throw d
+        case .success(let n): root = n
+        }
+        func location(_ n: Node) -> SourceLocation { YAMLDocument.location(n, path: path) }
+        guard let mapping = root.mapping else {
+            throw Diagnostic.error(location(root), "the organisation config must be a mapping of settings (public_key: ...)")
+        }
+        var config = OrganisationConfig()
+        for (k, v) in mapping {
+            guard let key = k.string, keys.contains(key) else {
+                throw Diagnostic.error(location(k), "unknown setting '\(Sanitize.singleLine(k.string ?? "?"))'; known: \(keys.joined(separator: ", "))")
+            }
+            guard let value = v.scalar?.string else {
+                throw Diagnostic.error(location(v), "\(key) takes a single value")
+            }
+            func expanded(_ s: String) -> String {
+                if let home, s == "~" || s.hasPrefix("~/") { return home + s.dropFirst() }
+                return s
+            }
+            switch key {
+            case "public_key": config.publicKey = value
+            case "sealed_dir": config.sealedDirectory = expanded(value)
+            case "export_dir": config.exportDirectory = expanded(value)
+            default:
+                guard let b = v.bool else { throw Diagnostic.error(location(v), "plaintext_exports takes true or false") }
+                config.plaintextExports = b
+            }
+        }
+        return config
+    }
+}

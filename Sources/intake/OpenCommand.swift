@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeStore
+
+/// `intake open`: reads a sealed export with the organisation's private key.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a sealed export with the organisation's private key: its summary, or its whole record.",
+        discussion: """
+        The summary is rebuilt from the record with the questionnaires in the data folder (--data-dir), in the \
+        advocate's language unless --language says otherwise. --format events prints the record itself (JSON, \
+        as 'sessions export --format events' writes it). On a terminal the result is shown in a view that is \
+        cleared on exit; --output writes a file readable by you only.
+        """
+    )
+
+    @Argument(help: "The sealed file (.sealed).") var file: String
+    @Option(name: .customLong("key"), help: "The organisation's private key file (from 'intake keys new').") var key: String
+    @Option(name: .customLong("format"), help: "text, markdown, json (the summary) or events (the record).") var format: String = "text"
+    @Option(name: .customLong("language"), help: "Language of the summary (default: the advocate's).") var language: String?
+    @Option(name: .customLong("output"), help: "Write to this file (0600) instead of the screen.") var output: String?
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        guard format == "events" || SummaryFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format '\(Sanitize.singleLine(format))': use text, markdown, json or events")
+        }
+    }
+
+    func run() throws {
+        guard let sealed = FileManager.default.contents(atPath: file) else {
+            printError("intake: cannot read \(Sanitize.singleLine(file))")
+            throw Failure(code: 1)
+        }
+        let privateKey = try KeysCommand.load(key)
+        let text: String
+        do {
+            let record = try SessionExport.decode(try SealedExport.open(sealed, with: privateKey))
+            if record.status != .finished {
+                printError("intake: note: this record is of a session that was not finished (\(record.status.rawValue)).")
+            }
+            if format == "events" {
+                text = String(decoding: try record.encoded(), as: UTF8.self) + "\n"
+            } else {
+                let (header, events) = try InterviewCodec.load(record)
+                let loc = try data.locate()
+                let q = try loc.questionnaire(id: header.questionnaireID)
+                let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
+                if let c = r.change { printError("intake: note: \(SessionLoader.describe(c))") }
+                let tr = try CatalogCache(locales: loc.locales).translator(language ?? r.interview.advocateLanguage,
+                                                                          source: q.language)
+                text = SummaryBuilder.build(r.interview, in: tr).rendered(SummaryFormat(rawValue: format)!, in: tr)
+            }
+        } catch let e as StoreError {
+            printError("intake: \(e.description)")
+            throw Failure(code: 1)
+        }
+        if let output {
+            do { try SecureFile.write(Data(text.utf8), to: URL(fileURLWithPath: output)) } catch let e as StoreError {
+                printError("intake: \(e.description)")
+                throw Failure(code: 1)
+            }
+            print("Wrote \(Sanitize.singleLine(output)) (readable by you only).")
+        } else {
+            try SensitiveOutput.show(text, title: "Sealed export")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import IntakeCore
+
+@Suite struct OrganisationConfigTests {
+    @Test func everySettingIsRead() throws {
+        let text = """
+            public_key: hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=
+            sealed_dir: ~/outbox
+            export_dir: /srv/exports
+            plaintext_exports: true
+            """
+        let c = try OrganisationConfig.parse(text: text, path: "org.yaml", home: "/home/ana")
+        #expect(c == OrganisationConfig(publicKey: "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=",
+                                        sealedDirectory: "/home/ana/outbox", exportDirectory: "/srv/exports",
+                                        plaintextExports: true))
+    }
+
+    @Test func aTypoIsAnErrorAtItsLine() {
+        let text = "public_key: abc\npublic_kye: def\n"
+        #expect(throws: Diagnostic.error(SourceLocation(file: "org.yaml", line: 2, column: 1),
+                                         "unknown setting 'public_kye'; known: public_key, sealed_dir, export_dir, plaintext_exports")) {
+            _ = try OrganisationConfig.parse(text: text, path: "org.yaml")
+        }
+    }
+
+    @Test func whereItIsLookedFor() {
+        #expect(OrganisationConfig.defaultPath(environment: ["INTAKE_ORG_CONFIG": "/etc/org.yaml", "HOME": "/h"]) == ("/etc/org.yaml", true))
+        #expect(OrganisationConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == ("/x/intake/organisation.yaml", false))
+        #expect(OrganisationConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]) == ("/h/.config/intake/organisation.yaml", false))
+    }
+}
