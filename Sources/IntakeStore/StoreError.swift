@@ -105,7 +105,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The short reason used in "Can't save: <reason>." on the screen.
-    var saveFailureReason: String {
+    public var saveFailureReason: String {
         switch self {
         case .diskFull: return "the disk is full"
         case .readOnly: return "the session store is read-only"

@@ -117,6 +117,11 @@ struct RunCommand: ParsableCommand {
             store: store, exportFolder: exportFolder, organisationKey: organisation.key,
             sealExports: !(exportPlaintext || organisation.config.plaintextExports), sealedFolder: sealedFolder)
         try Self.runTerminal(model, first: first, handler: handler, ready: loaded.ready, exitAfter: exitAfter)
+        if let unsaved = handler.unsaved {
+            // Never "saved" when it is not: say what is lost, and fail.
+            printError("intake: \(unsaved)")
+            throw Failure(code: 1)
+        }
         if let id = handler.session, handler.completed == false, mode.records {
             printError("The interview is saved. Resume it with: intake run --resume \(id.string.prefix(8))")
         }
@@ -260,6 +265,23 @@ final class InterviewEffectHandler {
     /// Without a store (ephemeral): the record kept in memory only, for a sealed export.
     private var memory: (info: (questionnaireID: String, version: String, hash: String, header: Data), events: [(Data, Date)])?
 
+    /// Why the last save failed, while one is failing.
+    private var failure: String?
+
+    /// What is not saved, as a sentence for the terminal after quitting;
+    /// nil when everything recorded is on disk.
+    var unsaved: String? {
+        let pending = (recorder?.pendingCount ?? 0) + early.count
+        guard waiting != nil || pending > 0 else { return nil }
+        let reason = failure ?? "unknown error"
+        if waiting != nil {
+            return "not saved (\(reason)): nothing of this interview could be written to the store."
+        }
+        let changes = pending == 1 ? "the last change" : "the last \(pending) changes"
+        let id = session.map { " Resume the rest with: intake run --resume \($0.string.prefix(8))" } ?? ""
+        return "not saved (\(reason)): \(changes) to this interview (answers, remarks or typed text) could not be written and are lost.\(id)"
+    }
+
     init(store: SessionStore?, exportFolder: URL?, organisationKey: Curve25519.KeyAgreement.PublicKey? = nil,
          sealExports: Bool = false, sealedFolder: URL? = nil) {
         self.store = store
@@ -389,7 +411,8 @@ final class InterviewEffectHandler {
         case .export(let files):
             export(files, control)
         case .quit:
-            recorder?.retry()
+            // A last try; what still fails is reported by `unsaved`.
+            flush(control)
             // Remarks added on the summary screen reach the sealed copy too.
             if completed { sealForOrganisation(control) }
             control.stop()
@@ -407,7 +430,9 @@ final class InterviewEffectHandler {
                 waiting = nil
                 control.send(.report(.sessionStarted(id.string)))
             } catch {
-                control.send(.report(.saveFailed(String(describing: error))))
+                let reason = (error as? StoreError)?.saveFailureReason ?? String(describing: error)
+                failure = reason
+                control.send(.report(.saveFailed(reason)))
                 return
             }
         }
@@ -421,12 +446,11 @@ final class InterviewEffectHandler {
     private func report(_ ok: Bool, _ control: RunControl) {
         guard let recorder else { return }
         if ok && recorder.pendingCount == 0 {
+            failure = nil
             control.send(.report(.saved))
         } else {
-            var reason = recorder.lastError ?? "unknown error"
-            if reason.hasPrefix("Can't save: "), let end = reason.range(of: ". The interview") {
-                reason = String(reason[reason.index(reason.startIndex, offsetBy: 12)..<end.lowerBound])
-            }
+            let reason = recorder.lastStoreError?.saveFailureReason ?? "unknown error"
+            failure = reason
             control.send(.report(.saveFailed(reason)))
         }
     }

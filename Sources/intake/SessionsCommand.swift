@@ -297,6 +297,14 @@ enum EventNarration {
         case .cleared(let id): return "cleared the answer to \(id)"
         case .remarked(let id?, let t): return "remark on \(id): \(Sanitize.singleLine(t))"
         case .remarked(nil, let t): return "remark on the interview: \(Sanitize.singleLine(t))"
+        case .drafted(let field, let t):
+            let what: String
+            switch field {
+            case .answer(let id): what = "answer to \(id)"
+            case .remark(let id?): what = "remark on \(id)"
+            case .remark(nil): what = "remark on the interview"
+            }
+            return t.map { "typed, not confirmed (\(what)): \(Sanitize.singleLine($0))" } ?? "dropped the unconfirmed \(what)"
         case .moved(let p):
             switch p {
             case .intro: return "-> introduction"

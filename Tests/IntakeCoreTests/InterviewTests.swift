@@ -368,4 +368,50 @@ func q(_ id: String) -> InterviewPosition { .question(id) }
         let decoded = data.flatMap { try? JSONDecoder().decode([InterviewEvent].self, from: $0) }
         #expect(decoded == d.log.map(\.0))
     }
+
+    /// Typed text that was not confirmed is kept as a draft, apart from the
+    /// answers; confirming the answer or the remark replaces the draft.
+    @Test func draftsAreKeptUntilTheAnswerOrRemarkIsConfirmed() throws {
+        var d = Driver(example)
+        let age = DraftField.answer(question: "age")
+        d.apply(d.interview.draft("1\u{07}7\u{1B}", for: age, confirmed: ""))
+        #expect(d.log.map(\.0) == [.drafted(field: age, text: "17")], "control characters never reach a draft")
+        #expect(d.interview.drafts == [age: "17"])
+        #expect(d.interview.answers["age"] == nil)
+        #expect(d.interview.draft("17", for: age, confirmed: "") == [], "the same draft is not recorded twice")
+
+        d.answer("age", .number(19))
+        #expect(d.interview.drafts.isEmpty, "the confirmed answer replaces its draft")
+        // Typed text equal to the confirmed answer is no draft; a different one is.
+        #expect(d.interview.draft("19", for: age, confirmed: "19") == [])
+        d.apply(d.interview.draft("", for: age, confirmed: "19"))
+        #expect(d.interview.drafts == [age: ""], "deleting the answer's text is a draft too")
+        d.apply(d.interview.draft("19", for: age, confirmed: "19"))
+        #expect(d.interview.drafts.isEmpty)
+        #expect(d.log.last?.0 == .drafted(field: age, text: nil))
+
+        let remark = DraftField.remark(question: "age")
+        let whole = DraftField.remark(question: nil)
+        d.apply(d.interview.draft("seems unsure", for: remark, confirmed: ""))
+        d.apply(d.interview.draft("interpreter late", for: whole, confirmed: ""))
+        #expect(d.interview.drafts == [remark: "seems unsure", whole: "interpreter late"])
+        d.apply([.remarked(question: "age", text: "seems unsure of the year")])
+        #expect(d.interview.drafts == [whole: "interpreter late"])
+        d.apply([.remarked(question: nil, text: "interpreter arrived late")])
+        #expect(d.interview.drafts.isEmpty)
+
+        // A draft for a question the questionnaire no longer has is ignored.
+        #expect(d.interview.draft("x", for: .answer(question: "gone"), confirmed: "") == [])
+        var iv = d.interview
+        iv.apply(.drafted(field: .answer(question: "gone"), text: "x"))
+        #expect(iv.drafts.isEmpty)
+
+        // Drafts are events: they replay and survive encoding like the rest.
+        d.apply(d.interview.draft("2", for: age, confirmed: "19"))
+        var replayed = Interview(questionnaire: example)
+        for (e, t) in d.log { replayed.apply(e, at: t) }
+        #expect(replayed.drafts == [age: "2"])
+        let data = try JSONEncoder().encode(d.log.map(\.0))
+        #expect(try JSONDecoder().decode([InterviewEvent].self, from: data) == d.log.map(\.0))
+    }
 }

@@ -59,6 +59,30 @@ private func questionnaire(_ extra: String = "", pickOptions: String = "[a, b]")
         .answered(question: "story", value: .text("zebra-distinctive-17")),
     ]
 
+    /// Text typed but not confirmed is an event like any other: sealed and
+    /// padded (a draft takes the same space as an answer), and back on resume.
+    @Test func aDraftIsStoredSealedAndPaddedAndComesBackOnResume() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try openStore(tmp.store)
+        let drafts: [InterviewEvent] = [.drafted(field: .answer(question: "story"), text: "Quixotal bakery, 5521 Elm"),
+                                        .drafted(field: .remark(question: nil), text: "Plovdivska seemed afraid")]
+        let id = try record(events + drafts, in: store, header: header)
+        try store.checkpoint()
+        for needle in ["Quixotal", "Plovdivska", "drafted"] {
+            #expect(try filesContaining(json(needle), in: tmp.store) == [], "\(needle) in the clear")
+        }
+        let sizes = try store.dbQueue.read { try Int.fetchAll($0, sql: "SELECT length(payload) FROM events ORDER BY seq") }
+        #expect(sizes == Array(repeating: 1053, count: events.count + 2))
+
+        let (h, stored) = try InterviewCodec.load(try openStore(tmp.store, create: false), session: id)
+        #expect(stored.map(\.event) == events + drafts)
+        let r = InterviewCodec.resume(header: h, events: stored, questionnaire: questionnaire())
+        #expect(r.interview.answers["story"] == .text("zebra-distinctive-17"), "a draft is not an answer")
+        #expect(r.interview.drafts == [.answer(question: "story"): "Quixotal bakery, 5521 Elm",
+                                       .remark(question: nil): "Plovdivska seemed afraid"])
+    }
+
     @Test func aSessionResumesAtTheSameQuestionWithEverything() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -48,7 +48,7 @@ wait_gone() {
 }
 
 keys() { local name=$1; shift; t send-keys -t "$name" "$@"; }
-typed() { t send-keys -t "$name" -l "$2"; }
+typed() { t send-keys -t "$1" -l "$2"; }
 
 # A small questionnaire with a text answer, for typing tests.
 write_text_fixture() {

@@ -13,6 +13,14 @@ public enum InterviewPosition: Hashable, Sendable, Codable {
     case finished
 }
 
+/// Typed text that a draft belongs to.
+public enum DraftField: Hashable, Sendable, Codable {
+    /// The typed answer (text, number or date) to a question.
+    case answer(question: String)
+    /// A remark on a question, or on the whole interview when `question` is nil.
+    case remark(question: String?)
+}
+
 /// Something that happened in an interview. The interview is the result of
 /// applying its events in order, so a session is stored, resumed and
 /// replayed as its event log.
@@ -21,6 +29,10 @@ public enum InterviewEvent: Hashable, Sendable, Codable {
     case cleared(question: String)
     /// A remark on a question, or on the whole interview when `question` is nil.
     case remarked(question: String?, text: String)
+    /// Text typed but not confirmed, kept so that nothing typed is lost
+    /// (the screen was left, the program was stopped); nil drops the draft.
+    /// Confirming the answer or the remark replaces its draft.
+    case drafted(field: DraftField, text: String?)
     case moved(to: InterviewPosition)
     case languagesChanged(interviewee: String, advocate: String)
     case paused
@@ -63,6 +75,9 @@ public struct Interview: Sendable {
     public private(set) var answers: [String: AnswerValue] = [:]
     public private(set) var remarks: [String: String] = [:]
     public private(set) var interviewRemark: String = ""
+    /// Text typed but not confirmed, by the answer or remark it is for. Not
+    /// an answer: never scored, never in a summary.
+    public private(set) var drafts: [DraftField: String] = [:]
     public private(set) var position: InterviewPosition = .intro
     public private(set) var pauses: [Pause] = []
     public private(set) var intervieweeLanguage: String
@@ -113,18 +128,25 @@ public struct Interview: Sendable {
         case .answered(let oldID, let value):
             guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }
             answers[qid] = value
+            drafts[.answer(question: qid)] = nil
             recomputeRelevance()
         case .cleared(let oldID):
             guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }
             answers[qid] = nil
+            drafts[.answer(question: qid)] = nil
             recomputeRelevance()
         case .remarked(let oldID, let text):
             if let oldID {
                 guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }
                 remarks[qid] = text.isEmpty ? nil : text
+                drafts[.remark(question: qid)] = nil
             } else {
                 interviewRemark = text
+                drafts[.remark(question: nil)] = nil
             }
+        case .drafted(let field, let text):
+            guard let field = currentField(field) else { return }
+            drafts[field] = text
         case .moved(let to):
             guard isValidPosition(to) else { return }
             if to != position { history.append(position) }
@@ -145,6 +167,21 @@ public struct Interview: Sendable {
             isCompleted = true
             history.append(position)
             position = .finished
+        }
+    }
+
+    /// The field with its question id as the questionnaire now names it;
+    /// nil when the question is gone.
+    private func currentField(_ field: DraftField) -> DraftField? {
+        switch field {
+        case .answer(let oldID):
+            guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return nil }
+            return .answer(question: qid)
+        case .remark(let oldID?):
+            guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return nil }
+            return .remark(question: qid)
+        case .remark(nil):
+            return field
         }
     }
 
@@ -285,6 +322,16 @@ public struct Interview: Sendable {
         if case .text(let t) = value { v = .text(Sanitize.multiLine(t)) }
         if let issue = check(v, for: q) { return .failure(issue) }
         return .success([.answered(question: questionID, value: v)])
+    }
+
+    /// Events for keeping `text`, typed but not confirmed, as the draft of
+    /// `field`: none when it is the draft already; dropping the draft when
+    /// the text is what is confirmed (`confirmed`, as the editor shows it).
+    public func draft(_ text: String, for field: DraftField, confirmed: String) -> [InterviewEvent] {
+        guard let field = currentField(field) else { return [] }
+        let clean = Sanitize.multiLine(text)
+        let wanted: String? = clean == confirmed ? nil : clean
+        return wanted == drafts[field] ? [] : [.drafted(field: field, text: wanted)]
     }
 
     /// Events for moving on from the current position, or why not.

@@ -7,7 +7,12 @@ import IntakeCore
 /// Every change to the interview is an `InterviewEvent`; the app applies it
 /// to its own copy and emits `.record(event)` in the same order, before the
 /// status line can say "Saved" (which it says only when the effect handler
-/// reports `.saved`).
+/// reports `.saved` and no typed text is waiting to be kept).
+///
+/// Text typed but not confirmed (an answer being edited, a remark being
+/// written) is recorded as a draft (`.drafted`) whenever the advocate
+/// leaves it: Back, review, pause, remark, language, quit, quick hide, and
+/// a signal. It comes back into its editor on return and on resume.
 public struct InterviewApp: App {
     public init() {}
 
@@ -46,7 +51,8 @@ public struct InterviewApp: App {
             m.now = date
             return tick(&m)
         case .signal:
-            return [.quit]
+            // The terminal closed or the program is told to stop: keep what is typed.
+            return saveDraft(&m) + [.quit]
         case .report(let report):
             switch report {
             case .sessionStarted(let id): m.sessionID = id
@@ -68,10 +74,11 @@ public struct InterviewApp: App {
             }
             guard let action else { return [] }
             if action == .quickHide {
+                let draft = saveDraft(&m)
                 m.hidden = true
                 m.hideLock = HideLock()
                 m.hiddenSince = m.now
-                return [.hide]
+                return draft + [.hide]
             }
             if action == .redraw { return [] }
             if m.overlay != nil { return overlayKey(&m, action) }
@@ -110,7 +117,9 @@ public struct InterviewApp: App {
             case .moveUp: m.overlay = .help(scroll: max(0, scroll - 1))
             case .moveDown: m.overlay = .help(scroll: scroll + 1)
             case .next, .back, .help: m.overlay = nil
-            case .quit: m.overlay = .quit
+            case .quit:
+                m.overlay = .quit
+                return saveDraft(&m)
             default: break
             }
             return []
@@ -129,8 +138,18 @@ public struct InterviewApp: App {
                 m.overlay = nil
                 let old = question.flatMap { m.interview?.remarks[$0] } ?? (question == nil ? m.interview?.interviewRemark : nil) ?? ""
                 if editor.text != old { return apply(&m, [.remarked(question: question, text: editor.text)]) }
-            case .back, .remark: m.overlay = nil
-            case .quit: m.overlay = .quit
+                // Confirmed unchanged: a draft that differed is dropped.
+                if m.interview?.drafts[.remark(question: question)] != nil {
+                    return apply(&m, [.drafted(field: .remark(question: question), text: nil)])
+                }
+            case .back, .remark:
+                let draft = saveDraft(&m)
+                m.overlay = nil
+                return draft
+            case .quit:
+                let draft = saveDraft(&m)
+                m.overlay = .quit
+                return draft
             default: break
             }
             return []
@@ -154,7 +173,7 @@ public struct InterviewApp: App {
             return []
         case .quit:
             switch action {
-            case .next, .quit: return [.quit]
+            case .next, .quit: return saveDraft(&m) + [.quit]
             case .back: m.overlay = nil
             default: break
             }
@@ -170,8 +189,9 @@ public struct InterviewApp: App {
             m.overlay = .help(scroll: 0)
             return []
         case .quit:
+            let draft = saveDraft(&m)
             m.overlay = .quit
-            return []
+            return draft
         case .toggleGuidance:
             m.showGuidance.toggle()
             return []
@@ -186,7 +206,7 @@ public struct InterviewApp: App {
         switch m.stage {
         case .start: return startKey(&m, action)
         case .notice:
-            if action == .next { m.stage = .interview; syncEditor(&m) }
+            if action == .next { m.stage = .interview; syncEditor(&m); reopenRemarkDraft(&m) }
             return []
         case .interview: break
         }
@@ -194,24 +214,23 @@ public struct InterviewApp: App {
         let running = !iv.isOver
         switch action {
         case .pause where running:
+            let draft = saveDraft(&m)
             m.overlay = .pause
-            return apply(&m, [.paused])
+            return draft + apply(&m, [.paused])
         case .remark where running:
-            if case .question(let q) = iv.position {
-                m.overlay = .remark(question: q, editor: TextEditor(text: iv.remarks[q] ?? "", multiline: true))
-            } else {
-                m.overlay = .remark(question: nil, editor: TextEditor(text: iv.interviewRemark, multiline: true))
-            }
-            return []
+            let draft = saveDraft(&m)
+            openRemark(&m)
+            return draft
         case .switchLanguage where running:
+            let draft = saveDraft(&m)
             let tags = m.languages.map(\.tag)
             m.overlay = .language(focus: 0, interviewee: tags.firstIndex(of: iv.intervieweeLanguage) ?? 0,
                                   advocate: tags.firstIndex(of: iv.advocateLanguage) ?? 0)
-            return []
+            return draft
         case .review:
             if iv.position == .review { return [] }
             if iv.isOver && !iv.isCompleted { return [] }
-            return move(&m, to: .review)
+            return saveDraft(&m) + move(&m, to: .review)
         default: break
         }
         switch iv.position {
@@ -262,7 +281,69 @@ public struct InterviewApp: App {
         m.sessionID = s.id
         m.stage = s.change.map { .notice($0) } ?? .interview
         syncEditor(&m)
+        if m.stage == .interview { reopenRemarkDraft(&m) }
         return [.resume(sessionID: s.id)]
+    }
+
+    /// Opens the remark editor for the current position, with its draft
+    /// when there is one.
+    private func openRemark(_ m: inout InterviewModel) {
+        guard let iv = m.interview else { return }
+        var question: String?
+        if case .question(let q) = iv.position { question = q }
+        let confirmed = question.map { iv.remarks[$0] ?? "" } ?? iv.interviewRemark
+        let text = iv.drafts[.remark(question: question)] ?? confirmed
+        m.overlay = .remark(question: question, editor: TextEditor(text: text, multiline: true))
+    }
+
+    /// A remark left unfinished at the current position is shown again in
+    /// its editor when the interview is resumed.
+    private func reopenRemarkDraft(_ m: inout InterviewModel) {
+        guard let iv = m.interview, !iv.isOver, m.overlay == nil else { return }
+        var question: String?
+        if case .question(let q) = iv.position { question = q }
+        if iv.drafts[.remark(question: question)] != nil { openRemark(&m) }
+    }
+
+    /// The events that would keep what is typed but not confirmed on screen
+    /// (the remark being written, the current question's typed answer) as
+    /// drafts; empty when all of it is saved already. The status line says
+    /// "Saved" only when this is empty.
+    static func unsavedDrafts(_ m: InterviewModel) -> [InterviewEvent] {
+        guard m.stage == .interview, var iv = m.interview else { return [] }
+        var out: [InterviewEvent] = []
+        if case .remark(let question, let editor)? = m.overlay {
+            let confirmed = question.map { iv.remarks[$0] ?? "" } ?? iv.interviewRemark
+            out += iv.draft(editor.text, for: .remark(question: question), confirmed: confirmed)
+            for e in out { iv.apply(e) }
+        }
+        if let q = iv.currentQuestion, m.editorPosition == iv.position, Self.isTyped(q) {
+            out += iv.draft(m.editor.text, for: .answer(question: q.id), confirmed: Self.editorText(iv.answers[q.id]))
+        }
+        return out
+    }
+
+    /// Records what is typed but not confirmed, before the screen is left.
+    private func saveDraft(_ m: inout InterviewModel) -> [InterviewEffect] {
+        apply(&m, Self.unsavedDrafts(m))
+    }
+
+    /// Whether a question's answer is typed (in the text editor).
+    static func isTyped(_ q: Question) -> Bool {
+        switch q.type {
+        case .number, .date, .monthYear, .text: return true
+        case .yesNo, .single, .multiple, .note: return false
+        }
+    }
+
+    /// A confirmed answer as the editor shows it.
+    static func editorText(_ a: AnswerValue?) -> String {
+        switch a {
+        case .number(let n)?: return AnswerValue.format(n)
+        case .date(let d)?: return d.description
+        case .text(let t)?: return t
+        default: return ""
+        }
     }
 
     private func scrollOrStep(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
@@ -288,7 +369,7 @@ public struct InterviewApp: App {
         guard let iv = m.interview, let q = iv.currentQuestion else { return [] }
         let options = InterviewView.optionIDs(q)
         switch action {
-        case .back: return back(&m)
+        case .back: return saveDraft(&m) + back(&m)
         case .dontKnow, .declined:
             let s: SpecialAnswer = action == .dontKnow ? .dontKnow : .declined
             guard q.special.contains(s) else {
@@ -344,9 +425,15 @@ public struct InterviewApp: App {
             var out: [InterviewEffect] = []
             switch commitPending(&m, q) {
             case .failure(let issue):
+                // Refused, and kept: the text stays on screen and is saved as a draft.
+                let draft = saveDraft(&m)
                 m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
-                return []
+                return draft
             case .success(let events): out = events
+            }
+            // Confirmed: what is on screen is the answer, so a draft that differed goes.
+            if m.interview?.drafts[.answer(question: q.id)] != nil {
+                out += apply(&m, [.drafted(field: .answer(question: q.id), text: nil)])
             }
             return out + next(&m)
         default: break
@@ -577,13 +664,7 @@ public struct InterviewApp: App {
         case .choices(let cs)?: m.checked = Set(cs); m.choiceFocus = cs.first.flatMap { options.firstIndex(of: $0) }
         default: break
         }
-        var text = ""
-        switch a {
-        case .number(let n)?: text = AnswerValue.format(n)
-        case .date(let d)?: text = d.description
-        case .text(let t)?: text = t
-        default: break
-        }
+        let text = iv.drafts[.answer(question: q.id)] ?? Self.editorText(a)
         m.editor = TextEditor(text: text, multiline: q.type == .text && q.multiline,
                               maxLength: q.type == .text ? InterviewApp.textAnswerLimit : 40)
     }

@@ -198,7 +198,9 @@ enum InterviewView {
         case .interview:
             if m.stage != .start {
                 switch m.saveState {
-                case .saved: parts.append(w.ui(.statusSaved))
+                case .saved:
+                    // "Saved" only when the text typed on screen is saved too.
+                    parts.append(w.ui(InterviewApp.unsavedDrafts(m).isEmpty ? .statusSaved : .statusTypingNotSaved))
                 case .saving: parts.append(w.ui(.statusSaving))
                 case .failed: parts.append(w.ui(.statusNotSaved))
                 }
@@ -638,7 +640,9 @@ enum InterviewView {
             b.blank()
             row(&b, w.ui(.languageApply), focused: focus == 2)
         case .quit:
-            if m.mode.records, m.interview?.isCompleted == true {
+            if m.mode.records, m.stage != .start, case .failed(let reason) = m.saveState {
+                b.para(w.ui(.quitSaveFailed, ["reason": reason]), .warning)
+            } else if m.mode.records, m.interview?.isCompleted == true {
                 b.para(w.ui(.quitFinished))
             } else if m.mode.records, let id = m.sessionID {
                 b.para(w.ui(.quitSaved, ["id": String(id.prefix(8))]))
