@@ -274,6 +274,21 @@ struct MarkdownSummaryRenderer<T: Translating> {
         return out
     }
 
+    /// A domain's heading and its indicators, each with the answers behind
+    /// it; concerns are not trafficking indicators, so no strength is shown.
+    private func domainSection(_ d: Summary.DomainItem) -> [String] {
+        var out = ["", "### \(Self.escape(d.title))", ""]
+        for ind in d.indicators {
+            out.append(d.kind == .concern ? "- `\(ind.id)`" : "- `\(ind.id)` (\(Self.escape(tr.strength(ind.strength))))")
+            out += evidenceLines(ind.evidence)
+        }
+        return out
+    }
+
+    private func evidenceLines(_ evidence: [Summary.EvidenceItem]) -> [String] {
+        evidence.map { "  - \(Self.escape($0.questionText)): \(Self.escape($0.answer))" }
+    }
+
     func render() -> String {
         let s = summary
         let e = Self.escape
@@ -310,7 +325,7 @@ struct MarkdownSummaryRenderer<T: Translating> {
             out.append("")
             for o in s.overrides {
                 out.append("- \(e(o.reason))")
-                for ev in o.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
+                out += evidenceLines(o.evidence)
             }
         }
         out.append("")
@@ -324,28 +339,14 @@ struct MarkdownSummaryRenderer<T: Translating> {
             out.append("| \(e(d.title)) | \(status) (\(e(tr.ui(.summaryIndicatorCount, count: d.indicators.count)))) |")
         }
         for (_, d) in s.indicatorDomains where !d.indicators.isEmpty {
-            out.append("")
-            out.append("### \(e(d.title))")
-            out.append("")
-            for ind in d.indicators {
-                out.append("- `\(ind.id)` (\(e(tr.strength(ind.strength))))")
-                for ev in ind.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
-            }
+            out += domainSection(d)
         }
         if !s.reportedConcerns.isEmpty {
             out.append("")
             out.append("## \(e(tr.ui(.summaryConcerns)))")
             out.append("")
             out.append("_\(e(tr.ui(.summaryConcernNote)))_")
-            for (_, d) in s.reportedConcerns {
-                out.append("")
-                out.append("### \(e(d.title))")
-                out.append("")
-                for ind in d.indicators {
-                    out.append("- `\(ind.id)`")
-                    for ev in ind.evidence { out.append("  - \(e(ev.questionText)): \(e(ev.answer))") }
-                }
-            }
+            for (_, d) in s.reportedConcerns { out += domainSection(d) }
         }
         if !s.needs.isEmpty {
             out.append("")
