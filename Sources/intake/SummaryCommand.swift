@@ -111,15 +111,15 @@ struct SummaryCommand: ParsableCommand {
         let score = Scorer.score(q, answers: file.answers, language: interviewee)
         var remarks = file.remarks
         let overall = remarks.removeValue(forKey: AnswerFile.interviewRemarkKey) ?? ""
-        let endedEarly = q.questions.contains { question in
+        let endedBy = q.questions.first { question in
             guard let c = question.endIf, let a = file.answers[question.id], score.relevance.isRelevant(question.id) else { return false }
             let ctx = AnswerContext(answers: score.relevance.effectiveAnswers(file.answers), questionnaire: q,
                                     language: interviewee, currentAnswer: a)
             return ConditionEvaluator.evaluate(c, in: ctx) == .yes
-        }
+        }?.id
         let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
-                                           endedEarly: endedEarly, in: tr)
+                                           endedBy: endedBy, in: tr)
         return summary.rendered(format, in: tr, ascii: ascii)
     }
 

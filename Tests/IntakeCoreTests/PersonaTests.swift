@@ -73,7 +73,7 @@ func loadPersona(_ url: URL) throws -> LoadedPersona {
         let summary = SummaryBuilder.build(questionnaire: p.questionnaire, score: p.score, answers: p.file.answers,
                                            remarks: remarks, interviewRemark: overall,
                                            intervieweeLanguage: p.file.language ?? p.questionnaire.language,
-                                           endedEarly: false, in: tr)
+                                           endedBy: nil, in: tr)
         let goldenDir = repositoryRoot.appendingPathComponent("Tests/IntakeCoreTests/Golden")
         for format in SummaryFormat.allCases {
             let text = summary.rendered(format, in: tr)

@@ -464,7 +464,7 @@ func unansweredPairs(_ r: ScoreResult) -> [String] {
         let tr = SourceLanguage(language: "en")
         let s = SummaryBuilder.build(questionnaire: Self.q, score: Scorer.score(Self.q, answers: answers, language: "en"),
                                      answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
-                                     endedEarly: false, in: tr)
+                                     endedBy: nil, in: tr)
         #expect(s.domains["harm_by_others"]?.kind == .concern)
         let md = s.rendered(.markdown, in: tr)
         #expect(!md.contains("| Harm by others |"))

@@ -47,7 +47,7 @@ import Testing
         let tr = SourceLanguage(language: "en")
         let s = SummaryBuilder.build(questionnaire: q, score: Scorer.score(q, answers: answers, language: "en"),
                                      answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
-                                     endedEarly: false, in: tr)
+                                     endedBy: nil, in: tr)
         return s.rendered(.text, in: tr)
     }
 
@@ -153,7 +153,10 @@ import Testing
         let text = Self.summary(["in_danger_now": Self.declined, "safe_tonight": Self.dontKnow])
         #expect(!text.contains("No urgent safety concern"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        #expect(lines[3] == "! Safety was not established: these safety questions have no answer. Ask again,")
+        // The first line after the header, before the result.
+        let first = lines.firstIndex { $0.hasPrefix("! ") }
+        #expect(first != nil && first! < lines.firstIndex(of: "SCREENING RESULT")!)
+        #expect(first.map { lines[$0] } == "! Safety was not established: these safety questions have no answer. Ask again,")
     }
 
     @Test func urgentShowsOnlyTheAnswersThatMadeItUrgent() {

@@ -19,7 +19,7 @@ struct HostileTranslation: Translating {
         let answers: [String: AnswerValue] = ["consent": .choice("yes"), "threatened": .choice("yes"), "danger_now": .choice("yes")]
         let score = Scorer.score(q, answers: answers, language: "en")
         return SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: remarks,
-                                    interviewRemark: interviewRemark, intervieweeLanguage: "es", endedEarly: false, in: tr)
+                                    interviewRemark: interviewRemark, intervieweeLanguage: "es", endedBy: nil, in: tr)
     }
 
     @Test func translatedInterfaceStringsNeverReachTheTextSummaryRaw() {

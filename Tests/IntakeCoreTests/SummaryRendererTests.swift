@@ -25,7 +25,7 @@ struct SummaryBench {
                  interviewRemark: String = SummaryBench.chinese + SummaryBench.hostile) -> Summary {
         let score = Scorer.score(q, answers: answers, language: "en")
         return SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: remarks,
-                                    interviewRemark: interviewRemark, intervieweeLanguage: "en", endedEarly: false, in: tr)
+                                    interviewRemark: interviewRemark, intervieweeLanguage: "en", endedBy: nil, in: tr)
     }
 
     func render(_ s: Summary, _ format: SummaryFormat, ascii: Bool = false) -> String {
@@ -122,7 +122,7 @@ func forbiddenScalars(_ s: String) -> [String] {
                     "domains", "referrals", "unanswered", "remarks", "law_enforcement_preference"] {
             #expect(root[key] != nil, "missing key \(key)")
         }
-        #expect(root["schema_version"] as? Int == 2)
+        #expect(root["schema_version"] as? Int == 3)
         #expect(root["safety"] as? String == "urgent")
         let questionnaire = try #require(root["questionnaire"] as? [String: Any])
         #expect(questionnaire["id"] as? String == "example")
@@ -191,7 +191,9 @@ func forbiddenScalars(_ s: String) -> [String] {
     @Test func summaryModelContents() {
         let s = b.summary()
         #expect(s.result == .likely)
-        #expect(s.overrides.map(\.id) == ["minor_in_sex_trade", "advocate_concern"])
+        // The result was likely by the rules: the advocate's concern changed
+        // nothing and is not listed; the minor rule is a flag, always listed.
+        #expect(s.overrides.map(\.id) == ["minor_in_sex_trade"])
         #expect(s.urgentReasons == ["Are you in danger right now? → Yes"])
         #expect(s.needs == ["A safe place to stay", "Legal help"])
         #expect(s.lawEnforcementPreference?.text == "Not sure yet")
@@ -232,7 +234,7 @@ func forbiddenScalars(_ s: String) -> [String] {
         let score = Scorer.score(q, answers: answers, language: "en")
         #expect(score.urgent)
         let s = SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: [:], interviewRemark: "",
-                                     intervieweeLanguage: "en", endedEarly: false, in: SourceLanguage())
+                                     intervieweeLanguage: "en", endedBy: nil, in: SourceLanguage())
         #expect(s.urgentReasons.contains("Injured? → Yes"))
         do {
             #expect(s.urgentReasons == ["Injured? → Yes"])

@@ -234,7 +234,7 @@ extension QuestionnaireLoader {
             let result = resolver.resolveResult(rawResult)
             let referrals = resolver.resolveReferrals(rawReferrals)
             diags = resolver.builder.diags
-            checkHooks(hooks, sections: sections)
+            checkHooks(hooks, sections: sections, referrals: referrals)
             checkChangelog(changelog, sections: sections)
 
             guard let title else { return nil }
@@ -611,6 +611,7 @@ extension QuestionnaireLoader {
             var result: ResultLevel?
             var atLeast: ResultLevel?
             var urgent: Bool
+            var flag: Bool = false
             var reason: SourceText?
             var location: SourceLocation
         }
@@ -652,12 +653,13 @@ extension QuestionnaireLoader {
                     var o = OverrideDef(id: id, when: pending(&orr, "when"), result: level(&orr, "result"),
                                         atLeast: level(&orr, "at_least"), urgent: orr.bool("urgent", diags: &diags) ?? false,
                                         reason: nil, location: loc)
+                    o.flag = orr.bool("flag", diags: &diags) ?? false
                     o.reason = text(&orr, "reason", key: key("override", id, "reason"), required: true, note: "Why an override changed the result; shown in the summary.")
                     if o.when == nil { diags.error(loc, "override '\(id)' needs 'when'") }
                     if o.result == nil && o.atLeast == nil && !o.urgent {
                         diags.error(loc, "override '\(id)' changes nothing: give 'result', 'at_least' or 'urgent: true'")
                     }
-                    orr.finish(known: ["id", "when", "result", "at_least", "urgent", "reason"], diags: &diags)
+                    orr.finish(known: ["id", "when", "result", "at_least", "urgent", "flag", "reason"], diags: &diags)
                     def.overrides.append(o)
                 }
             }
@@ -671,6 +673,7 @@ extension QuestionnaireLoader {
             var id: String
             var title: SourceText?
             var when: PendingCondition?
+            var timeCritical: PendingCondition?
             var reason: SourceText?
             var location: SourceLocation
         }
@@ -682,10 +685,11 @@ extension QuestionnaireLoader {
                 var rr = reader
                 let title = text(&rr, "title", key: key("referral", id, "title"), required: true, note: "Name of a kind of help the person can be referred to.")
                 let when = pending(&rr, "when")
+                let timeCritical = pending(&rr, "time_critical")
                 if when == nil { diags.error(loc, "referral '\(id)' needs 'when'") }
                 let reason = text(&rr, "reason", key: key("referral", id, "reason"), required: true, note: "Why this referral is suggested; shown in the summary.")
-                rr.finish(known: ["id", "title", "when", "reason"], diags: &diags)
-                out.append(ReferralDef(id: id, title: title, when: when, reason: reason, location: loc))
+                rr.finish(known: ["id", "title", "when", "time_critical", "reason"], diags: &diags)
+                out.append(ReferralDef(id: id, title: title, when: when, timeCritical: timeCritical, reason: reason, location: loc))
             }
             return out
         }
@@ -695,35 +699,33 @@ extension QuestionnaireLoader {
             guard var hr = MapReader(v, path: path, what: "'summary'", diags: &diags) else { return (SummaryHooks(), [:]) }
             var locs: [String: SourceLocation] = [:]
             var hooks = SummaryHooks()
-            if let (s, l) = hr.string("law_enforcement_preference", diags: &diags) { hooks.lawEnforcementPreference = s; locs["law_enforcement_preference"] = l }
-            if let (s, l) = hr.string("needs", diags: &diags) { hooks.needs = s; locs["needs"] = l }
-            if let (s, l) = hr.string("advocate_concern", diags: &diags) { hooks.advocateConcern = s; locs["advocate_concern"] = l }
-            if let (s, l) = hr.string("situation", diags: &diags) { hooks.situation = s; locs["situation"] = l }
-            if let (s, l) = hr.string("situation_ended", diags: &diags) { hooks.situationEnded = s; locs["situation_ended"] = l }
-            hr.finish(known: ["law_enforcement_preference", "needs", "advocate_concern", "situation", "situation_ended"], diags: &diags)
+            for hook in SummaryHook.allCases {
+                if let (s, l) = hr.string(hook.rawValue, diags: &diags) { hooks[hook] = s; locs[hook.rawValue] = l }
+            }
+            hr.finish(known: SummaryHook.allCases.map(\.rawValue), diags: &diags)
             hookLocations = locs
             return (hooks, locs)
         }
 
         var hookLocations: [String: SourceLocation] = [:]
 
-        mutating func checkHooks(_ hooks: (SummaryHooks, [String: SourceLocation]), sections: [Section]) {
+        mutating func checkHooks(_ hooks: (SummaryHooks, [String: SourceLocation]), sections: [Section], referrals: [Referral]) {
             let all = Dictionary(sections.flatMap(\.questions).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let checks: [(String, String?, [QuestionType])] = [
-                ("law_enforcement_preference", hooks.0.lawEnforcementPreference, [.single, .yesNo]),
-                ("needs", hooks.0.needs, [.multiple, .single, .text]),
-                ("advocate_concern", hooks.0.advocateConcern, [.single, .yesNo]),
-                ("situation", hooks.0.situation, [.single, .yesNo]),
-                ("situation_ended", hooks.0.situationEnded, [.single, .monthYear, .date, .text]),
-            ]
-            for (name, qid, types) in checks {
-                guard let qid, let loc = hooks.1[name] else { continue }
+            for hook in SummaryHook.allCases {
+                guard let qid = hooks.0[hook], let loc = hooks.1[hook.rawValue] else { continue }
+                let name = hook.rawValue
                 guard let q = all[qid] else {
                     diags.error(loc, "'\(name)' refers to unknown question '\(Sanitize.singleLine(qid))'")
                     continue
                 }
-                if !types.contains(q.type) {
-                    diags.error(loc, "'\(name)' needs a \(types.map(\.rawValue).joined(separator: " or ")) question, but '\(qid)' is \(q.type.rawValue)")
+                if !hook.types.contains(q.type) {
+                    diags.error(loc, "'\(name)' needs a \(hook.types.map(\.rawValue).joined(separator: " or ")) question, but '\(qid)' is \(q.type.rawValue)")
+                }
+                if hook == .consentToShare {
+                    let ids = Set(referrals.map(\.id))
+                    for o in q.options where !ids.contains(o.id) && o.id != "none" {
+                        diags.error(loc, "'consent_to_share' question '\(qid)' has option '\(o.id)', which is not a referral id (or 'none')")
+                    }
                 }
             }
         }

@@ -210,7 +210,7 @@ extension QuestionnaireLoader {
                 sc.placeName = "override '\(o.id)'"
                 guard let when = resolve(o.when, sc), let reason = o.reason else { continue }
                 overrides.append(Override(id: o.id, when: when, result: o.result, atLeast: o.atLeast,
-                                          urgent: o.urgent, reason: reason, location: o.location))
+                                          urgent: o.urgent, flag: o.flag, reason: reason, location: o.location))
             }
             return ResultRules(likely: likely, possible: possible, concerns: concerns, urgent: urgent, overrides: overrides)
         }
@@ -221,7 +221,8 @@ extension QuestionnaireLoader {
             for d in defs {
                 sc.placeName = "referral '\(d.id)'"
                 guard let when = resolve(d.when, sc), let title = d.title, let reason = d.reason else { continue }
-                out.append(Referral(id: d.id, title: title, when: when, reason: reason, location: d.location))
+                let timeCritical = d.timeCritical.flatMap { resolve($0, sc) }
+                out.append(Referral(id: d.id, title: title, when: when, timeCritical: timeCritical, reason: reason, location: d.location))
             }
             return out
         }

@@ -257,6 +257,10 @@ public struct Override: Sendable, Identifiable {
     public var result: ResultLevel?
     public var atLeast: ResultLevel?
     public var urgent: Bool
+    /// Listed in the summary even when it changed nothing (a flag such as
+    /// "age not established"); other overrides are listed only when they
+    /// changed the result or made it urgent.
+    public var flag: Bool = false
     public var reason: SourceText
     public var location: SourceLocation
 }
@@ -274,27 +278,65 @@ public struct Referral: Sendable, Identifiable {
     public var id: String
     public var title: SourceText
     public var when: Condition
+    /// When the referral cannot wait (a court date, no safe place tonight).
+    public var timeCritical: Condition?
     public var reason: SourceText
     public var location: SourceLocation
 }
 
+/// A fixed place in the summary that a question's answer fills.
+public enum SummaryHook: String, Sendable, CaseIterable {
+    case lawEnforcementPreference = "law_enforcement_preference"
+    case needs
+    case advocateConcern = "advocate_concern"
+    /// Whether the situation is still going on, and when it ended.
+    case situation
+    case situationEnded = "situation_ended"
+    /// The summary's header: interpreter and the person's languages.
+    case interpreterUsed = "interpreter_used"
+    case interpreterLanguage = "interpreter_language"
+    case preferredLanguages = "preferred_languages"
+    /// The advocate's closing remark, listed with the other remarks.
+    case closingRemark = "closing_remark"
+    case dependants
+    case dependantsSafe = "dependants_safe"
+    /// How the person may be reached safely, and what must never be used.
+    case safeContact = "safe_contact"
+    case safeContactTimes = "safe_contact_times"
+    case neverContact = "never_contact"
+    /// The referrals the person agreed to share with (option ids are
+    /// referral ids), and the limits they set.
+    case consentToShare = "consent_to_share"
+    case shareLimits = "share_limits"
+
+    /// The question types that can fill it.
+    public var types: [QuestionType] {
+        switch self {
+        case .lawEnforcementPreference, .advocateConcern, .situation, .interpreterUsed, .dependants, .dependantsSafe:
+            return [.single, .yesNo]
+        case .needs: return [.multiple, .single, .text]
+        case .situationEnded: return [.single, .monthYear, .date, .text]
+        case .interpreterLanguage, .preferredLanguages, .closingRemark, .safeContactTimes, .neverContact, .shareLimits:
+            return [.text]
+        case .safeContact: return [.multiple, .single, .text]
+        case .consentToShare: return [.multiple]
+        }
+    }
+}
+
 /// Questions whose answers have a fixed place in the summary.
 public struct SummaryHooks: Sendable {
-    public var lawEnforcementPreference: String?
-    public var needs: String?
-    public var advocateConcern: String?
-    /// Whether the situation is still going on.
-    public var situation: String?
-    /// When it ended, if it has.
-    public var situationEnded: String?
-    public init(lawEnforcementPreference: String? = nil, needs: String? = nil, advocateConcern: String? = nil,
-                situation: String? = nil, situationEnded: String? = nil) {
-        self.lawEnforcementPreference = lawEnforcementPreference
-        self.needs = needs
-        self.advocateConcern = advocateConcern
-        self.situation = situation
-        self.situationEnded = situationEnded
+    public var questions: [SummaryHook: String]
+    public init(_ questions: [SummaryHook: String] = [:]) { self.questions = questions }
+    public subscript(hook: SummaryHook) -> String? {
+        get { questions[hook] }
+        set { questions[hook] = newValue }
     }
+    public var lawEnforcementPreference: String? { questions[.lawEnforcementPreference] }
+    public var needs: String? { questions[.needs] }
+    public var advocateConcern: String? { questions[.advocateConcern] }
+    public var situation: String? { questions[.situation] }
+    public var situationEnded: String? { questions[.situationEnded] }
 }
 
 /// One version's changes to question ids, so that sessions and answer

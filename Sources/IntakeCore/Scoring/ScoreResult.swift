@@ -59,6 +59,10 @@ public enum SafetyStatus: Sendable, Equatable {
 
 public struct ReferralFinding: Sendable {
     public var referral: Referral
+    /// The answers that raised it (only those that did).
+    public var evidence: [Evidence] = []
+    /// Its `time_critical` condition is true.
+    public var timeCritical: Bool = false
 }
 
 /// The outcome of scoring one interview.

@@ -83,7 +83,10 @@ public enum Scorer {
         if !urgentBecause.isEmpty {
             safety = .urgent
         } else if let c = q.result.urgent, urgentTruth == .unknown {
-            let open = c.questionReferences.filter { effective[$0] == nil || effective[$0]?.special != nil }
+            // Only questions that applied (or could not be decided) and have no real answer.
+            let open = c.questionReferences.filter {
+                relevance.state($0) != .notApplicable && (effective[$0] == nil || effective[$0]?.special != nil)
+            }
             safety = .notEstablished(open)
         } else {
             safety = .noConcernReported
@@ -92,7 +95,10 @@ public enum Scorer {
         // 5. Referrals.
         let referrals = q.referrals
             .filter { ConditionEvaluator.evaluate($0.when, in: ctx) == .yes }
-            .map { ReferralFinding(referral: $0) }
+            .map { r in
+                ReferralFinding(referral: r, evidence: Support.evidence(r.when, in: ctx),
+                                timeCritical: r.timeCritical.map { ConditionEvaluator.evaluate($0, in: ctx) == .yes } ?? false)
+            }
 
         // 6. What is unknown: declined, don't know, or not asked.
         var unanswered: [(String, UnansweredReason)] = []

@@ -77,6 +77,8 @@ enum Support {
             for x in xs { collect(x, want: want, ctx, into: &out) }
         case .bool, .number, .string, .option, .special, .current, .score, .parameter, .language,
              .positive, .strengthCount, .indicatorCount, .weight, .has:
+            // Domains are shown with their own evidence; a referral or an
+            // override lists only the answers it reads directly.
             break
         }
     }

@@ -1,10 +1,53 @@
 /// The referral summary: everything the renderers print, already in the
 /// advocate's language, with free text cleaned of control characters.
-/// The JSON renderer writes this model as schema version 2
+/// The JSON renderer writes this model as schema version 3
 /// (docs/summary.schema.json; version 2 added the `concerns` result, domain
-/// kinds, safety status, override evidence and the situation's status).
+/// kinds, safety status, override evidence and the situation's status;
+/// version 3 the header, dependants, safe contact, consent to share and the
+/// answers behind each referral).
 public struct Summary: Sendable, Codable, Equatable {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
+
+    /// Who, when and how: what a partner receiving the referral needs to
+    /// know about the screening itself.
+    public struct Header: Sendable, Codable, Equatable {
+        /// When the interview started, with the time zone ("2026-11-30 14:05 EST"); nil when not known (an answer file).
+        public var interviewDate: String?
+        public var organisation: String?
+        public var setting: String?
+        /// SHA-256 of the questionnaire file the interview used.
+        public var questionnaireHash: String
+        /// Whether the interview's and the summary's languages are draft (unreviewed) translations.
+        public var intervieweeLanguageDraft: Bool
+        public var languageDraft: Bool
+        /// Whether an interpreter took part, and in which language.
+        public var interpreter: ChoiceItem?
+        public var interpreterLanguage: String?
+        /// The person's own languages, as they gave them.
+        public var preferredLanguages: String?
+        /// The question whose answer ended the interview, when it ended early.
+        public var endedAt: EvidenceItem?
+        public init(interviewDate: String? = nil, organisation: String? = nil, setting: String? = nil, questionnaireHash: String,
+                    intervieweeLanguageDraft: Bool = false, languageDraft: Bool = false, interpreter: ChoiceItem? = nil,
+                    interpreterLanguage: String? = nil, preferredLanguages: String? = nil, endedAt: EvidenceItem? = nil) {
+            self.interviewDate = interviewDate
+            self.organisation = organisation
+            self.setting = setting
+            self.questionnaireHash = questionnaireHash
+            self.intervieweeLanguageDraft = intervieweeLanguageDraft
+            self.languageDraft = languageDraft
+            self.interpreter = interpreter
+            self.interpreterLanguage = interpreterLanguage
+            self.preferredLanguages = preferredLanguages
+            self.endedAt = endedAt
+        }
+        enum CodingKeys: String, CodingKey {
+            case interviewDate = "interview_date", organisation, setting, questionnaireHash = "questionnaire_hash"
+            case intervieweeLanguageDraft = "interviewee_language_draft", languageDraft = "language_draft"
+            case interpreter, interpreterLanguage = "interpreter_language", preferredLanguages = "preferred_languages"
+            case endedAt = "ended_at"
+        }
+    }
 
     /// Whether the person's immediate safety was established.
     public enum Safety: String, Sendable, Codable, Equatable {
@@ -55,6 +98,13 @@ public struct Summary: Sendable, Codable, Equatable {
         public var id: String
         public var title: String
         public var reason: String
+        /// The answers that raised it.
+        public var evidence: [EvidenceItem]
+        /// It cannot wait (pending charges or a court date, no safe place tonight).
+        public var timeCritical: Bool
+        /// Whether the person agreed to this referral; nil when consent to share was not recorded.
+        public var agreed: Bool?
+        enum CodingKeys: String, CodingKey { case id, title, reason, evidence, timeCritical = "time_critical", agreed }
     }
 
     public struct UnansweredItem: Sendable, Codable, Equatable {
@@ -80,6 +130,7 @@ public struct Summary: Sendable, Codable, Equatable {
 
     public var schemaVersion: Int = Summary.schemaVersion
     public var questionnaire: QuestionnaireRef
+    public var header: Header
     /// The language the summary is written in (the advocate's).
     public var language: String
     public var intervieweeLanguage: String
@@ -102,6 +153,12 @@ public struct Summary: Sendable, Codable, Equatable {
     /// Whether the situation is still going on, and when it ended.
     public var situation: ChoiceItem?
     public var situationEnded: ChoiceItem?
+    /// Children or others who depend on the person, and whether they are safe.
+    public var dependants: [EvidenceItem]
+    /// How the person may be reached safely, when, and what must never be used.
+    public var safeContact: [EvidenceItem]
+    /// Limits the person set on sharing, in their own words.
+    public var shareLimits: String?
     public var unanswered: [UnansweredItem]
     public var remarks: [RemarkItem]
     public var endedEarly: Bool
@@ -110,11 +167,12 @@ public struct Summary: Sendable, Codable, Equatable {
     public var usesFallbackText: Bool
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", questionnaire, language
+        case schemaVersion = "schema_version", questionnaire, header, language
         case intervieweeLanguage = "interviewee_language", result, resultText = "result_text", urgent
         case urgentReasons = "urgent_reasons", safety, safetyUnanswered = "safety_unanswered", domainOrder = "domain_order", domains, overrides, referrals, needs
         case lawEnforcementPreference = "law_enforcement_preference", advocateConcern = "advocate_concern"
-        case situation, situationEnded = "situation_ended"
+        case situation, situationEnded = "situation_ended", dependants, safeContact = "safe_contact"
+        case shareLimits = "share_limits"
         case unanswered, remarks, endedEarly = "ended_early", disclaimer, usesFallbackText = "uses_fallback_text"
     }
 }

@@ -1,3 +1,20 @@
+/// What the summary's header needs that is not in the interview: the
+/// time (Core reads no clock) and the organisation's settings.
+public struct SummaryContext: Sendable {
+    /// When the interview started, with its zone, as the caller formats it.
+    public var interviewDate: String?
+    public var organisation: String?
+    public var setting: String?
+    /// Whether the interviewee's language is a draft translation.
+    public var intervieweeLanguageDraft: Bool
+    public init(interviewDate: String? = nil, organisation: String? = nil, setting: String? = nil, intervieweeLanguageDraft: Bool = false) {
+        self.interviewDate = interviewDate
+        self.organisation = organisation
+        self.setting = setting
+        self.intervieweeLanguageDraft = intervieweeLanguageDraft
+    }
+}
+
 /// Builds the summary model from a scored interview, in one language.
 public enum SummaryBuilder {
     /// - Parameters:
@@ -7,7 +24,8 @@ public enum SummaryBuilder {
     ///   - tr: the advocate's language.
     public static func build(questionnaire q: Questionnaire, score: ScoreResult, answers: [String: AnswerValue],
                              remarks: [String: String], interviewRemark: String, intervieweeLanguage: String,
-                             endedEarly: Bool, in tr: some Translating) -> Summary {
+                             endedBy: String?, context: SummaryContext = SummaryContext(),
+                             in tr: some Translating) -> Summary {
         let recorder = FallbackRecorder(base: tr)
         func t(_ s: SourceText) -> String { Sanitize.multiLine(recorder.text(s)) }
         func questionText(_ id: String) -> String { q.question(id).map { t($0.text) } ?? id }
@@ -80,6 +98,11 @@ public enum SummaryBuilder {
         if !cleanedInterviewRemark.isEmpty {
             remarkItems.append(Summary.RemarkItem(question: nil, questionText: nil, text: cleanedInterviewRemark))
         }
+        // The advocate's closing remark is an answer; it belongs with the remarks.
+        if let id = q.summaryHooks[.closingRemark], case .text(let closing)? = effective[id] {
+            let text = Sanitize.multiLine(closing).trimmingWhitespace()
+            if !text.isEmpty { remarkItems.append(Summary.RemarkItem(question: id, questionText: questionText(id), text: text)) }
+        }
         for question in q.questions {
             guard let r = remarks[question.id] else { continue }
             let text = Sanitize.multiLine(r).trimmingWhitespace()
@@ -90,8 +113,34 @@ public enum SummaryBuilder {
 
         let resultText = Sanitize.multiLine(recorder.result(score.result))
 
+        /// The answers to these hooks' questions, as summary lines.
+        func lines(_ hooks: [SummaryHook]) -> [Summary.EvidenceItem] {
+            hooks.compactMap { hook in
+                guard let id = q.summaryHooks[hook], let a = effective[id] else { return nil }
+                return Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText(a, id))
+            }
+        }
+        func text(_ hook: SummaryHook) -> String? {
+            guard let id = q.summaryHooks[hook], let a = effective[id] else { return nil }
+            if case .text(let s) = a { return Sanitize.singleLine(s).trimmingWhitespace() }
+            return answerText(a, id)
+        }
+        // Which referrals the person agreed to share with, when that was asked.
+        var agreed: Set<String>?
+        if let id = q.summaryHooks[.consentToShare], case .choices(let cs)? = effective[id] { agreed = Set(cs) }
+        let header = Summary.Header(
+            interviewDate: context.interviewDate.map(Sanitize.singleLine), organisation: context.organisation.map(Sanitize.singleLine),
+            setting: context.setting.map(Sanitize.singleLine), questionnaireHash: q.contentHash,
+            intervieweeLanguageDraft: context.intervieweeLanguageDraft, languageDraft: tr.isDraft,
+            interpreter: choice(q.summaryHooks[.interpreterUsed]), interpreterLanguage: text(.interpreterLanguage),
+            preferredLanguages: text(.preferredLanguages),
+            endedAt: endedBy.flatMap { id in answers[id].map {
+                Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText($0, id))
+            } })
+
         return Summary(
             questionnaire: .init(id: q.id, version: q.version, title: t(q.title)),
+            header: header,
             language: tr.language,
             intervieweeLanguage: intervieweeLanguage,
             result: score.result,
@@ -102,16 +151,25 @@ public enum SummaryBuilder {
             safetyUnanswered: safetyUnanswered,
             domainOrder: score.domains.map(\.domain.id),
             domains: domains,
-            overrides: score.overrides.map { .init(id: $0.override.id, reason: t($0.override.reason), evidence: evidenceItems($0.evidence)) },
-            referrals: score.referrals.map { .init(id: $0.referral.id, title: t($0.referral.title), reason: t($0.referral.reason)) },
+            // An override that changed nothing is not news, unless it is a flag.
+            overrides: score.overrides.filter { $0.before != $0.after || $0.override.urgent || $0.override.flag }
+                .map { .init(id: $0.override.id, reason: t($0.override.reason), evidence: evidenceItems($0.evidence)) },
+            referrals: score.referrals.map { r in
+                .init(id: r.referral.id, title: t(r.referral.title), reason: t(r.referral.reason),
+                      evidence: evidenceItems(r.evidence), timeCritical: r.timeCritical,
+                      agreed: agreed.map { $0.contains(r.referral.id) })
+            },
             needs: needs,
             lawEnforcementPreference: choice(q.summaryHooks.lawEnforcementPreference),
             advocateConcern: choice(q.summaryHooks.advocateConcern),
             situation: choice(q.summaryHooks.situation),
             situationEnded: choice(q.summaryHooks.situationEnded),
+            dependants: lines([.dependants, .dependantsSafe]),
+            safeContact: lines([.safeContact, .safeContactTimes, .neverContact]),
+            shareLimits: text(.shareLimits),
             unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
             remarks: remarkItems,
-            endedEarly: endedEarly,
+            endedEarly: endedBy != nil,
             disclaimer: Sanitize.multiLine(recorder.ui(.summaryDisclaimer)),
             usesFallbackText: recorder.usedFallback)
     }
@@ -120,7 +178,7 @@ public enum SummaryBuilder {
     public static func build(_ interview: Interview, in tr: some Translating) -> Summary {
         build(questionnaire: interview.questionnaire, score: interview.score(), answers: interview.answers,
               remarks: interview.remarks, interviewRemark: interview.interviewRemark,
-              intervieweeLanguage: interview.intervieweeLanguage, endedEarly: interview.endedByQuestion != nil, in: tr)
+              intervieweeLanguage: interview.intervieweeLanguage, endedBy: interview.endedByQuestion, in: tr)
     }
 }
 

@@ -38,6 +38,28 @@ public extension Summary {
         domainOrder.compactMap { id in domains[id].map { (id, $0) } }
     }
 
+    /// "fa (draft translation) / en": the interview's and the summary's languages.
+    func languagesLine(_ tr: some Translating) -> String {
+        func tag(_ t: String, _ draft: Bool) -> String { draft ? "\(t) (\(tr.ui(.summaryDraftMark)))" : t }
+        return "\(tag(intervieweeLanguage, header.intervieweeLanguageDraft)) / \(tag(language, header.languageDraft))"
+    }
+
+    /// "Yes, Amharic": whether an interpreter took part, and the language.
+    var interpreterLine: String? {
+        guard let used = header.interpreter else { return header.interpreterLanguage }
+        return [used.text, header.interpreterLanguage].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// The referrals in the order to print them, under their heading: those
+    /// the person agreed to, then the others; one group when consent to
+    /// share was not recorded.
+    func referralGroups(_ tr: some Translating) -> [(heading: String, items: [ReferralItem])] {
+        guard referrals.contains(where: { $0.agreed != nil }) else { return [(tr.ui(.summaryReferrals), referrals)] }
+        return [(tr.ui(.summaryAgreedReferrals), referrals.filter { $0.agreed == true }),
+                (tr.ui(.summaryOtherReferrals), referrals.filter { $0.agreed != true })]
+            .filter { !$0.items.isEmpty }
+    }
+
     /// Domains of trafficking indicators, in order.
     var indicatorDomains: [(id: String, item: DomainItem)] { orderedDomains.filter { $0.item.kind == .indicator } }
 
@@ -149,8 +171,13 @@ struct TextSummaryRenderer<T: Translating> {
     private mutating func build() {
         let s = summary
         add(LanguageTag.uppercased(tr.ui(.summaryTitle), language: tr.language))
-        add("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version))")
-        add("\(tr.ui(.summaryLanguages)): \(s.intervieweeLanguage) / \(s.language)")
+        add("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version), sha256:\(s.header.questionnaireHash.prefix(12)))")
+        if let d = s.header.interviewDate { add("\(tr.ui(.summaryInterviewDate)): \(d)") }
+        if let o = s.header.organisation { add("\(tr.ui(.summaryOrganisation)): \(o)\(s.header.setting.map { " (\($0))" } ?? "")") }
+        add("\(tr.ui(.summaryLanguages)): \(s.languagesLine(tr))")
+        if let i = s.interpreterLine { add("\(tr.ui(.summaryInterpreter)): \(i)") }
+        if let p = s.header.preferredLanguages { add("\(tr.ui(.summaryPreferredLanguages)): \(p)") }
+        if let e = s.header.endedAt { add("\(tr.ui(.summaryEndedAt)): \(e.questionText) \(ascii ? "->" : "→") \(e.answer)") }
 
         switch s.safety {
         case .urgent:
@@ -206,9 +233,31 @@ struct TextSummaryRenderer<T: Translating> {
             for n in s.needs { add(n, prefix: bullet + " ") }
         }
 
-        heading(tr.ui(.summaryReferrals), rule: "─")
-        if s.referrals.isEmpty { add(tr.ui(.summaryNoReferrals)) }
-        for r in s.referrals { add("\(r.title): \(r.reason)", prefix: bullet + " ") }
+        if s.referrals.isEmpty {
+            heading(tr.ui(.summaryReferrals), rule: "─")
+            add(tr.ui(.summaryNoReferrals))
+        }
+        for group in s.referralGroups(tr) {
+            heading(group.heading, rule: "─")
+            for r in group.items {
+                let mark = r.timeCritical ? "[\(tr.ui(.summaryTimeCritical))] " : ""
+                add("\(mark)\(r.title): \(r.reason)", prefix: bullet + " ")
+                if !r.evidence.isEmpty {
+                    add("\(tr.ui(.summaryRaisedBy)):", indent: 4)
+                    addEvidence(r.evidence, indent: 6)
+                }
+            }
+        }
+        if let limits = s.shareLimits { add("\(tr.ui(.summaryShareLimits)): \"\(limits)\"") }
+
+        if !s.safeContact.isEmpty {
+            heading(tr.ui(.summarySafeContact), rule: "─")
+            addEvidence(s.safeContact, indent: 0)
+        }
+        if !s.dependants.isEmpty {
+            heading(tr.ui(.summaryDependants), rule: "─")
+            addEvidence(s.dependants, indent: 0)
+        }
 
         if let le = s.lawEnforcementPreference {
             heading(tr.ui(.summaryLawEnforcement), rule: "─")
@@ -221,7 +270,7 @@ struct TextSummaryRenderer<T: Translating> {
         }
 
         heading(tr.ui(.summaryUnanswered), rule: "─")
-        if s.unanswered.isEmpty { add(tr.ui(.summaryNothingUnanswered)) }
+        if s.unanswered.isEmpty { add(tr.ui(s.endedEarly ? .summaryEndedNotAsked : .summaryNothingUnanswered)) }
         for u in s.unanswered { add("\(u.questionText) (\(tr.reason(u.reason)))", prefix: bullet + " ") }
 
         heading(tr.ui(.summaryRemarks), rule: "─")
@@ -295,8 +344,13 @@ struct MarkdownSummaryRenderer<T: Translating> {
         var out: [String] = []
         out.append("# \(e(tr.ui(.summaryTitle)))")
         out.append("")
-        out.append("- \(e(tr.ui(.summaryQuestionnaire))): \(e(s.questionnaire.title)) (`\(s.questionnaire.id)` \(e(s.questionnaire.version)))")
-        out.append("- \(e(tr.ui(.summaryLanguages))): \(e(s.intervieweeLanguage)) / \(e(s.language))")
+        out.append("- \(e(tr.ui(.summaryQuestionnaire))): \(e(s.questionnaire.title)) (`\(s.questionnaire.id)` \(e(s.questionnaire.version)), sha256 `\(s.header.questionnaireHash.prefix(12))`)")
+        if let d = s.header.interviewDate { out.append("- \(e(tr.ui(.summaryInterviewDate))): \(e(d))") }
+        if let o = s.header.organisation { out.append("- \(e(tr.ui(.summaryOrganisation))): \(e(o))\(s.header.setting.map { " (\(e($0)))" } ?? "")") }
+        out.append("- \(e(tr.ui(.summaryLanguages))): \(e(s.languagesLine(tr)))")
+        if let i = s.interpreterLine { out.append("- \(e(tr.ui(.summaryInterpreter))): \(e(i))") }
+        if let p = s.header.preferredLanguages { out.append("- \(e(tr.ui(.summaryPreferredLanguages))): \(e(p))") }
+        if let x = s.header.endedAt { out.append("- \(e(tr.ui(.summaryEndedAt))): \(e(x.questionText)): \(e(x.answer))") }
         out.append("")
         switch s.safety {
         case .urgent:
@@ -331,7 +385,7 @@ struct MarkdownSummaryRenderer<T: Translating> {
         out.append("")
         out.append("## \(e(tr.ui(.summaryDomains)))")
         out.append("")
-        out.append("| \(e(tr.ui(.summaryDomains))) | \(e(tr.ui(.summaryResult))) |")
+        out.append("| \(e(tr.ui(.summaryDomains))) | \(e(tr.ui(.summaryFinding))) |")
         out.append("| --- | --- |")
         for (_, d) in s.indicatorDomains {
             let status = d.positive ? "**\(e(tr.ui(.summaryPositive)))**"
@@ -354,11 +408,22 @@ struct MarkdownSummaryRenderer<T: Translating> {
             out.append("")
             for n in s.needs { out.append("- \(e(n))") }
         }
-        out.append("")
-        out.append("## \(e(tr.ui(.summaryReferrals)))")
-        out.append("")
-        if s.referrals.isEmpty { out.append(e(tr.ui(.summaryNoReferrals))) }
-        for r in s.referrals { out.append("- **\(e(r.title))**: \(e(r.reason))") }
+        if s.referrals.isEmpty {
+            out += ["", "## \(e(tr.ui(.summaryReferrals)))", "", e(tr.ui(.summaryNoReferrals))]
+        }
+        for group in s.referralGroups(tr) {
+            out += ["", "## \(e(group.heading))", ""]
+            for r in group.items {
+                let mark = r.timeCritical ? "**\(e(tr.ui(.summaryTimeCritical)))** " : ""
+                out.append("- \(mark)**\(e(r.title))**: \(e(r.reason))")
+                out += evidenceLines(r.evidence)
+            }
+        }
+        if let limits = s.shareLimits { out += ["", "\(e(tr.ui(.summaryShareLimits))): \(e(limits))"] }
+        for (title, lines) in [(tr.ui(.summarySafeContact), s.safeContact), (tr.ui(.summaryDependants), s.dependants)] where !lines.isEmpty {
+            out += ["", "## \(e(title))", ""]
+            out += lines.map { "- \(e($0.questionText)): \(e($0.answer))" }
+        }
         if let le = s.lawEnforcementPreference {
             out.append("")
             out.append("## \(e(tr.ui(.summaryLawEnforcement)))")
@@ -376,7 +441,7 @@ struct MarkdownSummaryRenderer<T: Translating> {
         out.append("")
         out.append("## \(e(tr.ui(.summaryUnanswered)))")
         out.append("")
-        if s.unanswered.isEmpty { out.append(e(tr.ui(.summaryNothingUnanswered))) }
+        if s.unanswered.isEmpty { out.append(e(tr.ui(s.endedEarly ? .summaryEndedNotAsked : .summaryNothingUnanswered))) }
         for u in s.unanswered { out.append("- \(e(u.questionText)) (\(e(tr.reason(u.reason))))") }
         out.append("")
         out.append("## \(e(tr.ui(.summaryRemarks)))")

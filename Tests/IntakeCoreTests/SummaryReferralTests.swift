@@ -1,0 +1,85 @@
+import Testing
+@testable import IntakeCore
+
+/// Issue 14: a summary a caseworker can act on. Built from the bundled full
+/// screen with the benign answers of ScreeningLawTests and a few changes.
+@Suite struct SummaryReferralTests {
+    static func summary(_ changes: [String: AnswerValue], endedBy: String? = nil) -> Summary {
+        let answers = ScreeningLawTests.benign.merging(changes) { _, new in new }
+        let q = ScreeningLawTests.q
+        return SummaryBuilder.build(questionnaire: q, score: Scorer.score(q, answers: answers, language: "en"),
+                                    answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "am",
+                                    endedBy: endedBy, context: SummaryContext(interviewDate: "2026-11-30 09:15 EST",
+                                                                              organisation: "Harbor Legal Aid",
+                                                                              setting: "walk-in clinic",
+                                                                              intervieweeLanguageDraft: true),
+                                    in: SourceLanguage(language: "en"))
+    }
+
+    @Test func theHeaderSaysWhoWhenAndHow() {
+        let s = Self.summary(["interpreter_used": .choice("yes"), "interpreter_language": .text("Amharic"),
+                              "languages": .text("Amharic, some Arabic")])
+        #expect(s.header.interviewDate == "2026-11-30 09:15 EST")
+        #expect(s.header.organisation == "Harbor Legal Aid")
+        #expect(s.header.questionnaireHash == ScreeningLawTests.q.contentHash)
+        let text = s.rendered(.text, in: SourceLanguage(language: "en"))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Interview date: 2026-11-30 09:15 EST"))
+        #expect(lines.contains("Organisation: Harbor Legal Aid (walk-in clinic)"))
+        #expect(lines.contains("Languages: am (draft translation) / en"))
+        #expect(lines.contains("Interpreter: Yes, Amharic"))
+        #expect(lines.contains("The person's languages: Amharic, some Arabic"))
+    }
+
+    @Test func theClosingRemarkIsWithTheOtherRemarks() {
+        let s = Self.summary(["remarks": .text("A man waited outside and phoned her twice.")])
+        #expect(s.remarks.map(\.text) == ["A man waited outside and phoned her twice."])
+        #expect(s.remarks.map(\.question) == ["remarks"])
+    }
+
+    @Test func agreedReferralsComeFirstAndTheOthersStaySuggestions() {
+        let s = Self.summary(["safe_tonight": .choice("no"), "wants_now": .choices(["medical_care", "legal_help"]),
+                              "came_from_abroad": .choice("yes"), "share_consent": .choices(["medical"])])
+        #expect(s.referrals.map(\.id) == ["immigration_legal", "shelter_housing", "medical"])
+        #expect(s.referrals.map(\.agreed) == [false, false, true])
+        #expect(s.referrals.map(\.timeCritical) == [false, true, false])
+        #expect(s.referrals[1].evidence.map(\.question) == ["safe_tonight"])
+        let text = s.rendered(.text, in: SourceLanguage(language: "en"))
+        let agreed = text.range(of: "REFERRALS THE PERSON AGREED TO")!.lowerBound
+        let others = text.range(of: "OTHER SUGGESTIONS (NOT AGREED TO SHARE)")!.lowerBound
+        #expect(agreed < others)
+        #expect(text.contains("• [TIME-CRITICAL] Shelter and housing:"))
+    }
+
+    @Test func aCourtDateMakesRecordReliefTimeCritical() {
+        let s = Self.summary(["arrested": .choice("yes"), "criminal_record": .choice("no"), "court_date": .choice("yes")])
+        #expect(s.referrals.first { $0.id == "criminal_record_relief" }?.timeCritical == true)
+    }
+
+    @Test func dependantsAndSafeContactAreInTheSummary() {
+        let s = Self.summary(["children_depend": .choice("yes"), "children_safe": .choice("no"),
+                              "safe_contact": .choices(["text_message"]), "safe_contact_times": .text("After 8pm"),
+                              "never_contact": .text("Never call the landline")])
+        #expect(s.dependants.map(\.answer) == ["Yes", "No"])
+        #expect(s.safeContact.map(\.answer) == ["A text message", "After 8pm", "Never call the landline"])
+        #expect(s.urgent)   // a child who is not safe makes it urgent
+    }
+
+    @Test func aConsentDeclinedSummarySaysTheRestWasNotAsked() {
+        let q = ScreeningLawTests.q
+        let answers: [String: AnswerValue] = ["privacy_checked": .choice("yes"), "others_present": .choice("nobody"),
+                                              "interpreter_used": .choice("no"), "consent": .choice("no")]
+        let s = SummaryBuilder.build(questionnaire: q, score: Scorer.score(q, answers: answers, language: "en"),
+                                     answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
+                                     endedBy: "consent", in: SourceLanguage(language: "en"))
+        #expect(s.header.endedAt?.answer == "No")
+        let text = s.rendered(.text, in: SourceLanguage(language: "en"))
+        #expect(!text.contains("Every question that applied was answered."))
+        #expect(text.contains("Ended at: Are you willing to talk with me about these things today? → No"))
+    }
+
+    @Test func theMarkdownDomainTableColumnIsTheFinding() {
+        let md = Self.summary([:]).rendered(.markdown, in: SourceLanguage(language: "en"))
+        #expect(md.contains("| Findings by domain | Finding |"))
+    }
+}
