@@ -17,6 +17,7 @@ for n in 1 2 3; do
   keys $s 1 Enter; wait_for $s "danger right now"
   keys $s F5; wait_for $s "Remark on this question"
   typed $s "numbat-remark-$n"
+  wait_for $s "numbat-remark-$n"
   keys $s Enter; wait_for $s "Remark: numbat-remark-$n"
   keys $s 2 Enter; wait_for $s "very different from what you were told"
   wait_for $s "Saved"
