@@ -48,14 +48,21 @@ public final class SessionStore: Sendable {
 
     let dbQueue: DatabaseQueue
     let sealer: Sealer
+    /// The scrypt salt the key was derived with. Every write first checks
+    /// that the store still has it: after `changePassphrase` (from another
+    /// program) this connection's key is the old one, and a value sealed
+    /// with it would be unreadable.
+    let salt: Data
     var path: String { databaseURL.path }
 
-    private init(directory: URL, databaseURL: URL, accessMode: AccessMode, dbQueue: DatabaseQueue, sealer: Sealer) {
+    private init(directory: URL, databaseURL: URL, accessMode: AccessMode, dbQueue: DatabaseQueue, sealer: Sealer,
+                 salt: Data) {
         self.directory = directory
         self.databaseURL = databaseURL
         self.accessMode = accessMode
         self.dbQueue = dbQueue
         self.sealer = sealer
+        self.salt = salt
     }
 
     // MARK: - Locating
@@ -186,10 +193,11 @@ public final class SessionStore: Sendable {
                 // The format-1 tables first (a new store gets them too), so the
                 // passphrase is checked before anything is upgraded.
                 let isNew = try migrate(dbQueue, upTo: "v1", sealer: nil, mode: mode, path: dbPath)
-                let sealer = try unlock(dbQueue, passphrase: passphrase, create: create, kdf: kdf, path: dbPath)
+                let (sealer, salt) = try unlock(dbQueue, passphrase: passphrase, create: create, kdf: kdf,
+                                                path: dbPath)
                 let upgraded = try migrate(dbQueue, upTo: nil, sealer: sealer, mode: mode, path: dbPath)
                 let store = SessionStore(directory: directory, databaseURL: dbURL, accessMode: mode,
-                                         dbQueue: dbQueue, sealer: sealer)
+                                         dbQueue: dbQueue, sealer: sealer, salt: salt)
                 if upgraded && !isNew {
                     // A format-1 store was upgraded: leave none of its
                     // unpadded values or exact times in free pages or the WAL.
@@ -246,13 +254,13 @@ public final class SessionStore: Sendable {
         return true
     }
 
-    private static let keyCheckPlaintext = Data("intake session store key check v1".utf8)
+    static let keyCheckPlaintext = Data("intake session store key check v1".utf8)
 
     /// Derives the key and verifies it against `store_meta`, or creates the
-    /// key material for an empty store.
+    /// key material for an empty store. Returns the key and its salt.
     private static func unlock(
         _ dbQueue: DatabaseQueue, passphrase: String, create: Bool, kdf: KDFParameters, path: String
-    ) throws -> Sealer {
+    ) throws -> (Sealer, Data) {
         let meta = try dbQueue.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM store_meta WHERE id = 1")
         }
@@ -278,7 +286,7 @@ public final class SessionStore: Sendable {
             guard let opened = try? sealer.open(check, context: .keyCheck), opened == keyCheckPlaintext else {
                 throw StoreError.wrongPassphrase
             }
-            return sealer
+            return (sealer, salt)
         }
 
         // No key material yet: only an empty store may be given one.
@@ -302,12 +310,12 @@ public final class SessionStore: Sendable {
                 arguments: [Schema.formatVersion, salt, kdf.n, kdf.r, kdf.p, check,
                             Double(SessionTimes.day(Date().timeIntervalSince1970)) * 86400])
         }
-        return sealer
+        return (sealer, salt)
     }
 
     /// A new store's passphrase must have `PassphraseSource.minimumNewLength`
     /// characters, as the prompt asks.
-    private static func requireNewPassphraseLength(_ passphrase: String) throws {
+    static func requireNewPassphraseLength(_ passphrase: String) throws {
         guard passphrase.count >= PassphraseSource.minimumNewLength else {
             throw StoreError.passphraseTooShort(minimum: PassphraseSource.minimumNewLength)
         }
@@ -332,8 +340,16 @@ public final class SessionStore: Sendable {
 
     func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         guard accessMode == .readWrite else { throw StoreError.readOnly(path: path) }
+        let salt = self.salt, path = self.path
         do {
-            return try dbQueue.write(body)
+            return try dbQueue.write { db in
+                // In the same transaction as the write, so a change of
+                // passphrase cannot slip in between.
+                guard try Data.fetchOne(db, sql: "SELECT kdf_salt FROM store_meta WHERE id = 1") == salt else {
+                    throw StoreError.passphraseChanged(path: path)
+                }
+                return try body(db)
+            }
         } catch {
             throw Self.mapError(error, path: path)
         }

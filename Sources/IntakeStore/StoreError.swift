@@ -8,7 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongPassphrase
     /// The passphrase is empty.
     case emptyPassphrase
-    /// A new store's passphrase is shorter than `minimum` characters.
+    /// A new passphrase (of a new store, or the one a store is changed to)
+    /// is shorter than `minimum` characters.
     case passphraseTooShort(minimum: Int)
     /// The passphrase file could not be used (missing, unreadable, empty or
     /// readable by other users).
@@ -54,6 +55,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A public key given to seal an export to is a weak (low-order) X25519
     /// key: the shared secret would be all zero, known to anyone.
     case unsafeRecipientKey
+    /// The store's passphrase was changed (by `intake store passphrase`)
+    /// after this program opened it; nothing more is written with the old key.
+    case passphraseChanged(path: String)
     /// Any other database failure.
     case database(path: String, detail: String)
 
@@ -64,7 +68,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyPassphrase:
             return "The passphrase is empty; a session store needs a passphrase."
         case let .passphraseTooShort(minimum):
-            return "The passphrase for a new session store must have at least \(minimum) characters."
+            return "A new passphrase must have at least \(minimum) characters; nothing was changed."
         case let .passphraseFile(path, problem):
             return "Cannot use the passphrase file \(path): \(problem)."
         case let .notFound(path):
@@ -99,6 +103,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The organisation key file cannot be used (\(detail))."
         case .unsafeRecipientKey:
             return "Refusing to seal to this public key: it is a weak (low-order) X25519 key that would let anyone read the export."
+        case let .passphraseChanged(path):
+            return "The passphrase of the session store \(path) was changed after this program opened it; open it again with the new passphrase."
         case let .database(path, detail):
             return "The session store \(path) reported an error (\(detail))."
         }

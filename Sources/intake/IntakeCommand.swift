@@ -14,7 +14,7 @@ struct Intake: ParsableCommand {
         """,
         version: IntakeVersion.string,
         subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SessionsCommand.self,
-                      LocalesCommand.self, DemoCommand.self, KeysCommand.self, OpenCommand.self],
+                      LocalesCommand.self, DemoCommand.self, KeysCommand.self, OpenCommand.self, StoreCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

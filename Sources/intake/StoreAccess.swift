@@ -52,17 +52,7 @@ enum Passphrase {
         }
         if creating {
             tty.say("This is the first interview on this computer. Choose a passphrase for the encrypted session store.\nKeep it safe: without it, saved sessions cannot be read.")
-            while true {
-                let first = tty.ask("New passphrase: ")
-                // The same rule as for a passphrase file (SessionStore.open checks it too).
-                if first.count < PassphraseSource.minimumNewLength {
-                    tty.say("Please use at least \(PassphraseSource.minimumNewLength) characters.")
-                    continue
-                }
-                let again = tty.ask("Repeat it: ")
-                if first == again { return first }
-                tty.say("The two did not match. Please try again.")
-            }
+            return tty.askNewPassphrase()
         }
         let p = tty.ask("Passphrase for the session store: ")
         guard !p.isEmpty else { throw StoreError.emptyPassphrase }
@@ -85,9 +75,23 @@ struct TerminalPrompt {
         _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// A new passphrase, typed twice, with the rule of
+    /// `PassphraseSource.minimumNewLength` (SessionStore checks it too, for
+    /// a passphrase file).
+    func askNewPassphrase() -> String {
+        while true {
+            let first = ask("New passphrase: ")
+            if first.count < PassphraseSource.minimumNewLength {
+                say("Please use at least \(PassphraseSource.minimumNewLength) characters.")
+                continue
+            }
+            let again = ask("Repeat it: ")
+            if first == again { return first }
+            say("The two did not match. Please try again.")
+        }
+    }
+
     func ask(_ prompt: String) -> String {
-        let p = Array(prompt.utf8)
-        _ = p.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         var old = termios()
         let hasTermios = tcgetattr(fd, &old) == 0
         if hasTermios {
@@ -95,6 +99,10 @@ struct TerminalPrompt {
             quiet.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(fd, TCSAFLUSH, &quiet)
         }
+        // The prompt only once echo is off and earlier input flushed, so
+        // what is typed after it appears is neither echoed nor discarded.
+        let p = Array(prompt.utf8)
+        _ = p.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         defer {
             if hasTermios { tcsetattr(fd, TCSAFLUSH, &old) }
             say("")

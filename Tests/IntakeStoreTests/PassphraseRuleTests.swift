@@ -46,6 +46,6 @@ import Testing
 
     @Test func theMessage() {
         #expect(StoreError.passphraseTooShort(minimum: 8).description
-                == "The passphrase for a new session store must have at least 8 characters.")
+                == "A new passphrase must have at least 8 characters; nothing was changed.")
     }
 }
