@@ -18,14 +18,14 @@ struct OpenCommand: ParsableCommand {
 
     @Argument(help: "The sealed file (.sealed).") var file: String
     @Option(name: .customLong("key"), help: "The organisation's private key file (from 'intake keys new').") var key: String
-    @Option(name: .customLong("format"), help: "text, markdown, json (the summary) or events (the record).") var format: String = "text"
+    @Option(name: .customLong("format"), help: "text, markdown, json, html (the summary) or events (the record).") var format: String = "text"
     @Option(name: .customLong("language"), help: "Language of the summary (default: the advocate's).") var language: String?
     @Option(name: .customLong("output"), help: "Write to this file (0600) instead of the screen.") var output: String?
     @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard format == "events" || SummaryFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(Sanitize.singleLine(format))': use text, markdown, json or events")
+            throw ValidationError("unknown format '\(Sanitize.singleLine(format))': use text, markdown, json, html or events")
         }
     }
 

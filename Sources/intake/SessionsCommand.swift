@@ -74,10 +74,10 @@ struct SessionsCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Export a session: its summary (text, markdown, json) or its whole record (events).",
+            abstract: "Export a session: its summary (text, markdown, json, html) or its whole record (events).",
             discussion: "Files are written owner-only (0600), and 'sessions delete' removes them. With --sealed-to, the whole record of a finished session is sealed to an organization's X25519 public key (base64); only the private key's holder can open it, in any format (intake open).")
         @OptionGroup var session: SessionArgument
-        @Option(name: .customLong("format"), help: "text, markdown, json or events (default: json).") var format: String?
+        @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: String?
         @Option(name: .customLong("output"), help: "File to write.") var output: String
         @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the whole record to.") var sealedTo: String?
 
@@ -103,7 +103,7 @@ struct SessionsCommand: ParsableCommand {
                     try SecureFile.write(try store.export(session: sid).encoded(), to: url)
                 } else {
                     guard let fmt = SummaryFormat(rawValue: format) else {
-                        throw ValidationError("unknown format '\(format)': use text, markdown, json or events")
+                        throw ValidationError("unknown format '\(format)': use text, markdown, json, html or events")
                     }
                     let loaded = try SessionLoader.load(store: store, id: sid, data: session.data)
                     let tr = try loaded.translator()

@@ -26,7 +26,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .customLong("language"), help: "The advocate's language for the summary (default: the questionnaire's).")
     var language: String?
 
-    @Option(name: .customLong("format"), help: "text, markdown or json.")
+    @Option(name: .customLong("format"), help: "text, markdown, json or html.")
     var format: String = "text"
 
     @Option(name: .customLong("output"), help: "Write to this file (or folder, for a folder of answers) instead of standard output.")
@@ -42,7 +42,7 @@ struct SummaryCommand: ParsableCommand {
 
     func validate() throws {
         guard SummaryFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(format)': use text, markdown or json")
+            throw ValidationError("unknown format '\(format)': use text, markdown, json or html")
         }
         if answers == nil && session == nil { throw ValidationError("give --answers FILE or a session id") }
         if answers != nil && session != nil { throw ValidationError("give either --answers or a session id, not both") }

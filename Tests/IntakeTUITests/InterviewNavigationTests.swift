@@ -225,7 +225,7 @@ private func toThreatened(_ r: HeadlessRunner<InterviewApp>) {
         #expect(r.effects.contains(.completed))
         r.press(.char("x"))
         guard case .export(let files)? = r.effects.last else { Issue.record("no export"); return }
-        #expect(files.map(\.name) == ["summary-01234567.txt", "summary-01234567.md", "summary-01234567.json"])
+        #expect(files.map(\.name) == ["summary-01234567.txt", "summary-01234567.md", "summary-01234567.json", "summary-01234567.html"])
         let json = files[2].contents
         #expect(json == SummaryBuilder.build(r.interview, in: SourceLanguage()).rendered(.json, in: SourceLanguage()))
         r.send(.report(.exported(folder: "/tmp/x/exports", files: files.map(\.name))))

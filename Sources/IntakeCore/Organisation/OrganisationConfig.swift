@@ -8,7 +8,7 @@ import Yams
 /// public_key: hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=   # from 'intake keys new'
 /// sealed_dir: /home/advocate/outbox      # where finished sessions are sealed (default: the store's sealed/)
 /// export_dir: /home/advocate/exports     # where the summary screen's exports go
-/// plaintext_exports: false               # true: the summary screen writes .txt/.md/.json even with a key
+/// plaintext_exports: false               # true: the summary screen writes .txt/.md/.json/.html even with a key
 /// ```
 ///
 /// Every key is optional; an unknown key is an error (a typo must not

@@ -2,13 +2,14 @@ import Foundation
 
 /// The output formats of a summary.
 public enum SummaryFormat: String, Sendable, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 
     public var fileExtension: String {
         switch self {
         case .text: return "txt"
         case .markdown: return "md"
         case .json: return "json"
+        case .html: return "html"
         }
     }
 }
@@ -22,6 +23,7 @@ public extension Summary {
         case .text: return TextSummaryRenderer(summary: self, tr: tr, ascii: ascii, width: width).render()
         case .markdown: return MarkdownSummaryRenderer(summary: self, tr: tr).render()
         case .json: return jsonString()
+        case .html: return HTMLSummaryRenderer(summary: self, tr: tr).render()
         }
     }
 
