@@ -113,7 +113,7 @@ private func h2Headings(_ html: String) -> [String] {
         let tr = SourceLanguage(language: "fa")
         let s = SummaryBuilder.build(questionnaire: b.q, score: Scorer.score(b.q, answers: SummaryBench.answers, language: "fa"),
                                      answers: SummaryBench.answers, remarks: [:], interviewRemark: "",
-                                     intervieweeLanguage: "fa", endedEarly: false, in: tr)
+                                     intervieweeLanguage: "fa", endedBy: nil, in: tr)
         let html = s.rendered(.html, in: tr)
         #expect(html.contains("<html lang=\"fa\" dir=\"rtl\">"))
     }
@@ -122,7 +122,7 @@ private func h2Headings(_ html: String) -> [String] {
         let tr = SourceLanguage(language: "zh-Hans")
         let s = SummaryBuilder.build(questionnaire: b.q, score: Scorer.score(b.q, answers: SummaryBench.answers, language: "zh-Hans"),
                                      answers: SummaryBench.answers, remarks: [:], interviewRemark: "",
-                                     intervieweeLanguage: "zh-Hans", endedEarly: false, in: tr)
+                                     intervieweeLanguage: "zh-Hans", endedBy: nil, in: tr)
         let html = s.rendered(.html, in: tr)
         #expect(html.contains("<html lang=\"zh-Hans\" dir=\"ltr\">"))
         #expect(html.contains("\"Noto Sans CJK SC\""))

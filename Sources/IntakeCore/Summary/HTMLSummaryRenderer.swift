@@ -150,8 +150,13 @@ struct HTMLSummaryRenderer<T: Translating> {
         out.append("<main>")
         out.append("<header>")
         out.append("<h1 dir=\"auto\">\(Self.escape(tr.ui(.summaryTitle)))</h1>")
-        p("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version))", cls: "meta")
-        p("\(tr.ui(.summaryLanguages)): \(s.intervieweeLanguage) / \(s.language)", cls: "meta")
+        p("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version), sha256:\(s.header.questionnaireHash.prefix(12)))", cls: "meta")
+        if let d = s.header.interviewDate { p("\(tr.ui(.summaryInterviewDate)): \(d)", cls: "meta") }
+        if let o = s.header.organisation { p("\(tr.ui(.summaryOrganisation)): \(o)\(s.header.setting.map { " (\($0))" } ?? "")", cls: "meta") }
+        p("\(tr.ui(.summaryLanguages)): \(s.languagesLine(tr))", cls: "meta")
+        if let i = s.interpreterLine { p("\(tr.ui(.summaryInterpreter)): \(i)", cls: "meta") }
+        if let l = s.header.preferredLanguages { p("\(tr.ui(.summaryPreferredLanguages)): \(l)", cls: "meta") }
+        if let e = s.header.endedAt { p("\(tr.ui(.summaryEndedAt)): \(e.questionText) → \(e.answer)", cls: "meta") }
         out.append("</header>")
 
         switch s.safety {
@@ -217,11 +222,32 @@ struct HTMLSummaryRenderer<T: Translating> {
             out.append("</section>")
         }
 
-        out.append("<section>")
-        h2(tr.ui(.summaryReferrals))
-        if s.referrals.isEmpty { p(tr.ui(.summaryNoReferrals)) }
-        list(s.referrals.map { "\($0.title): \($0.reason)" })
-        out.append("</section>")
+        if s.referrals.isEmpty {
+            out.append("<section>")
+            h2(tr.ui(.summaryReferrals))
+            p(tr.ui(.summaryNoReferrals))
+            out.append("</section>")
+        }
+        for group in s.referralGroups(tr) {
+            out.append("<section>")
+            h2(group.heading)
+            out.append("<ul>")
+            for r in group.items {
+                let mark = r.timeCritical ? "[\(tr.ui(.summaryTimeCritical))] " : ""
+                out.append("<li dir=\"auto\"><p dir=\"auto\">\(Self.escape(mark + r.title + ": " + r.reason))</p>")
+                evidence(r.evidence)
+                out.append("</li>")
+            }
+            out.append("</ul>")
+            out.append("</section>")
+        }
+        if let limits = s.shareLimits { p("\(tr.ui(.summaryShareLimits)): \"\(limits)\"") }
+        for (title, lines) in [(tr.ui(.summarySafeContact), s.safeContact), (tr.ui(.summaryDependants), s.dependants)] where !lines.isEmpty {
+            out.append("<section>")
+            h2(title)
+            evidence(lines)
+            out.append("</section>")
+        }
 
         if let le = s.lawEnforcementPreference {
             out.append("<section>")
@@ -239,7 +265,7 @@ struct HTMLSummaryRenderer<T: Translating> {
 
         out.append("<section>")
         h2(tr.ui(.summaryUnanswered))
-        if s.unanswered.isEmpty { p(tr.ui(.summaryNothingUnanswered)) }
+        if s.unanswered.isEmpty { p(tr.ui(s.endedEarly ? .summaryEndedNotAsked : .summaryNothingUnanswered)) }
         list(s.unanswered.map { "\($0.questionText) (\(tr.reason($0.reason)))" })
         out.append("</section>")
 
