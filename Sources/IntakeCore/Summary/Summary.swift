@@ -55,6 +55,10 @@ public struct Summary: Sendable, Codable, Equatable {
         public var id: String
         public var title: String
         public var reason: String
+        /// The directory's services for this referral, those that speak the
+        /// person's language first; nil when no directory was given, empty
+        /// when it lists none (see SummaryServices.swift).
+        public var services: [ServiceItem]? = nil
     }
 
     public struct UnansweredItem: Sendable, Codable, Equatable {
@@ -108,6 +112,9 @@ public struct Summary: Sendable, Codable, Equatable {
     public var disclaimer: String
     /// Whether some text is shown in the source language for want of a translation.
     public var usesFallbackText: Bool
+    /// The directory's emergency numbers and hotlines, for an urgent summary
+    /// (nil otherwise, or without a directory).
+    public var emergencyServices: [ServiceItem]? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", questionnaire, language
@@ -116,5 +123,6 @@ public struct Summary: Sendable, Codable, Equatable {
         case lawEnforcementPreference = "law_enforcement_preference", advocateConcern = "advocate_concern"
         case situation, situationEnded = "situation_ended"
         case unanswered, remarks, endedEarly = "ended_early", disclaimer, usesFallbackText = "uses_fallback_text"
+        case emergencyServices = "emergency_services"
     }
 }
