@@ -56,3 +56,14 @@ out=$("$INTAKE" summary --org-config "$TMPDIR/org/organisation.yaml" --answers p
 set -e
 [[ $code -eq 1 ]] || { echo "expected exit 1, got $code"; echo "$out"; exit 1; }
 grep -q "local.yaml:5:5: error:" <<<"$out" || { echo "$out"; exit 1; }
+
+# Without --org-config or a config in XDG_CONFIG_HOME, organisation.yaml in the data folder is used.
+data="$TMPDIR/data"; mkdir -p "$data/directories"
+ln -s "$ROOT/questionnaires" "$data/questionnaires"; ln -s "$ROOT/locales" "$data/locales"
+cp directories/national.yaml "$data/directories/"
+cp directories/example-local.yaml "$data/my-services.yaml"
+printf 'name: Riverside Legal Aid\ndirectory: my-services.yaml\n' >"$data/organisation.yaml"
+out=$(env -u INTAKE_ORG_CONFIG XDG_CONFIG_HOME="$TMPDIR/no-config" "$INTAKE" summary --data-dir "$data" \
+      --answers personas/domestic-passport-debt.yaml --format markdown)
+grep -qF -- "- Workers' Rights Center of Riverside (fictional example)" <<<"$out" || { echo "$out"; exit 1; }
+grep -qF -- "- US Department of Labor, Wage and Hour Division" <<<"$out" || { echo "$out"; exit 1; }
