@@ -20,11 +20,12 @@ run:
 	scripts/run.sh
 
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/intake/questionnaires" "$(DESTDIR)$(PREFIX)/share/intake/locales" "$(DESTDIR)$(PREFIX)/share/intake/personas"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/intake/questionnaires" "$(DESTDIR)$(PREFIX)/share/intake/locales" "$(DESTDIR)$(PREFIX)/share/intake/personas" "$(DESTDIR)$(PREFIX)/share/intake/directories"
 	install -s -m 0755 "$$(swift build $(SWIFT_RELEASE_FLAGS) --show-bin-path)/intake" "$(DESTDIR)$(PREFIX)/bin/intake"
 	install -m 0644 questionnaires/*.yaml "$(DESTDIR)$(PREFIX)/share/intake/questionnaires/"
 	install -m 0644 locales/*.po locales/*.yaml "$(DESTDIR)$(PREFIX)/share/intake/locales/"
 	install -m 0644 personas/*.yaml "$(DESTDIR)$(PREFIX)/share/intake/personas/"
+	install -m 0644 directories/*.yaml "$(DESTDIR)$(PREFIX)/share/intake/directories/"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/intake"

@@ -112,8 +112,11 @@ enum DemoRunner {
         let mode: InterviewMode = practice ? .practice(answers: p.file.answers)
                                            : .demo(answers: p.file.answers, autoplay: autoplay)
         let lang = language ?? p.file.language
-        let model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: languages,
+        var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: languages,
                                    questionnaireID: p.questionnaire.id, intervieweeLanguage: lang, advocateLanguage: lang)
+        // Trainers see the directory the organisation config names, with the national one.
+        model.serviceDirectories = try ServiceDirectories.load(config: OrganisationOptions.parse([]).load(data: location).config,
+                                                               location: location)
         // Exports a trainer asks for go to the current folder; nothing else is written.
         let handler = InterviewEffectHandler(store: nil, exportFolder: URL(fileURLWithPath: "demo-exports"))
         // Autoplay faster than the usual tick needs ticks as often as its steps.

@@ -22,6 +22,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .customLong("language"), help: "Language of the summary (default: the advocate's).") var language: String?
     @Option(name: .customLong("output"), help: "Write to this file (0600) instead of the screen.") var output: String?
     @OptionGroup var data: DataOptions
+    @OptionGroup var organisationOptions: OrganisationOptions
 
     func validate() throws {
         guard format == "events" || SummaryFormat(rawValue: format) != nil else {
@@ -51,7 +52,10 @@ struct OpenCommand: ParsableCommand {
                 if let c = r.change { printError("intake: note: \(SessionLoader.describe(c))") }
                 let tr = try CatalogCache(locales: loc.locales).translator(language ?? r.interview.advocateLanguage,
                                                                           source: q.language)
-                text = SummaryBuilder.build(r.interview, in: tr).rendered(SummaryFormat(rawValue: format)!, in: tr)
+                let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
+                text = SummaryBuilder.build(r.interview, in: tr)
+                    .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(r.interview.answers))
+                    .rendered(SummaryFormat(rawValue: format)!, in: tr)
             }
         } catch let e as StoreError {
             printError("intake: \(e.description)")

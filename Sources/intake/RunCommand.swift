@@ -72,7 +72,7 @@ struct RunCommand: ParsableCommand {
         let preselected = questionnaireID ?? (questionnaires.contains { $0.id == "trafficking-screening" } ? "trafficking-screening" : nil)
 
         let mode: InterviewMode = preview ? .preview : (ephemeral ? .ephemeral : .interview)
-        let organisation = try organisationOptions.load()
+        let organisation = try organisationOptions.load(data: loc)
         // The passphrase is asked for here, before curses takes the terminal.
         let exitAfter: ExitPoint? = firstFrameOnly ? .firstFrame : (readyOnly ? .ready : nil)
         let store: SessionStore? = (mode.records && exitAfter == nil) ? try storeOptions.open(create: true) : nil
@@ -96,6 +96,8 @@ struct RunCommand: ParsableCommand {
 
         var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: loaded.languages, resumable: resumable,
                                    questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage)
+        model.serviceDirectories = try ServiceDirectories.load(config: organisation.config, location: loc)
+        model.organisation = (organisation.config.name, organisation.config.setting)
         let app = InterviewApp()
         var first: [InterviewEffect] = []
         if let resume {

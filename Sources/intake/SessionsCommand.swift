@@ -80,6 +80,7 @@ struct SessionsCommand: ParsableCommand {
         @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: String?
         @Option(name: .customLong("output"), help: "File to write.") var output: String
         @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the whole record to.") var sealedTo: String?
+        @OptionGroup var organisationOptions: OrganisationOptions
 
         func validate() throws {
             if sealedTo != nil, let format {
@@ -107,7 +108,11 @@ struct SessionsCommand: ParsableCommand {
                     }
                     let loaded = try SessionLoader.load(store: store, id: sid, data: session.data)
                     let tr = try loaded.translator()
-                    let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(fmt, in: tr)
+                    let loc = try session.data.locate()
+                    let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
+                    let text = SummaryBuilder.build(loaded.interview, in: tr)
+                        .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
+                        .rendered(fmt, in: tr)
                     try SecureFile.write(Data(text.utf8), to: url)
                 }
                 try store.recordWrittenFiles(session: sid, [url])

@@ -40,6 +40,8 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var organisationOptions: OrganisationOptions
+
     func validate() throws {
         guard SummaryFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)': use text, markdown, json or html")
@@ -51,8 +53,9 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let fmt = SummaryFormat(rawValue: format)!
         let loc = try data.locate()
+        let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
         guard let answers else {
-            try summariseSession(session!, format: fmt)
+            try summariseSession(session!, format: fmt, directories: directories)
             return
         }
         var isDir: ObjCBool = false
@@ -62,10 +65,11 @@ struct SummaryCommand: ParsableCommand {
         }
         let catalogs = CatalogCache(locales: loc.locales)
         if isDir.boolValue {
-            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs)
+            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories)
             return
         }
-        let text = try summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, cache: nil)
+        let text = try summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, cache: nil,
+                                 directories: directories)
         if let output {
             try OutputFile.write(text, to: URL(fileURLWithPath: output))
         } else {
@@ -75,12 +79,14 @@ struct SummaryCommand: ParsableCommand {
 
     /// Summarises a saved session: to a 0600 file, to a pipe, or on a
     /// terminal in a view that leaves nothing in the scrollback.
-    func summariseSession(_ id: String, format: SummaryFormat) throws {
+    func summariseSession(_ id: String, format: SummaryFormat, directories: [ServiceDirectory]) throws {
         let store = try storeOptions.open(create: false)
         let sid = try SessionsCommand.sessionID(id, in: store)
         let loaded = try SessionLoader.load(store: store, id: sid, data: data)
         let tr = try loaded.translator(language)
-        let text = SummaryBuilder.build(loaded.interview, in: tr).rendered(format, in: tr, ascii: ascii)
+        let text = SummaryBuilder.build(loaded.interview, in: tr)
+            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
+            .rendered(format, in: tr, ascii: ascii)
         if let output {
             do { try SecureFile.write(Data(text.utf8), to: URL(fileURLWithPath: output)) } catch let e as StoreError {
                 printError("intake: \(e.description)")
@@ -93,7 +99,7 @@ struct SummaryCommand: ParsableCommand {
 
     /// Summarises one answer file.
     func summarise(_ url: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
-                   cache: QuestionnaireCache?) throws -> String {
+                   cache: QuestionnaireCache?, directories: [ServiceDirectory]) throws -> String {
         let bytes = try QuestionnaireFiles.read(url)
         let path = QuestionnaireFiles.displayPath(url)
         let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(bytes: bytes, path: path) ?? "trafficking-screening"
@@ -120,10 +126,12 @@ struct SummaryCommand: ParsableCommand {
         let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
                                            endedBy: endedBy, in: tr)
+            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answers))
         return summary.rendered(format, in: tr, ascii: ascii)
     }
 
-    func runBatch(folder: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache) throws {
+    func runBatch(folder: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
+                  directories: [ServiceDirectory]) throws {
         guard let output else {
             printError("intake summary: --answers with a folder needs --output FOLDER for the summaries")
             throw Failure(code: 2)
@@ -137,7 +145,8 @@ struct SummaryCommand: ParsableCommand {
         var done = 0, failed = 0
         for f in files {
             do {
-                let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache)
+                let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
+                                         directories: directories)
                 let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
                 try OutputFile.write(text, to: outDir.appendingPathComponent(name))
                 done += 1

@@ -7,8 +7,11 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check questionnaires and locale files; report every problem as file:line:column.",
         discussion: """
-        With no PATH, checks the bundled questionnaires and locales. A PATH may be a .yaml questionnaire, \
-        a .po locale file, or a folder of them. Exit status: 0 without errors, 1 with errors, 2 for a usage error.
+        With no PATH, checks the bundled questionnaires, locales and service directories, and the service \
+        directory the organisation config names. A PATH may be a .yaml questionnaire, a .yaml service directory \
+        (a file with a top-level 'services:' list; docs/directory-format.md), a .po locale file, or a folder of them. \
+        A directory entry not checked within a year is a warning. \
+        Exit status: 0 without errors, 1 with errors, 2 for a usage error.
         """
     )
 
@@ -20,11 +23,19 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .customLong("quiet"), help: "Print only the count line.")
     var quiet = false
 
+    @OptionGroup var organisationOptions: OrganisationOptions
+
     func run() throws {
         var files: [URL] = []
+        var directoryFiles: [String] = []
         if paths.isEmpty {
             let loc = try data.locate()
             files = loc.questionnaireFiles() + loc.localeFiles()
+            let config = try organisationOptions.load(data: loc).config
+            let bundled = DataLocation.files(in: loc.questionnaires.deletingLastPathComponent().appendingPathComponent("directories"),
+                                             ext: ["yaml", "yml"]).map(\.path)
+            directoryFiles = ServiceDirectories.paths(config: config, location: loc)
+            directoryFiles += bundled.filter { !directoryFiles.contains($0) }
         } else {
             for p in paths {
                 var isDir: ObjCBool = false
@@ -42,7 +53,15 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
         }
-        let report = Validation.run(files: files)
+        // Service directories are told from questionnaires by their content.
+        directoryFiles += files.filter { ServiceDirectories.looksLikeDirectory($0) }.map(\.path)
+        files.removeAll { ServiceDirectories.looksLikeDirectory($0) }
+        var report = Validation.run(files: files)
+        let today = ServiceDirectories.today()
+        for p in directoryFiles {
+            report.filesChecked += 1
+            report.diagnostics += ServiceDirectories.check(p, today: today).1
+        }
         if !quiet {
             for d in report.diagnostics { print(d.description) }
         }

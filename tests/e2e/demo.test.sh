@@ -23,8 +23,13 @@ for p in personas/*.yaml; do
   esac
   start_session "$name" "$INTAKE" demo "$name" --autoplay 0.02
   wait_for "$name" "SCREENING SUMMARY" 60
+  if [[ $expected == *", urgent"* ]]; then
+    wait_for "$name" "URGENT" 5
+    # The emergency numbers come right under the urgent section; the result follows them.
+    wait_for "$name" "Emergency numbers and hotlines:" 5
+    for ((i = 0; i < 20; i++)); do screen "$name" | grep -qF -- "$text" && break; keys "$name" Down; sleep 0.1; done
+  fi
   wait_for "$name" "$text" 5
-  if [[ $expected == *", urgent"* ]]; then wait_for "$name" "URGENT" 5; fi
   keys "$name" F10
   wait_for "$name" "Quit the interview?" 5
   keys "$name" Enter

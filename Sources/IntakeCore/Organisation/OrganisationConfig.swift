@@ -9,6 +9,9 @@ import Yams
 /// sealed_dir: /home/advocate/outbox      # where finished sessions are sealed (default: the store's sealed/)
 /// export_dir: /home/advocate/exports     # where the summary screen's exports go
 /// plaintext_exports: false               # true: the summary screen writes .txt/.md/.json/.html even with a key
+/// name: Riverside Legal Aid               # the organisation's name
+/// setting: walk-in legal clinic           # where screenings happen
+/// directory: services.yaml                # local services (docs/directory-format.md), relative to this file
 /// ```
 ///
 /// Every key is optional; an unknown key is an error (a typo must not
@@ -19,6 +22,13 @@ public struct OrganisationConfig: Equatable, Sendable {
     public var sealedDirectory: String?
     public var exportDirectory: String?
     public var plaintextExports: Bool = false
+    /// The organisation's name and setting ("walk-in legal clinic"), for
+    /// summaries and referrals.
+    public var name: String?
+    public var setting: String?
+    /// The organisation's service directory (docs/directory-format.md); a
+    /// relative path is taken relative to the config file's folder.
+    public var directory: String?
 
     public init(publicKey: String? = nil, sealedDirectory: String? = nil, exportDirectory: String? = nil,
                 plaintextExports: Bool = false) {
@@ -29,7 +39,7 @@ public struct OrganisationConfig: Equatable, Sendable {
     }
 
     public static let environmentVariable = "INTAKE_ORG_CONFIG"
-    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports"]
+    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports", "name", "setting", "directory"]
 
     /// Where the config is looked for when no path is given: the
     /// environment variable, else the XDG config folder (an absolute
@@ -54,7 +64,9 @@ public struct OrganisationConfig: Equatable, Sendable {
         var config = OrganisationConfig()
         for (k, v) in mapping {
             guard let key = k.string, keys.contains(key) else {
-                throw Diagnostic.error(location(k), "unknown setting '\(Sanitize.singleLine(k.string ?? "?"))'; known: \(keys.joined(separator: ", "))")
+                let word = k.string ?? "?"
+                let hint = Suggest.closest(to: word, in: keys).map { "did you mean '\($0)'?" } ?? "known: \(keys.joined(separator: ", "))"
+                throw Diagnostic.error(location(k), "unknown setting '\(Sanitize.singleLine(word))'; \(hint)")
             }
             guard let value = v.scalar?.string else {
                 throw Diagnostic.error(location(v), "\(key) takes a single value")
@@ -67,6 +79,15 @@ public struct OrganisationConfig: Equatable, Sendable {
             case "public_key": config.publicKey = value
             case "sealed_dir": config.sealedDirectory = expanded(value)
             case "export_dir": config.exportDirectory = expanded(value)
+            case "name": config.name = Sanitize.singleLine(value)
+            case "setting": config.setting = Sanitize.singleLine(value)
+            case "directory":
+                let e = expanded(value)
+                if e.hasPrefix("/") || !path.contains("/") {
+                    config.directory = e
+                } else {
+                    config.directory = String(path[..<path.lastIndex(of: "/")!]) + "/" + e
+                }
             default:
                 guard let b = v.bool else { throw Diagnostic.error(location(v), "plaintext_exports takes true or false") }
                 config.plaintextExports = b

@@ -133,6 +133,19 @@ struct HTMLSummaryRenderer<T: Translating> {
         out.append("</ul>")
     }
 
+    /// A referral's services, or the statement that the directory lists none.
+    private mutating func services(_ services: [Summary.ServiceItem]?) {
+        guard let services else { return }
+        if services.isEmpty { p(tr.ui(.summaryNoLocalService), cls: "note"); return }
+        out.append("<ul class=\"evidence\">")
+        for sv in services {
+            out.append("<li dir=\"auto\"><p dir=\"auto\">\(Self.escape(sv.displayTitle(tr)))</p>")
+            for line in sv.detailLines(tr) { p(line) }
+            out.append("</li>")
+        }
+        out.append("</ul>")
+    }
+
     private mutating func build() {
         let s = summary
         let lang = Self.escape(s.language)
@@ -164,6 +177,10 @@ struct HTMLSummaryRenderer<T: Translating> {
             out.append("<section class=\"urgent\">")
             h2("⚠ " + tr.ui(.summaryUrgent))
             list(s.urgentReasons)
+            if let es = s.emergencyServices, !es.isEmpty {
+                p(tr.ui(.summaryEmergencyServices) + ":")
+                services(es)
+            }
             out.append("</section>")
         case .notEstablished:
             out.append("<section class=\"urgent safety-unknown\">")
@@ -236,6 +253,7 @@ struct HTMLSummaryRenderer<T: Translating> {
                 let mark = r.timeCritical ? "[\(tr.ui(.summaryTimeCritical))] " : ""
                 out.append("<li dir=\"auto\"><p dir=\"auto\">\(Self.escape(mark + r.title + ": " + r.reason))</p>")
                 evidence(r.evidence)
+                services(r.services)
                 out.append("</li>")
             }
             out.append("</ul>")

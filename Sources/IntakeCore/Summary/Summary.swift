@@ -104,7 +104,11 @@ public struct Summary: Sendable, Codable, Equatable {
         public var timeCritical: Bool
         /// Whether the person agreed to this referral; nil when consent to share was not recorded.
         public var agreed: Bool?
-        enum CodingKeys: String, CodingKey { case id, title, reason, evidence, timeCritical = "time_critical", agreed }
+        /// The directory's services for this referral, those that speak the
+        /// person's language first; nil when no directory was given, empty
+        /// when it lists none (see SummaryServices.swift).
+        public var services: [ServiceItem]? = nil
+        enum CodingKeys: String, CodingKey { case id, title, reason, evidence, timeCritical = "time_critical", agreed, services }
     }
 
     public struct UnansweredItem: Sendable, Codable, Equatable {
@@ -165,6 +169,9 @@ public struct Summary: Sendable, Codable, Equatable {
     public var disclaimer: String
     /// Whether some text is shown in the source language for want of a translation.
     public var usesFallbackText: Bool
+    /// The directory's emergency numbers and hotlines, for an urgent summary
+    /// (nil otherwise, or without a directory).
+    public var emergencyServices: [ServiceItem]? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", questionnaire, header, language
@@ -174,5 +181,6 @@ public struct Summary: Sendable, Codable, Equatable {
         case situation, situationEnded = "situation_ended", dependants, safeContact = "safe_contact"
         case shareLimits = "share_limits"
         case unanswered, remarks, endedEarly = "ended_early", disclaimer, usesFallbackText = "uses_fallback_text"
+        case emergencyServices = "emergency_services"
     }
 }

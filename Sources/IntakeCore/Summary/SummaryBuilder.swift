@@ -175,10 +175,12 @@ public enum SummaryBuilder {
     }
 
     /// Summarises an interview as it stands.
-    public static func build(_ interview: Interview, in tr: some Translating) -> Summary {
+    public static func build(_ interview: Interview, context: SummaryContext = SummaryContext(),
+                             in tr: some Translating) -> Summary {
         build(questionnaire: interview.questionnaire, score: interview.score(), answers: interview.answers,
               remarks: interview.remarks, interviewRemark: interview.interviewRemark,
-              intervieweeLanguage: interview.intervieweeLanguage, endedBy: interview.endedByQuestion, in: tr)
+              intervieweeLanguage: interview.intervieweeLanguage, endedBy: interview.endedByQuestion,
+              context: context, in: tr)
     }
 }
 

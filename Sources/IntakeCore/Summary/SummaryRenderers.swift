@@ -138,6 +138,17 @@ struct TextSummaryRenderer<T: Translating> {
         }
     }
 
+    /// A referral's services (nothing without a directory), or the plain
+    /// statement that the directory lists none.
+    private mutating func addServices(_ services: [Summary.ServiceItem]?, indent: Int) {
+        guard let services else { return }
+        if services.isEmpty { add(tr.ui(.summaryNoLocalService), indent: indent) }
+        for sv in services {
+            add(sv.displayTitle(tr), prefix: ascii ? "- " : "◦ ", indent: indent)
+            for line in sv.detailLines(tr) { add(line, indent: indent + 2) }
+        }
+    }
+
     func render() -> String {
         var r = self
         r.build()
@@ -185,6 +196,11 @@ struct TextSummaryRenderer<T: Translating> {
         case .urgent:
             heading("!! " + tr.ui(.summaryUrgent) + " !!", rule: "═")
             for u in s.urgentReasons { add(u, prefix: bullet + " ") }
+            if let es = s.emergencyServices, !es.isEmpty {
+                lines.append("")
+                add(tr.ui(.summaryEmergencyServices) + ":")
+                addServices(es, indent: 0)
+            }
         case .notEstablished:
             lines.append("")
             add(tr.ui(.summarySafetyUnknown), prefix: "! ")
@@ -248,6 +264,7 @@ struct TextSummaryRenderer<T: Translating> {
                     add("\(tr.ui(.summaryRaisedBy)):", indent: 4)
                     addEvidence(r.evidence, indent: 6)
                 }
+                addServices(r.services, indent: 4)
             }
         }
         if let limits = s.shareLimits { add("\(tr.ui(.summaryShareLimits)): \"\(limits)\"") }
@@ -336,6 +353,15 @@ struct MarkdownSummaryRenderer<T: Translating> {
         return out
     }
 
+    /// A referral's services as a nested list, or the statement that there are none.
+    private func serviceLines(_ services: [Summary.ServiceItem]?, indent: String) -> [String] {
+        guard let services else { return [] }
+        if services.isEmpty { return ["\(indent)- _\(Self.escape(tr.ui(.summaryNoLocalService)))_"] }
+        return services.flatMap { sv in
+            ["\(indent)- \(Self.escape(sv.displayTitle(tr)))"] + sv.detailLines(tr).map { "\(indent)  - \(Self.escape($0))" }
+        }
+    }
+
     private func evidenceLines(_ evidence: [Summary.EvidenceItem]) -> [String] {
         evidence.map { "  - \(Self.escape($0.questionText)): \(Self.escape($0.answer))" }
     }
@@ -360,6 +386,12 @@ struct MarkdownSummaryRenderer<T: Translating> {
             out.append("")
             for u in s.urgentReasons { out.append("- \(e(u))") }
             out.append("")
+            if let es = s.emergencyServices, !es.isEmpty {
+                out.append("**\(e(tr.ui(.summaryEmergencyServices)))**")
+                out.append("")
+                out += serviceLines(es, indent: "")
+                out.append("")
+            }
         case .notEstablished:
             out.append("**\(e(tr.ui(.summarySafetyUnknown)))**")
             out.append("")
@@ -419,6 +451,7 @@ struct MarkdownSummaryRenderer<T: Translating> {
                 let mark = r.timeCritical ? "**\(e(tr.ui(.summaryTimeCritical)))** " : ""
                 out.append("- \(mark)**\(e(r.title))**: \(e(r.reason))")
                 out += evidenceLines(r.evidence)
+                out += serviceLines(r.services, indent: "  ")
             }
         }
         if let limits = s.shareLimits { out += ["", "\(e(tr.ui(.summaryShareLimits))): \(e(limits))"] }

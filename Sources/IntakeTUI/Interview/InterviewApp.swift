@@ -550,7 +550,7 @@ public struct InterviewApp: App {
     func exportFiles(_ m: InterviewModel) -> [ExportFile] {
         guard let iv = m.interview else { return [] }
         let tr = m.advocateTranslator
-        let summary = SummaryBuilder.build(iv, in: tr)
+        let summary = m.summary(of: iv, in: tr)
         var stem = "summary-"
         if let id = m.sessionID { stem += String(id.prefix(8)) } else {
             var cal = Calendar(identifier: .gregorian)

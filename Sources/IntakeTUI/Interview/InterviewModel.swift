@@ -144,6 +144,19 @@ public struct ScreenMessage: Hashable, Sendable {
 /// derived from this value; `InterviewApp.update` is the only thing that
 /// changes it.
 public struct InterviewModel: Sendable {
+    /// The organisation's service directories (then the national one),
+    /// whose services the summary lists under each referral.
+    public var serviceDirectories: [ServiceDirectory] = []
+    /// The organisation's name and setting, for the summary's header.
+    public var organisation: (name: String?, setting: String?) = (nil, nil)
+
+    /// The summary of `iv` with the services of `serviceDirectories`.
+    func summary(of iv: Interview, in tr: some Translating) -> Summary {
+        SummaryBuilder.build(iv, context: SummaryContext(organisation: organisation.name, setting: organisation.setting,
+                                                         intervieweeLanguageDraft: intervieweeTranslator.isDraft), in: tr)
+            .withServices(from: serviceDirectories, languagesAnswer: Summary.languagesAnswer(iv.answers))
+    }
+
     public var mode: InterviewMode
     public var questionnaires: [Questionnaire]
     public var languages: [LanguageOption]

@@ -545,7 +545,7 @@ enum InterviewView {
             b.blank()
         }
         if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
-        let summary = SummaryBuilder.build(iv, in: w.advocate)
+        let summary = m.summary(of: iv, in: w.advocate)
         // Laid out at the body's width, so no line is wrapped a second time.
         let text = summary.rendered(.text, in: w.advocate, width: b.width)
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -18,8 +18,27 @@ import Testing
     @Test func aTypoIsAnErrorAtItsLine() {
         let text = "public_key: abc\npublic_kye: def\n"
         #expect(throws: Diagnostic.error(SourceLocation(file: "org.yaml", line: 2, column: 1),
-                                         "unknown setting 'public_kye'; known: public_key, sealed_dir, export_dir, plaintext_exports")) {
+                                         "unknown setting 'public_kye'; did you mean 'public_key'?")) {
             _ = try OrganisationConfig.parse(text: text, path: "org.yaml")
+        }
+    }
+
+    @Test func nameSettingAndDirectoryAreRead() throws {
+        let text = "name: Riverside Legal Aid\nsetting: walk-in legal clinic\ndirectory: services/local.yaml\n"
+        let c = try OrganisationConfig.parse(text: text, path: "/etc/intake/organisation.yaml")
+        #expect(c.name == "Riverside Legal Aid")
+        #expect(c.setting == "walk-in legal clinic")
+        // Relative to the config file; absolute and ~ paths as written.
+        #expect(c.directory == "/etc/intake/services/local.yaml")
+        #expect(try OrganisationConfig.parse(text: "directory: /srv/d.yaml", path: "org.yaml").directory == "/srv/d.yaml")
+        #expect(try OrganisationConfig.parse(text: "directory: ~/d.yaml", path: "org.yaml", home: "/home/ana").directory == "/home/ana/d.yaml")
+        #expect(try OrganisationConfig.parse(text: "directory: d.yaml", path: "org.yaml").directory == "d.yaml")
+    }
+
+    @Test func aTypoInTheNewSettingsIsAnError() {
+        #expect(throws: Diagnostic.error(SourceLocation(file: "org.yaml", line: 1, column: 1),
+                                         "unknown setting 'directry'; did you mean 'directory'?")) {
+            _ = try OrganisationConfig.parse(text: "directry: d.yaml\n", path: "org.yaml")
         }
     }
 

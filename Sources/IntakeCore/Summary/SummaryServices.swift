@@ -1,0 +1,156 @@
+/// Local services from the organisation's directory, attached to a built
+/// summary: under each referral the services of its category, and under an
+/// urgent summary the emergency numbers and hotlines.
+extension Summary {
+    /// One service as the summary shows it (already cleaned when loaded).
+    public struct ServiceItem: Sendable, Codable, Equatable {
+        public var category: String
+        public var name: String
+        public var phone: String?
+        public var text: String?
+        public var address: String?
+        public var languages: [String]
+        public var hours: String?
+        public var eligibility: EligibilityItem?
+        public var notes: String?
+        /// From a directory marked `fictional: true`.
+        public var fictional: Bool
+        /// Speaks the interviewee's language or one named in the languages answer.
+        public var speaksPersonsLanguage: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case category, name, phone, text, address, languages, hours, eligibility, notes, fictional
+            case speaksPersonsLanguage = "speaks_persons_language"
+        }
+    }
+
+    public struct EligibilityItem: Sendable, Codable, Equatable {
+        public var minAge: Int?
+        public var maxAge: Int?
+        public var gender: String?
+        public var noImmigrationStatusRequired: Bool?
+        public var cost: String?
+
+        enum CodingKeys: String, CodingKey {
+            case minAge = "min_age", maxAge = "max_age", gender
+            case noImmigrationStatusRequired = "no_immigration_status_required", cost
+        }
+    }
+
+    /// This summary with the directory's services: each referral gets the
+    /// services of its category (an empty list when there are none), those
+    /// that speak the person's language first, otherwise in the file's
+    /// order; an urgent summary gets the `emergency` services, then the
+    /// `hotline` ones.
+    ///
+    /// - Parameter languagesAnswer: the free-text answer to the
+    ///   questionnaire's `languages` question, if any; a language is taken
+    ///   as spoken when its English name or its own name appears in it.
+    public func withServices(from directory: ServiceDirectory, languagesAnswer: String?) -> Summary {
+        withServices(from: [directory], languagesAnswer: languagesAnswer)
+    }
+
+    /// The same with several directories (the organisation's, then the
+    /// national one): within a category their services keep that order.
+    public func withServices(from directories: [ServiceDirectory], languagesAnswer: String?) -> Summary {
+        var s = self
+        let speaks = ServiceLanguageMatch(intervieweeLanguage: intervieweeLanguage, languagesAnswer: languagesAnswer ?? "")
+        func items(_ categories: [String]) -> [ServiceItem] {
+            // Category by category (emergency numbers before hotlines), and
+            // within one, those that speak the person's language first.
+            let ordered = categories.flatMap { c in
+                let marked = directories.flatMap { d in
+                    d.services.filter { $0.category == c }
+                        .map { (service: $0, fictional: d.fictional, speaks: speaks.any($0.languages)) }
+                }
+                return marked.filter(\.speaks) + marked.filter { !$0.speaks }
+            }
+            return ordered.map { m in
+                let sv = m.service
+                return ServiceItem(
+                    category: sv.category, name: sv.name, phone: sv.phone, text: sv.textLine, address: sv.address,
+                    languages: sv.languages, hours: sv.hours,
+                    eligibility: sv.eligibility.map {
+                        EligibilityItem(minAge: $0.minAge, maxAge: $0.maxAge, gender: $0.gender,
+                                        noImmigrationStatusRequired: $0.noImmigrationStatusRequired, cost: $0.cost)
+                    },
+                    notes: sv.notes, fictional: m.fictional, speaksPersonsLanguage: m.speaks)
+            }
+        }
+        for i in s.referrals.indices { s.referrals[i].services = items([s.referrals[i].id]) }
+        if s.urgent { s.emergencyServices = items(ServiceDirectory.urgentCategories) }
+        return s
+    }
+
+    /// The typed answer to the questionnaire's `languages` question, which
+    /// `withServices` reads for the languages the person speaks.
+    public static func languagesAnswer(_ answers: [String: AnswerValue]) -> String? {
+        if case .text(let t)? = answers["languages"] { return t }
+        return nil
+    }
+}
+
+/// Whether a service's language tags include one the person speaks: the
+/// same primary language as the interview, or a language named (in English
+/// or in itself) in the person's own answer about languages.
+struct ServiceLanguageMatch {
+    let intervieweePrimary: String
+    let answerWords: [String]
+
+    init(intervieweeLanguage: String, languagesAnswer: String) {
+        intervieweePrimary = LanguageTag(intervieweeLanguage)?.primaryLanguage ?? intervieweeLanguage.lowercased()
+        // Lowercased words: letters and marks only, so "Tagalog (preferred)," gives "tagalog".
+        answerWords = languagesAnswer.lowercased()
+            .split { !($0.isLetter || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }) }
+            .map(String.init)
+    }
+
+    func speaks(_ tag: String) -> Bool {
+        guard let t = LanguageTag(tag) else { return false }
+        if t.primaryLanguage == intervieweePrimary { return true }
+        let names = [LanguageTag.englishNames[t.primaryLanguage], LanguageTag.endonyms[t.primaryLanguage],
+                     LanguageTag.endonym(tag), LanguageTag.displayName(tag)].compactMap { $0?.lowercased() }
+        for name in Set(names) {
+            let words = name.split { !$0.isLetter }.map(String.init)
+            guard let first = words.first, !first.isEmpty else { continue }
+            // The name's first word as a whole word ("chinese" in "Chinese (Simplified)").
+            if answerWords.contains(first) { return true }
+            // Names written without spaces (한국어, 简体中文) are looked for inside the words.
+            if words.count == 1, first.count >= 2, !first.allSatisfy(\.isASCII), answerWords.contains(where: { $0.contains(first) }) { return true }
+        }
+        return false
+    }
+
+    func any(_ tags: [String]) -> Bool { tags.contains(where: speaks) }
+}
+
+extension Summary.ServiceItem {
+    /// The name, marked when the service is made up.
+    func displayTitle(_ tr: some Translating) -> String {
+        fictional ? "\(name) \(tr.ui(.summaryFictionalService))" : name
+    }
+
+    /// How to reach the service, then who it serves, then its notes: one
+    /// line each, leaving out what the directory does not say.
+    func detailLines(_ tr: some Translating) -> [String] {
+        var contact: [String] = []
+        if let phone { contact.append("\(tr.ui(.summaryServicePhone)): \(phone)") }
+        if let text { contact.append("\(tr.ui(.summaryServiceText)): \(text)") }
+        if let address { contact.append(address) }
+        if let hours { contact.append("\(tr.ui(.summaryServiceHours)): \(hours)") }
+        if !languages.isEmpty { contact.append("\(tr.ui(.summaryLanguages)): \(languages.joined(separator: ", "))") }
+        var who: [String] = []
+        if let e = eligibility {
+            switch (e.minAge, e.maxAge) {
+            case let (lo?, hi?): who.append("\(tr.ui(.summaryServiceAges)) \(lo)–\(hi)")
+            case let (lo?, nil): who.append("\(tr.ui(.summaryServiceAges)) \(lo)+")
+            case let (nil, hi?): who.append("\(tr.ui(.summaryServiceAges)) 0–\(hi)")
+            case (nil, nil): break
+            }
+            if let g = e.gender { who.append(g) }
+            if e.noImmigrationStatusRequired == true { who.append(tr.ui(.summaryServiceNoStatus)) }
+            if let c = e.cost { who.append(c) }
+        }
+        return [contact, who].filter { !$0.isEmpty }.map { $0.joined(separator: "; ") } + (notes.map { [$0] } ?? [])
+    }
+}

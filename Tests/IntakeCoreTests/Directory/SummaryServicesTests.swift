@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import IntakeCore
+
+/// Services from a directory under each referral of a summary of example.yaml
+/// (referrals: immigration_legal and housing; urgent, since danger_now is yes).
+@Suite struct SummaryServicesTests {
+    let b = SummaryBench()
+
+    static let directory = ServiceDirectory(path: "local.yaml", fictional: true, services: [
+        .init(category: "immigration_legal", name: "North Legal", phone: "555-0101", languages: ["en"]),
+        .init(category: "hotline", name: "Hotline", phone: "1-888-373-7888", textLine: "233733", languages: ["en", "es"]),
+        .init(category: "immigration_legal", name: "Bayanihan Legal", phone: "555-0102", languages: ["tl", "en"]),
+        .init(category: "medical", name: "Clinic", phone: "555-0103", languages: ["es"]),
+        .init(category: "immigration_legal", name: "Clínica Latina", phone: "555-0104", address: "1 Elm St", languages: ["es-419"],
+              hours: "Mon-Fri 9-5",
+              eligibility: .init(minAge: 18, noImmigrationStatusRequired: true, cost: "free"), notes: "Walk-ins on Tuesdays."),
+        .init(category: "immigration_legal", name: "Korean Legal", phone: "555-0105", languages: ["ko"]),
+        .init(category: "emergency", name: "Emergency", phone: "911"),
+    ])
+
+    func summary(interviewee: String = "es", languagesAnswer: String? = "Tagalog (preferred), some English") -> Summary {
+        var s = b.summary()
+        s.intervieweeLanguage = interviewee
+        return s.withServices(from: Self.directory, languagesAnswer: languagesAnswer)
+    }
+
+    @Test func servicesThatSpeakThePersonsLanguageComeFirst() {
+        let s = summary(languagesAnswer: "Tagalog (preferred)")
+        let legal = s.referrals.first { $0.id == "immigration_legal" }?.services
+        #expect(legal?.map(\.name) == ["Bayanihan Legal", "Clínica Latina", "North Legal", "Korean Legal"])
+        #expect(legal?.map(\.speaksPersonsLanguage) == [true, true, false, false])
+    }
+
+    @Test func languagesAreMatchedByTheirNamesInTheAnswer() {
+        let s = summary(interviewee: "en", languagesAnswer: "한국어, a little Spanish")
+        let legal = s.referrals.first { $0.id == "immigration_legal" }?.services
+        #expect(legal?.map(\.name) == ["North Legal", "Bayanihan Legal", "Clínica Latina", "Korean Legal"])
+        #expect(legal?.map(\.speaksPersonsLanguage) == [true, true, true, true])
+        let none = summary(interviewee: "fa", languagesAnswer: nil).referrals.first { $0.id == "immigration_legal" }?.services
+        #expect(none?.map(\.name) == ["North Legal", "Bayanihan Legal", "Clínica Latina", "Korean Legal"])
+        #expect(none?.map(\.speaksPersonsLanguage) == [false, false, false, false])
+    }
+
+    @Test func aReferralWithoutALocalServiceSaysSo() {
+        let s = summary()
+        #expect(s.referrals.map(\.id) == ["immigration_legal", "housing"])
+        #expect(s.referrals[1].services == [])
+        let text = b.render(s, .text)
+        #expect(text.contains("""
+            • Shelter and housing: The person needs a safe place to stay.
+                Raised by:
+                  What would help you most now?
+                  → A safe place to stay
+                  Are you in danger right now?
+                  → Yes
+                No local service listed for this referral.
+            """))
+        #expect(b.render(s, .markdown).contains("""
+            - **Shelter and housing**: The person needs a safe place to stay.
+              - What would help you most now?: A safe place to stay
+              - Are you in danger right now?: Yes
+              - _No local service listed for this referral._
+            """))
+    }
+
+    @Test func servicesAreListedUnderTheirReferral() {
+        let text = b.render(summary(), .text)
+        #expect(text.contains("""
+                ◦ Clínica Latina (fictional example)
+                  Phone: 555-0104; 1 Elm St; Hours: Mon-Fri 9-5; Languages: es-419
+                  Ages 18+; No immigration status required; free
+                  Walk-ins on Tuesdays.
+            """))
+        #expect(b.render(summary(), .markdown).contains("""
+              - Clínica Latina (fictional example)
+                - Phone: 555-0104; 1 Elm St; Hours: Mon-Fri 9-5; Languages: es-419
+            """))
+    }
+
+    @Test func urgentSummariesListEmergencyNumbersUnderTheUrgentSection() {
+        let s = summary()
+        #expect(s.urgent)
+        #expect(s.emergencyServices?.map(\.name) == ["Emergency", "Hotline"])
+        let text = b.render(s, .text)
+        let urgent = text.range(of: "!! URGENT")!.lowerBound
+        let numbers = text.range(of: "Emergency numbers and hotlines:\n◦ Emergency (fictional example)\n  Phone: 911\n◦ Hotline (fictional example)\n  Phone: 1-888-373-7888; Text: 233733; Languages: en, es\n")
+        let result = text.range(of: "SCREENING RESULT")!.lowerBound
+        #expect(numbers != nil)
+        if let numbers { #expect(urgent < numbers.lowerBound && numbers.upperBound < result) }
+        #expect(b.render(s, .markdown).contains("**Emergency numbers and hotlines**\n\n- Emergency (fictional example)\n  - Phone: 911\n"))
+    }
+
+    @Test func aSummaryThatIsNotUrgentHasNoEmergencyList() {
+        var answers = SummaryBench.answers
+        answers["danger_now"] = .choice("no")
+        let s = b.summary(answers: answers).withServices(from: Self.directory, languagesAnswer: nil)
+        #expect(!s.urgent)
+        #expect(s.emergencyServices == nil)
+    }
+
+    @Test func withoutADirectoryNothingChanges() {
+        let s = b.summary()
+        #expect(s.referrals.allSatisfy { $0.services == nil })
+        #expect(!b.render(s, .text).contains("No local service"))
+        #expect(!s.jsonString().contains("services"))
+    }
+
+    @Test func jsonCarriesTheServices() throws {
+        let json = summary().jsonString()
+        #expect(json.contains("\"emergency_services\""))
+        #expect(json.contains("\"speaks_persons_language\" : true"))
+        #expect(json.contains("\"no_immigration_status_required\" : true"))
+        let back = try JSONDecoder().decode(Summary.self, from: Data(json.utf8))
+        #expect(back == summary())
+    }
+}
