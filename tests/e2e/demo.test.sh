@@ -27,8 +27,9 @@ for p in personas/*.yaml; do
     wait_for "$name" "URGENT" 5
     # The emergency numbers come right under the urgent section; the result follows them.
     wait_for "$name" "Emergency numbers and hotlines:" 5
-    for ((i = 0; i < 20; i++)); do screen "$name" | grep -qF -- "$text" && break; keys "$name" Down; sleep 0.1; done
   fi
+  # The header and the safety lines can push the result below the fold.
+  for ((i = 0; i < 20; i++)); do screen "$name" | grep -qF -- "$text" && break; keys "$name" Down; sleep 0.1; done
   wait_for "$name" "$text" 5
   keys "$name" F10
   wait_for "$name" "Quit the interview?" 5

@@ -547,7 +547,7 @@ enum InterviewView {
         if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
         let summary = m.summary(of: iv, in: w.advocate)
         // Laid out at the body's width, so no line is wrapped a second time.
-        let text = summary.rendered(.text, in: w.advocate, width: b.width)
+        let text = summary.rendered(.text, in: w.advocate, width: b.width - 1)  // `para` keeps the last column free
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let s = String(line)
             let style: Style = s.hasPrefix("═") || s.hasPrefix("─") ? .muted : .plain
