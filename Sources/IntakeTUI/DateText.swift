@@ -11,6 +11,13 @@ public enum DateText {
         return "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) \(two(t.tm_hour)):\(two(t.tm_min))"
     }
 
+    /// `2026-11-29 08:15 EST`: minutes and the local time zone's abbreviation.
+    public static func minutesWithZone(_ date: Date) -> String {
+        let t = local(date)
+        let zone = t.tm_zone.map { String(cString: $0) } ?? ""
+        return zone.isEmpty ? minutes(date) : minutes(date) + " " + zone
+    }
+
     /// `08:15:42`.
     public static func time(_ date: Date) -> String {
         let t = local(date)

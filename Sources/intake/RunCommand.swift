@@ -50,6 +50,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("export-dir"), help: "Folder for exported summaries (default: export_dir in the organisation config; without either, exporting asks for one).")
     var exportDir: String?
 
+    @Option(name: .customLong("screener"), help: "The screener's id on summaries (an id your organisation chooses, never a name; default: screener in the organisation config).")
+    var screener: String?
+
     @Flag(name: .customLong("export-plaintext"), help: "With an organisation key: export the summary as .txt, .md and .json instead of one sealed file.")
     var exportPlaintext = false
 
@@ -98,6 +101,7 @@ struct RunCommand: ParsableCommand {
                                    questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage)
         model.serviceDirectories = try ServiceDirectories.load(config: organisation.config, location: loc)
         model.organisation = (organisation.config.name, organisation.config.setting)
+        model.screener = screener ?? organisation.config.screener
         let app = InterviewApp()
         var first: [InterviewEffect] = []
         if let resume {

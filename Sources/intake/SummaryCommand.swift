@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import IntakeCore
 import IntakeStore
+import IntakeTUI
 
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,9 +54,12 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let fmt = SummaryFormat(rawValue: format)!
         let loc = try data.locate()
-        let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
+        let config = try organisationOptions.load(data: loc).config
+        let directories = try ServiceDirectories.load(config: config, location: loc)
+        let context = SummaryContext(organisation: config.name, setting: config.setting, screener: config.screener,
+                                     dateText: DateText.minutesWithZone)
         guard let answers else {
-            try summariseSession(session!, format: fmt, directories: directories)
+            try summariseSession(session!, format: fmt, directories: directories, context: context)
             return
         }
         var isDir: ObjCBool = false
@@ -79,12 +83,12 @@ struct SummaryCommand: ParsableCommand {
 
     /// Summarises a saved session: to a 0600 file, to a pipe, or on a
     /// terminal in a view that leaves nothing in the scrollback.
-    func summariseSession(_ id: String, format: SummaryFormat, directories: [ServiceDirectory]) throws {
+    func summariseSession(_ id: String, format: SummaryFormat, directories: [ServiceDirectory], context: SummaryContext) throws {
         let store = try storeOptions.open(create: false)
         let sid = try SessionsCommand.sessionID(id, in: store)
         let loaded = try SessionLoader.load(store: store, id: sid, data: data)
         let tr = try loaded.translator(language)
-        let text = SummaryBuilder.build(loaded.interview, in: tr)
+        let text = SummaryBuilder.build(loaded.interview, context: context, in: tr)
             .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
             .rendered(format, in: tr, ascii: ascii)
         if let output {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IntakeCore
 
@@ -12,6 +13,7 @@ import Testing
                                     endedBy: endedBy, context: SummaryContext(interviewDate: "2026-11-30 09:15 EST",
                                                                               organisation: "Harbor Legal Aid",
                                                                               setting: "walk-in clinic",
+                                                                              screener: "HLA-07",
                                                                               intervieweeLanguageDraft: true),
                                     in: SourceLanguage(language: "en"))
     }
@@ -26,9 +28,22 @@ import Testing
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.contains("Interview date: 2026-11-30 09:15 EST"))
         #expect(lines.contains("Organisation: Harbor Legal Aid (walk-in clinic)"))
+        #expect(lines.contains("Screener: HLA-07"))
         #expect(lines.contains("Languages: am (draft translation) / en"))
         #expect(lines.contains("Interpreter: Yes, Amharic"))
         #expect(lines.contains("The person's languages: Amharic, some Arabic"))
+    }
+
+    /// The interview's date comes from its first event, written by the
+    /// caller's formatter (Core reads no clock and no time-zone database).
+    @Test func theInterviewDateIsWhenTheFirstEventHappened() {
+        var iv = Interview(questionnaire: ScreeningLawTests.q, intervieweeLanguage: "en", advocateLanguage: "en")
+        iv.apply(.answered(question: "privacy_checked", value: .choice("yes")), at: Date(timeIntervalSince1970: 1_764_494_100))
+        iv.apply(.answered(question: "consent", value: .choice("yes")), at: Date(timeIntervalSince1970: 1_764_497_700))
+        #expect(iv.startedAt == Date(timeIntervalSince1970: 1_764_494_100))
+        let s = SummaryBuilder.build(iv, context: SummaryContext(dateText: { "at \(Int($0.timeIntervalSince1970))" }),
+                                     in: SourceLanguage(language: "en"))
+        #expect(s.header.interviewDate == "at 1764494100")
     }
 
     @Test func theClosingRemarkIsWithTheOtherRemarks() {

@@ -15,7 +15,7 @@ for p in personas/*.yaml; do
   # The expected result as --list states it: "Expected: likely, urgent; domains: ..."
   expected=$(awk -v n="$name" '$1 == n {found=1; next} found && /Expected:/ {print; exit}' <<<"$list")
   case $expected in
-    *"Expected: likely"*) text="Strong trafficking indicators reported" ;;
+    *"Expected: likely"*) text="Likely trafficking indicators reported" ;;
     *"Expected: possible"*) text="Possible trafficking indicators reported" ;;
     *"Expected: concerns"*) text="Labour or safety concerns noted" ;;
     *"Expected: no_indicators"*) text="No trafficking indicators reported" ;;

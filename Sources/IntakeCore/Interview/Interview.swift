@@ -85,6 +85,9 @@ public struct Interview: Sendable {
     /// Set when an answer ended the interview early (e.g. no consent).
     public private(set) var endedByQuestion: String?
     public private(set) var isCompleted = false
+    /// When the first event was applied: when the interview started (for
+    /// the summary's header; a replayed log gives its recorded time).
+    public private(set) var startedAt: Date?
     /// Positions visited, for going back the way we came.
     public private(set) var history: [InterviewPosition] = []
     public private(set) var relevance: Relevance {
@@ -124,6 +127,7 @@ public struct Interview: Sendable {
     /// (an unknown question id from an old log) are ignored, so a log
     /// written by an older questionnaire still replays.
     public mutating func apply(_ event: InterviewEvent, at time: Date = Date()) {
+        if startedAt == nil { startedAt = time }
         switch event {
         case .answered(let oldID, let value):
             guard case .current(let qid) = questionnaire.historicQuestion(oldID) else { return }

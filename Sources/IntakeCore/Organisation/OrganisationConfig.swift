@@ -26,6 +26,9 @@ public struct OrganisationConfig: Equatable, Sendable {
     /// summaries and referrals.
     public var name: String?
     public var setting: String?
+    /// The screener id on this computer's summaries (an id the
+    /// organisation chooses, never a name); `intake run --screener` overrides it.
+    public var screener: String?
     /// The organisation's service directory (docs/directory-format.md); a
     /// relative path is taken relative to the config file's folder.
     public var directory: String?
@@ -39,7 +42,7 @@ public struct OrganisationConfig: Equatable, Sendable {
     }
 
     public static let environmentVariable = "INTAKE_ORG_CONFIG"
-    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports", "name", "setting", "directory"]
+    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports", "name", "setting", "screener", "directory"]
 
     /// Where the config is looked for when no path is given: the
     /// environment variable, else the XDG config folder (an absolute
@@ -81,6 +84,7 @@ public struct OrganisationConfig: Equatable, Sendable {
             case "export_dir": config.exportDirectory = expanded(value)
             case "name": config.name = Sanitize.singleLine(value)
             case "setting": config.setting = Sanitize.singleLine(value)
+            case "screener": config.screener = Sanitize.singleLine(value)
             case "directory":
                 let e = expanded(value)
                 if e.hasPrefix("/") || !path.contains("/") {

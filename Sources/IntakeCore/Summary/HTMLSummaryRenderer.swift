@@ -166,6 +166,7 @@ struct HTMLSummaryRenderer<T: Translating> {
         p("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version), sha256:\(s.header.questionnaireHash.prefix(12)))", cls: "meta")
         if let d = s.header.interviewDate { p("\(tr.ui(.summaryInterviewDate)): \(d)", cls: "meta") }
         if let o = s.header.organisation { p("\(tr.ui(.summaryOrganisation)): \(o)\(s.header.setting.map { " (\($0))" } ?? "")", cls: "meta") }
+        if let sc = s.header.screener { p("\(tr.ui(.summaryScreener)): \(sc)", cls: "meta") }
         p("\(tr.ui(.summaryLanguages)): \(s.languagesLine(tr))", cls: "meta")
         if let i = s.interpreterLine { p("\(tr.ui(.summaryInterpreter)): \(i)", cls: "meta") }
         if let l = s.header.preferredLanguages { p("\(tr.ui(.summaryPreferredLanguages)): \(l)", cls: "meta") }

@@ -15,6 +15,8 @@ public struct Summary: Sendable, Codable, Equatable {
         public var interviewDate: String?
         public var organisation: String?
         public var setting: String?
+        /// The screener's id, as the organisation chooses it.
+        public var screener: String?
         /// SHA-256 of the questionnaire file the interview used.
         public var questionnaireHash: String
         /// Whether the interview's and the summary's languages are draft (unreviewed) translations.
@@ -27,12 +29,14 @@ public struct Summary: Sendable, Codable, Equatable {
         public var preferredLanguages: String?
         /// The question whose answer ended the interview, when it ended early.
         public var endedAt: EvidenceItem?
-        public init(interviewDate: String? = nil, organisation: String? = nil, setting: String? = nil, questionnaireHash: String,
+        public init(interviewDate: String? = nil, organisation: String? = nil, setting: String? = nil, screener: String? = nil,
+                    questionnaireHash: String,
                     intervieweeLanguageDraft: Bool = false, languageDraft: Bool = false, interpreter: ChoiceItem? = nil,
                     interpreterLanguage: String? = nil, preferredLanguages: String? = nil, endedAt: EvidenceItem? = nil) {
             self.interviewDate = interviewDate
             self.organisation = organisation
             self.setting = setting
+            self.screener = screener
             self.questionnaireHash = questionnaireHash
             self.intervieweeLanguageDraft = intervieweeLanguageDraft
             self.languageDraft = languageDraft
@@ -42,7 +46,7 @@ public struct Summary: Sendable, Codable, Equatable {
             self.endedAt = endedAt
         }
         enum CodingKeys: String, CodingKey {
-            case interviewDate = "interview_date", organisation, setting, questionnaireHash = "questionnaire_hash"
+            case interviewDate = "interview_date", organisation, setting, screener, questionnaireHash = "questionnaire_hash"
             case intervieweeLanguageDraft = "interviewee_language_draft", languageDraft = "language_draft"
             case interpreter, interpreterLanguage = "interpreter_language", preferredLanguages = "preferred_languages"
             case endedAt = "ended_at"

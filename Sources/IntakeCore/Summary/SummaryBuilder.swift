@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the summary's header needs that is not in the interview: the
 /// time (Core reads no clock) and the organisation's settings.
 public struct SummaryContext: Sendable {
@@ -5,13 +7,30 @@ public struct SummaryContext: Sendable {
     public var interviewDate: String?
     public var organisation: String?
     public var setting: String?
+    public var screener: String?
     /// Whether the interviewee's language is a draft translation.
     public var intervieweeLanguageDraft: Bool
-    public init(interviewDate: String? = nil, organisation: String? = nil, setting: String? = nil, intervieweeLanguageDraft: Bool = false) {
+    /// Writes a date with its time zone; the caller's, since Core reads
+    /// no clock and no time-zone database. Used for `Interview.startedAt`
+    /// when `interviewDate` is not given.
+    public var dateText: (@Sendable (Date) -> String)?
+    public init(interviewDate: String? = nil, organisation: String? = nil, setting: String? = nil, screener: String? = nil,
+                intervieweeLanguageDraft: Bool = false, dateText: (@Sendable (Date) -> String)? = nil) {
         self.interviewDate = interviewDate
         self.organisation = organisation
         self.setting = setting
+        self.screener = screener
+        self.dateText = dateText
         self.intervieweeLanguageDraft = intervieweeLanguageDraft
+    }
+}
+
+extension SummaryContext {
+    /// With `interviewDate` written from `date` when it is not set already.
+    func dated(_ date: Date?) -> SummaryContext {
+        var c = self
+        if c.interviewDate == nil, let date, let write = dateText { c.interviewDate = write(date) }
+        return c
     }
 }
 
@@ -130,7 +149,8 @@ public enum SummaryBuilder {
         if let id = q.summaryHooks[.consentToShare], case .choices(let cs)? = effective[id] { agreed = Set(cs) }
         let header = Summary.Header(
             interviewDate: context.interviewDate.map(Sanitize.singleLine), organisation: context.organisation.map(Sanitize.singleLine),
-            setting: context.setting.map(Sanitize.singleLine), questionnaireHash: q.contentHash,
+            setting: context.setting.map(Sanitize.singleLine), screener: context.screener.map(Sanitize.singleLine),
+            questionnaireHash: q.contentHash,
             intervieweeLanguageDraft: context.intervieweeLanguageDraft, languageDraft: tr.isDraft,
             interpreter: choice(q.summaryHooks[.interpreterUsed]), interpreterLanguage: text(.interpreterLanguage),
             preferredLanguages: text(.preferredLanguages),
@@ -180,7 +200,7 @@ public enum SummaryBuilder {
         build(questionnaire: interview.questionnaire, score: interview.score(), answers: interview.answers,
               remarks: interview.remarks, interviewRemark: interview.interviewRemark,
               intervieweeLanguage: interview.intervieweeLanguage, endedBy: interview.endedByQuestion,
-              context: context, in: tr)
+              context: context.dated(interview.startedAt), in: tr)
     }
 }
 

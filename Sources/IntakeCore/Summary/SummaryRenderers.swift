@@ -187,6 +187,7 @@ struct TextSummaryRenderer<T: Translating> {
         add("\(tr.ui(.summaryQuestionnaire)): \(s.questionnaire.title) (\(s.questionnaire.id) \(s.questionnaire.version), sha256:\(s.header.questionnaireHash.prefix(12)))")
         if let d = s.header.interviewDate { add("\(tr.ui(.summaryInterviewDate)): \(d)") }
         if let o = s.header.organisation { add("\(tr.ui(.summaryOrganisation)): \(o)\(s.header.setting.map { " (\($0))" } ?? "")") }
+        if let sc = s.header.screener { add("\(tr.ui(.summaryScreener)): \(sc)") }
         add("\(tr.ui(.summaryLanguages)): \(s.languagesLine(tr))")
         if let i = s.interpreterLine { add("\(tr.ui(.summaryInterpreter)): \(i)") }
         if let p = s.header.preferredLanguages { add("\(tr.ui(.summaryPreferredLanguages)): \(p)") }
@@ -375,6 +376,7 @@ struct MarkdownSummaryRenderer<T: Translating> {
         out.append("- \(e(tr.ui(.summaryQuestionnaire))): \(e(s.questionnaire.title)) (`\(s.questionnaire.id)` \(e(s.questionnaire.version)), sha256 `\(s.header.questionnaireHash.prefix(12))`)")
         if let d = s.header.interviewDate { out.append("- \(e(tr.ui(.summaryInterviewDate))): \(e(d))") }
         if let o = s.header.organisation { out.append("- \(e(tr.ui(.summaryOrganisation))): \(e(o))\(s.header.setting.map { " (\(e($0)))" } ?? "")") }
+        if let sc = s.header.screener { out.append("- \(e(tr.ui(.summaryScreener))): \(e(sc))") }
         out.append("- \(e(tr.ui(.summaryLanguages))): \(e(s.languagesLine(tr)))")
         if let i = s.interpreterLine { out.append("- \(e(tr.ui(.summaryInterpreter))): \(e(i))") }
         if let p = s.header.preferredLanguages { out.append("- \(e(tr.ui(.summaryPreferredLanguages))): \(e(p))") }

@@ -149,11 +149,15 @@ public struct InterviewModel: Sendable {
     public var serviceDirectories: [ServiceDirectory] = []
     /// The organisation's name and setting, for the summary's header.
     public var organisation: (name: String?, setting: String?) = (nil, nil)
+    /// The screener's id on this computer's summaries (`--screener` or the config).
+    public var screener: String?
 
     /// The summary of `iv` with the services of `serviceDirectories`.
     func summary(of iv: Interview, in tr: some Translating) -> Summary {
         SummaryBuilder.build(iv, context: SummaryContext(organisation: organisation.name, setting: organisation.setting,
-                                                         intervieweeLanguageDraft: intervieweeTranslator.isDraft), in: tr)
+                                                         screener: screener,
+                                                         intervieweeLanguageDraft: intervieweeTranslator.isDraft,
+                                                         dateText: DateText.minutesWithZone), in: tr)
             .withServices(from: serviceDirectories, languagesAnswer: Summary.languagesAnswer(iv.answers))
     }
 
