@@ -1,6 +1,7 @@
 import ArgumentParser
 import Crypto
 import Foundation
+import IntakeApp
 import IntakeCore
 import IntakeStore
 

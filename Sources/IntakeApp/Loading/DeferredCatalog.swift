@@ -7,15 +7,15 @@ import IntakeCore
 /// language (its tag and whether it is a draft) comes from the header;
 /// the first lookup of a string waits for the parse. `wait()` gives the
 /// parse's errors, so a broken file still stops the program.
-final class DeferredCatalog: Translating, Sendable {
-    let language: String
-    let isDraft: Bool
+public final class DeferredCatalog: Translating, Sendable {
+    public let language: String
+    public let isDraft: Bool
     private let parse: Pending<Result<Catalog, LoadFailure>>
 
     /// Reads and decodes `url` and parses its header here; the rest is
     /// parsed in the background, on worker `lane` (see `LoadingLanes`).
     /// Fails with the diagnostics of reading, decoding or the header.
-    static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
+    public static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
         let path = QuestionnaireFiles.displayPath(url)
         // The header is near the start: read more only when it is not yet complete.
         var limit = 16 * 1024
@@ -48,7 +48,7 @@ final class DeferredCatalog: Translating, Sendable {
     }
 
     /// Waits for the background parse; its errors, if any.
-    func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
+    public func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
 
     /// The parsed catalog; the source language itself when the file failed
     /// to parse (those errors end the program through `wait()`).
@@ -59,11 +59,11 @@ final class DeferredCatalog: Translating, Sendable {
         }
     }
 
-    func translate(key: String, source: String) -> Translated {
+    public func translate(key: String, source: String) -> Translated {
         catalog.translate(key: key, source: source)
     }
 
-    func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+    public func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
         catalog.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
     }
 }
