@@ -22,10 +22,7 @@ public struct InterviewApp: App {
 
     public func keyContext(_ m: InterviewModel) -> KeyContext {
         if m.hidden { return .hidden }
-        if let overlay = m.overlay {
-            if case .remark = overlay { return .multilineText }
-            return .screen
-        }
+        if let overlay = m.overlay { return overlay.keyContext }
         guard m.stage == .interview, let iv = m.interview else { return .screen }
         switch iv.position {
         case .question:
@@ -107,91 +104,11 @@ public struct InterviewApp: App {
         return out
     }
 
-    // MARK: - Overlays
-
-    private func overlayKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let overlay = m.overlay else { return [] }
-        switch overlay {
-        case .help(let scroll):
-            switch action {
-            case .moveUp: m.overlay = .help(scroll: max(0, scroll - 1))
-            case .moveDown: m.overlay = .help(scroll: scroll + 1)
-            case .next, .back, .help: m.overlay = nil
-            case .quit:
-                m.overlay = .quit
-                return saveDraft(&m)
-            default: break
-            }
-            return []
-        case .pause:
-            if action == .next || action == .back || action == .pause {
-                m.overlay = nil
-                return apply(&m, [.resumed])
-            }
-            return []
-        case .remark(let question, var editor):
-            switch action {
-            case .edit(let e):
-                editor.apply(e, width: m.size.width - 4)
-                m.overlay = .remark(question: question, editor: editor)
-            case .next:
-                m.overlay = nil
-                let old = question.flatMap { m.interview?.remarks[$0] } ?? (question == nil ? m.interview?.interviewRemark : nil) ?? ""
-                if editor.text != old { return apply(&m, [.remarked(question: question, text: editor.text)]) }
-                // Confirmed unchanged: a draft that differed is dropped.
-                if m.interview?.drafts[.remark(question: question)] != nil {
-                    return apply(&m, [.drafted(field: .remark(question: question), text: nil)])
-                }
-            case .back, .remark:
-                let draft = saveDraft(&m)
-                m.overlay = nil
-                return draft
-            case .quit:
-                let draft = saveDraft(&m)
-                m.overlay = .quit
-                return draft
-            default: break
-            }
-            return []
-        case .language(let focus, var a, var b):
-            let n = m.languages.count
-            switch action {
-            case .moveUp: m.overlay = .language(focus: max(0, focus - 1), interviewee: a, advocate: b)
-            case .moveDown: m.overlay = .language(focus: min(2, focus + 1), interviewee: a, advocate: b)
-            case .next:
-                if focus == 0 { a = (a + 1) % n; m.overlay = .language(focus: focus, interviewee: a, advocate: b) }
-                else if focus == 1 { b = (b + 1) % n; m.overlay = .language(focus: focus, interviewee: a, advocate: b) }
-                else {
-                    m.overlay = nil
-                    let ia = m.languages[a].tag, ib = m.languages[b].tag
-                    guard let iv = m.interview, ia != iv.intervieweeLanguage || ib != iv.advocateLanguage else { return [] }
-                    return apply(&m, [.languagesChanged(interviewee: ia, advocate: ib)])
-                }
-            case .back, .switchLanguage: m.overlay = nil
-            default: break
-            }
-            return []
-        case .quit:
-            switch action {
-            case .next, .quit: return saveDraft(&m) + [.quit]
-            case .back: m.overlay = nil
-            default: break
-            }
-            return []
-        }
-    }
-
     // MARK: - Keys on the screens
 
     private func key_(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        if let effects = openOverlay(for: action, &m) { return effects }
         switch action {
-        case .help:
-            m.overlay = .help(scroll: 0)
-            return []
-        case .quit:
-            let draft = saveDraft(&m)
-            m.overlay = .quit
-            return draft
         case .toggleGuidance:
             m.showGuidance.toggle()
             return []
@@ -204,29 +121,14 @@ public struct InterviewApp: App {
         default: break
         }
         switch m.stage {
-        case .start: return startKey(&m, action)
+        case .start: return StartScreen.update(&m, action, self)
         case .notice:
             if action == .next { m.stage = .interview; syncEditor(&m); reopenRemarkDraft(&m) }
             return []
         case .interview: break
         }
         guard let iv = m.interview else { return [] }
-        let running = !iv.isOver
         switch action {
-        case .pause where running:
-            let draft = saveDraft(&m)
-            m.overlay = .pause
-            return draft + apply(&m, [.paused])
-        case .remark where running:
-            let draft = saveDraft(&m)
-            openRemark(&m)
-            return draft
-        case .switchLanguage where running:
-            let draft = saveDraft(&m)
-            let tags = m.languages.map(\.tag)
-            m.overlay = .language(focus: 0, interviewee: tags.firstIndex(of: iv.intervieweeLanguage) ?? 0,
-                                  advocate: tags.firstIndex(of: iv.advocateLanguage) ?? 0)
-            return draft
         case .review:
             if iv.position == .review { return [] }
             if iv.isOver && !iv.isCompleted { return [] }
@@ -239,24 +141,6 @@ public struct InterviewApp: App {
         case .review: return reviewKey(&m, action)
         case .finished: return finishedKey(&m, action)
         }
-    }
-
-    private func startKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        let rows = 4 + m.resumable.count
-        switch action {
-        case .moveUp: m.startFocus = max(0, m.startFocus - 1)
-        case .moveDown: m.startFocus = min(rows - 1, m.startFocus + 1)
-        case .next:
-            switch m.startFocus {
-            case 0: if !m.questionnaires.isEmpty { m.questionnaireIndex = (m.questionnaireIndex + 1) % m.questionnaires.count }
-            case 1: m.intervieweeIndex = (m.intervieweeIndex + 1) % m.languages.count
-            case 2: m.advocateIndex = (m.advocateIndex + 1) % m.languages.count
-            case 3: return startNew(&m)
-            default: return resume(&m, at: m.startFocus - 4)
-            }
-        default: break
-        }
-        return []
     }
 
     /// Starts a new interview with the start screen's choices.
@@ -285,24 +169,12 @@ public struct InterviewApp: App {
         return [.resume(sessionID: s.id)]
     }
 
-    /// Opens the remark editor for the current position, with its draft
-    /// when there is one.
-    private func openRemark(_ m: inout InterviewModel) {
-        guard let iv = m.interview else { return }
-        var question: String?
-        if case .question(let q) = iv.position { question = q }
-        let confirmed = question.map { iv.remarks[$0] ?? "" } ?? iv.interviewRemark
-        let text = iv.drafts[.remark(question: question)] ?? confirmed
-        m.overlay = .remark(question: question, editor: TextEditor(text: text, multiline: true))
-    }
-
     /// A remark left unfinished at the current position is shown again in
     /// its editor when the interview is resumed.
     private func reopenRemarkDraft(_ m: inout InterviewModel) {
         guard let iv = m.interview, !iv.isOver, m.overlay == nil else { return }
-        var question: String?
-        if case .question(let q) = iv.position { question = q }
-        if iv.drafts[.remark(question: question)] != nil { openRemark(&m) }
+        let remark = RemarkOverlay(at: iv)
+        if iv.drafts[.remark(question: remark.question)] != nil { m.overlay = remark }
     }
 
     /// The events that would keep what is typed but not confirmed on screen
@@ -312,9 +184,8 @@ public struct InterviewApp: App {
     static func unsavedDrafts(_ m: InterviewModel) -> [InterviewEvent] {
         guard m.stage == .interview, var iv = m.interview else { return [] }
         var out: [InterviewEvent] = []
-        if case .remark(let question, let editor)? = m.overlay {
-            let confirmed = question.map { iv.remarks[$0] ?? "" } ?? iv.interviewRemark
-            out += iv.draft(editor.text, for: .remark(question: question), confirmed: confirmed)
+        if let remark = m.overlay as? RemarkOverlay {
+            out += iv.draft(remark.editor.text, for: .remark(question: remark.question), confirmed: remark.confirmed(in: iv))
             for e in out { iv.apply(e) }
         }
         if let q = iv.currentQuestion, m.editorPosition == iv.position, Self.isTyped(q) {
@@ -324,7 +195,7 @@ public struct InterviewApp: App {
     }
 
     /// Records what is typed but not confirmed, before the screen is left.
-    private func saveDraft(_ m: inout InterviewModel) -> [InterviewEffect] {
+    func saveDraft(_ m: inout InterviewModel) -> [InterviewEffect] {
         apply(&m, Self.unsavedDrafts(m))
     }
 
@@ -537,7 +408,7 @@ public struct InterviewApp: App {
         case .moveUp: m.scroll = max(0, m.scroll - 1)
         case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
         case .back: return iv.isCompleted ? back(&m) : []
-        case .next: m.overlay = .quit
+        case .next: m.overlay = QuitOverlay()
         case .export:
             guard iv.isCompleted else { return [] }
             return [.export(exportFiles(m))]
@@ -616,7 +487,7 @@ public struct InterviewApp: App {
     }
 
     /// Applies events to the interview and emits them to be recorded, in order.
-    private func apply(_ m: inout InterviewModel, _ events: [InterviewEvent]) -> [InterviewEffect] {
+    func apply(_ m: inout InterviewModel, _ events: [InterviewEvent]) -> [InterviewEffect] {
         guard var iv = m.interview, !events.isEmpty else { return [] }
         let before = iv.position
         for e in events { iv.apply(e, at: m.now) }

@@ -115,17 +115,6 @@ public enum SaveState: Hashable, Sendable {
     case failed(String)
 }
 
-/// A screen shown over the interview.
-public enum Overlay: Hashable, Sendable {
-    case help(scroll: Int)
-    case pause
-    /// A remark on a question, or (nil) on the whole interview.
-    case remark(question: String?, editor: TextEditor)
-    /// Rows: 0 interviewee, 1 advocate, 2 apply.
-    case language(focus: Int, interviewee: Int, advocate: Int)
-    case quit
-}
-
 /// Where the app is, outside the interview's own positions.
 public enum Stage: Hashable, Sendable {
     case start
@@ -171,9 +160,8 @@ public struct InterviewModel: Sendable {
     public var questionnaireIndex = 0
     public var intervieweeIndex = 0
     public var advocateIndex = 0
-    /// Focused row of the start screen: 0 questionnaire, 1 and 2 the
-    /// languages, 3 start new, 4... the resumable sessions.
-    public var startFocus = 3
+    /// Focused row of the start screen.
+    public var startFocus = StartRow.startNew
 
     public var stage: Stage = .start
     public var interview: Interview?
@@ -198,7 +186,8 @@ public struct InterviewModel: Sendable {
     /// Right-to-left text is put in visual order by intake (the default), or
     /// left to a terminal that reorders by itself (`INTAKE_BIDI=terminal`).
     public var reordersRightToLeft = true
-    public var overlay: Overlay?
+    /// The screen shown over the interview (see `OverlayScreen`).
+    var overlay: (any OverlayScreen)?
 
     public var hidden = false
     public var hideLock = HideLock()

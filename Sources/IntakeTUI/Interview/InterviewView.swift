@@ -161,22 +161,14 @@ enum InterviewView {
         var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
                                 footer: footer(app, m, w, context: context)) { grid, rect in
-            body.draw(into: &grid, rect, scroll: m.overlay.map { if case .help(let s) = $0 { return s } else { return 0 } } ?? m.scroll)
+            body.draw(into: &grid, rect, scroll: m.overlay?.scroll ?? m.scroll)
         }
         if body.cursor == nil { grid.cursor = nil }
         return grid
     }
 
     static func title(_ m: InterviewModel, _ w: Words) -> String {
-        if let overlay = m.overlay {
-            switch overlay {
-            case .help: return w.ui(.helpTitle)
-            case .pause: return w.ui(.pauseTitle)
-            case .remark(let q, _): return w.ui(q == nil ? .remarkInterviewTitle : .remarkTitle)
-            case .language: return w.ui(.languageTitle)
-            case .quit: return w.ui(.quitTitle)
-            }
-        }
+        if let overlay = m.overlay { return overlay.title(w) }
         switch m.stage {
         case .start: return w.ui(.startTitle)
         case .notice: return w.ui(.changedTitle)
@@ -215,15 +207,7 @@ enum InterviewView {
     }
 
     static func hint(_ m: InterviewModel, _ w: Words) -> String? {
-        if let overlay = m.overlay {
-            switch overlay {
-            case .pause: return w.ui(.pauseHint)
-            case .remark: return w.ui(.remarkHint)
-            case .language: return w.ui(.languageHint)
-            case .quit: return w.ui(.quitConfirm)
-            case .help: return w.ui(.fallbackLegend)
-            }
-        }
+        if let overlay = m.overlay { return overlay.hint(w) }
         switch m.stage {
         case .start: return w.ui(.startHint)
         case .notice: return w.ui(.changedHint)
@@ -249,13 +233,7 @@ enum InterviewView {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
         var allowed: [Action]
         if let overlay = m.overlay {
-            switch overlay {
-            case .help: allowed = [.next, .moveUp, .moveDown, .quickHide]
-            case .pause: allowed = [.next, .quickHide]
-            case .remark: allowed = [.next, .back, .edit(.newline), .quickHide]
-            case .language: allowed = [.next, .back, .moveUp, .moveDown, .quickHide]
-            case .quit: allowed = [.next, .back, .quickHide]
-            }
+            allowed = overlay.footerActions
         } else if m.stage != .interview {
             allowed = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
         } else if let iv = m.interview {
@@ -298,11 +276,11 @@ enum InterviewView {
         let w = Words(m)
         var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft)
         if let overlay = m.overlay {
-            overlayBody(m, overlay, w, &b)
+            overlay.body(m, w, &b)
             return b
         }
         switch m.stage {
-        case .start: startBody(m, w, &b)
+        case .start: StartScreen.body(m, w, &b)
         case .notice(let n):
             b.para(w.ui(.changedText, ["old": n.oldVersion, "new": n.newVersion, "carried": String(n.carriedOver)]))
             if !n.dropped.isEmpty {
@@ -322,7 +300,7 @@ enum InterviewView {
         return b
     }
 
-    private static func languageName(_ m: InterviewModel, _ i: Int, _ w: Words) -> String {
+    static func languageName(_ m: InterviewModel, _ i: Int, _ w: Words) -> String {
         let tag = m.languages[i].tag
         var name = tag
         let native = LanguageTag.endonym(tag)
@@ -330,35 +308,9 @@ enum InterviewView {
         return m.languages[i].isDraft ? w.ui(.languageDraft, ["language": name]) : name
     }
 
-    private static func row(_ b: inout Body, _ text: String, focused: Bool) {
+    static func row(_ b: inout Body, _ text: String, focused: Bool) {
         if focused { b.focus = b.lines.count }
         b.hanging(focused ? "› " : "  ", text, focused ? Style(bold: true, reverse: true) : .plain)
-    }
-
-    private static func startBody(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        if m.languages[m.intervieweeIndex].isDraft || m.languages[m.advocateIndex].isDraft {
-            b.para(w.ui(.draftNotice), .warning)
-            b.blank()
-        }
-        let title = m.questionnaire.map { w.a($0.title) } ?? "—"
-        row(&b, w.ui(.startQuestionnaire, ["title": title]), focused: m.startFocus == 0)
-        row(&b, w.ui(.startIntervieweeLanguage, ["language": languageName(m, m.intervieweeIndex, w)]), focused: m.startFocus == 1)
-        row(&b, w.ui(.startAdvocateLanguage, ["language": languageName(m, m.advocateIndex, w)]), focused: m.startFocus == 2)
-        b.blank()
-        row(&b, w.ui(.startNew), focused: m.startFocus == 3)
-        b.blank()
-        if m.resumable.isEmpty {
-            b.para(w.ui(.startNoResumable), .muted, indent: 2)
-            return
-        }
-        b.para(w.ui(.startResumeHeading), .bold)
-        for (i, s) in m.resumable.enumerated() {
-            let p = s.interview.progress()
-            let text = w.ui(.startResumeItem, ["id": String(s.id.prefix(8)), "questionnaire": s.interview.questionnaire.id,
-                                               "started": DateText.minutes(s.started), "changed": DateText.minutes(s.lastChange),
-                                               "answered": String(p.answered), "total": String(p.relevant)])
-            row(&b, text, focused: m.startFocus == 4 + i)
-        }
     }
 
     private static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {
@@ -592,67 +544,6 @@ enum InterviewView {
         if m.endedAtConsent && m.mode.records {
             b.blank()
             b.para(w.ui(.endedNothingStored), .muted)
-        }
-    }
-
-    private static func overlayBody(_ m: InterviewModel, _ overlay: Overlay, _ w: Words, _ b: inout Body) {
-        switch overlay {
-        case .help:
-            var under = m
-            under.overlay = nil
-            let context = InterviewApp().keyContext(under)
-            let entries = InterviewApp().keyMap.help(for: context).filter { e in
-                switch e.action {
-                case .explain: return m.mode.isTraining
-                case .askPersona: if case .practice = m.mode { return true } else { return false }
-                default: return true
-                }
-            }
-            let keys = entries.map { $0.keys.joined(separator: ", ") }
-            let column = min(34, (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-            for (k, e) in zip(keys, entries) {
-                b.hanging(k + String(repeating: " ", count: max(1, column - DisplayWidth.of(k))), w.helpText(e.action))
-            }
-        case .pause:
-            b.blank(); b.blank(); b.blank()
-            b.para(w.ui(.pauseTitle), .bold, indent: 4)
-            b.blank()
-            b.para(w.ui(.pauseText), .plain, indent: 4)
-        case .remark(let qid, let editor):
-            if let qid, let q = m.interview?.questionnaire.question(qid) {
-                b.para(w.a(q.text), .muted)
-                b.blank()
-            }
-            let v = editor.render(width: b.width - 4, height: 8)
-            let start = b.lines.count
-            let lines = v.lines.isEmpty ? [""] : v.lines
-            for l in lines {
-                b.lines.append(BodyLine(text: "  " + l + String(repeating: " ", count: max(0, b.width - 4 - DisplayWidth.of(l))), style: Style(underline: true)))
-            }
-            b.cursor = Point(row: start + v.cursor.row, col: 2 + v.cursor.col)
-        case .language(let focus, let a, let c):
-            if m.languages[a].isDraft || m.languages[c].isDraft {
-                b.para(w.ui(.draftNotice), .warning)
-                b.blank()
-            }
-            row(&b, w.ui(.startIntervieweeLanguage, ["language": languageName(m, a, w)]), focused: focus == 0)
-            row(&b, w.ui(.startAdvocateLanguage, ["language": languageName(m, c, w)]), focused: focus == 1)
-            b.blank()
-            row(&b, w.ui(.languageApply), focused: focus == 2)
-        case .quit:
-            if m.mode.records, m.stage != .start, case .failed(let reason) = m.saveState {
-                b.para(w.ui(.quitSaveFailed, ["reason": reason]), .warning)
-            } else if m.mode.records, m.interview?.isCompleted == true {
-                b.para(w.ui(.quitFinished))
-            } else if m.mode.records, let id = m.sessionID {
-                b.para(w.ui(.quitSaved, ["id": String(id.prefix(8))]))
-            } else if m.mode.records && m.stage == .start {
-                b.para(w.ui(.quitNotSaved))
-            } else if m.mode.records {
-                b.para(w.ui(.quitSaved, ["id": "…"]))
-            } else {
-                b.para(w.ui(.quitNotSaved))
-            }
         }
     }
 }
