@@ -9,10 +9,12 @@ public struct PagerApp: App {
         public var title: String
         public var lines: [String]
         public var top = 0
-        public var concealment = Concealment()
+        public var concealment: Concealment
         public var size = Size(width: 80, height: 24)
 
-        public init(title: String, text: String) {
+        /// `now`: the time it is shown (then the clock's ticks).
+        public init(title: String, text: String, now: Date) {
+            self.concealment = Concealment(now: now)
             self.title = title
             self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
@@ -38,7 +40,10 @@ public struct PagerApp: App {
             return []
         case .signal:
             return [.quit]
-        case .tick, .report:
+        case .tick(let date):
+            model.concealment.tick(date)
+            return []
+        case .report:
             return []
         case .key(let key, let action):
             if model.concealment.handle(key, action) { return [] }
@@ -79,6 +84,6 @@ public struct PagerApp: App {
 
     /// Shows `text` until the reader closes it.
     public static func show(title: String, text: String) throws {
-        try Concealment.show(PagerApp(), Model(title: title, text: text), resize: { $0.size = $1 }, isQuit: { _ in true })
+        try Concealment.show(PagerApp(), Model(title: title, text: text, now: Date()), resize: { $0.size = $1 }, isQuit: { _ in true })
     }
 }

@@ -3,6 +3,9 @@ import IntakeCore
 @testable import IntakeTUI
 import Testing
 
+/// The time the tests' interviews happen at: no test reads the clock.
+let testTime = Date(timeIntervalSince1970: 1_700_000_000)
+
 /// Questionnaires, translators and golden files for the interview screens.
 enum Fixtures {
     /// The checkout, found from this file.

@@ -67,7 +67,8 @@ public enum DemoRunner {
                                            : .demo(answers: p.file.answers, autoplay: autoplay)
         let lang = language ?? p.file.language
         var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: languages,
-                                   questionnaireID: p.questionnaire.id, intervieweeLanguage: lang, advocateLanguage: lang)
+                                   questionnaireID: p.questionnaire.id, intervieweeLanguage: lang, advocateLanguage: lang,
+                                   now: Date())
         // Trainers see the directory the organisation config names, with the national one.
         model.serviceDirectories = try ServiceDirectories.load(config: Organisation.load(path: nil, data: location).config,
                                                                location: location)

@@ -69,7 +69,8 @@ public struct InterviewRun {
         }
 
         var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: loaded.languages, resumable: resumable,
-                                   questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage)
+                                   questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage,
+                                   now: Date())
         model.serviceDirectories = try ServiceDirectories.load(config: organisation.config, location: loc)
         model.organisation = (organisation.config.name, organisation.config.setting)
         model.screener = screener ?? organisation.config.screener

@@ -126,7 +126,7 @@ public struct Interview: Sendable {
     /// Applies one event. Events that make no sense in the current state
     /// (an unknown question id from an old log) are ignored, so a log
     /// written by an older questionnaire still replays.
-    public mutating func apply(_ event: InterviewEvent, at time: Date = Date()) {
+    public mutating func apply(_ event: InterviewEvent, at time: Date) {
         if startedAt == nil { startedAt = time }
         switch event {
         case .answered(let oldID, let value):
@@ -441,7 +441,7 @@ public struct Interview: Sendable {
     }
 
     /// Total time spent in pauses.
-    public func pausedDuration(now: Date = Date()) -> TimeInterval {
+    public func pausedDuration(now: Date) -> TimeInterval {
         pauses.reduce(0) { $0 + (($1.end ?? now).timeIntervalSince($1.start)) }
     }
 }

@@ -186,7 +186,7 @@ public struct InterviewApp: App {
         var out: [InterviewEvent] = []
         if let remark = m.overlay as? RemarkOverlay {
             out += iv.draft(remark.editor.text, for: .remark(question: remark.question), confirmed: remark.confirmed(in: iv))
-            for e in out { iv.apply(e) }
+            for e in out { iv.apply(e, at: m.now) }
         }
         if let q = iv.currentQuestion, m.editorPosition == iv.position, Self.isTyped(q) {
             out += iv.draft(m.editor.text, for: .answer(question: q.id), confirmed: Self.editorText(iv.answers[q.id]))

@@ -201,7 +201,7 @@ public struct InterviewModel: Sendable {
     public init(mode: InterviewMode, questionnaires: [Questionnaire], languages: [LanguageOption],
                 resumable: [ResumableSession] = [], size: Size = Frame.minimumSize,
                 questionnaireID: String? = nil, intervieweeLanguage: String? = nil,
-                advocateLanguage: String? = nil, now: Date = Date()) {
+                advocateLanguage: String? = nil, now: Date) {
         self.mode = mode
         self.questionnaires = questionnaires
         self.languages = languages.isEmpty ? [LanguageOption(translator: SourceLanguage())] : languages
