@@ -27,6 +27,12 @@ public extension Summary {
         }
     }
 
+    /// The text format's lines, each saying whether it is a heading's rule,
+    /// so a screen can style them by what they are.
+    func textLines(in tr: some Translating, ascii: Bool = false, width: Int = 80) -> [SummaryTextLine] {
+        TextSummaryRenderer(summary: self, tr: tr, ascii: ascii, width: width).renderLines()
+    }
+
     /// Stable, pretty JSON (keys sorted) ending in a newline.
     func jsonString() -> String {
         let encoder = JSONEncoder()
@@ -89,6 +95,13 @@ extension Translating {
     }
 }
 
+/// A line of the text summary.
+public struct SummaryTextLine: Hashable, Sendable {
+    public var text: String
+    /// The rule under a heading (═ or ─, = or - in ASCII).
+    public var isRule: Bool
+}
+
 /// Printable plain text, never wider than `width` columns (display width per
 /// grapheme, so Chinese and Korean lines wrap correctly). With `ascii`, the
 /// program's own decorations are ASCII and accented letters lose their
@@ -99,6 +112,8 @@ struct TextSummaryRenderer<T: Translating> {
     let ascii: Bool
     let width: Int
     private var lines: [String] = []
+    /// Indices in `lines` of the rules under headings.
+    private var rules: Set<Int> = []
 
     init(summary: Summary, tr: T, ascii: Bool, width: Int) {
         self.summary = summary
@@ -113,6 +128,7 @@ struct TextSummaryRenderer<T: Translating> {
         if !lines.isEmpty { lines.append("") }
         add(LanguageTag.uppercased(text, language: tr.language))
         let w = min(width, DisplayWidth.of(lines.last ?? ""))
+        rules.insert(lines.count)
         lines.append(String(repeating: ascii ? (rule == "═" ? "=" : "-") : rule, count: max(w, 3)))
     }
 
@@ -150,9 +166,13 @@ struct TextSummaryRenderer<T: Translating> {
     }
 
     func render() -> String {
+        renderLines().map(\.text).joined(separator: "\n") + "\n"
+    }
+
+    func renderLines() -> [SummaryTextLine] {
         var r = self
         r.build()
-        return r.lines.joined(separator: "\n") + "\n"
+        return r.lines.enumerated().map { SummaryTextLine(text: $0.element, isRule: r.rules.contains($0.offset)) }
     }
 
     /// ASCII for a printer that has nothing else. Folded per grapheme,

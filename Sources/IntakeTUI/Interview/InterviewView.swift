@@ -490,21 +490,21 @@ enum InterviewView {
             let c = PracticeComparison.compare(questionnaire: iv.questionnaire, trainee: iv.answers,
                                                persona: persona, language: iv.intervieweeLanguage)
             b.para(w.ui(.practiceTitle), Style(bold: true, underline: true))
-            for line in c.lines(questionnaire: iv.questionnaire, in: w.advocate) {
-                let style: Style = line.hasPrefix("!") ? Style(bold: true, color: .warning) : .plain
-                if line.isEmpty { b.blank() } else { b.para(line, style) }
+            for line in c.report(questionnaire: iv.questionnaire, in: w.advocate) {
+                let style: Style = line.isWarning ? Style(bold: true, color: .warning) : .plain
+                if line.text.isEmpty { b.blank() } else { b.para(line.text, style) }
             }
             b.blank()
         }
         if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
         let summary = m.summary(of: iv, in: w.advocate)
         // Laid out at the body's width, so no line is wrapped a second time.
-        let text = summary.rendered(.text, in: w.advocate, width: b.width - 1)  // `para` keeps the last column free
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let s = String(line)
-            let style: Style = s.hasPrefix("═") || s.hasPrefix("─") ? .muted : .plain
-            if s.isEmpty { b.blank() } else { b.para(s, style) }
+        let lines = summary.textLines(in: w.advocate, width: b.width - 1)  // `para` keeps the last column free
+        for line in lines {
+            if line.text.isEmpty { b.blank() } else { b.para(line.text, line.isRule ? .muted : .plain) }
         }
+        // The text format ends in a newline: a last, empty line.
+        b.blank()
     }
 
     private static func explainSummary(_ iv: Interview, _ w: Words, _ b: inout Body) {
