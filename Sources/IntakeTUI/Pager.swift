@@ -33,7 +33,7 @@ public struct PagerApp: App {
 
     func bodyHeight(_ size: Size) -> Int { max(1, Frame(size: size).body.height) }
 
-    public func update(_ model: inout Model, _ event: AppEvent) -> [Effect] {
+    public func update(_ model: inout Model, _ event: AppEvent<Never>) -> [Effect] {
         switch event {
         case .resize(let s):
             model.size = s

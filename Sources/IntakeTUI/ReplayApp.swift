@@ -40,7 +40,7 @@ public struct ReplayApp: App {
 
     public func keyContext(_ model: Model) -> KeyContext { model.concealment.isHidden ? .hidden : .screen }
 
-    public func update(_ model: inout Model, _ event: AppEvent) -> [Effect] {
+    public func update(_ model: inout Model, _ event: AppEvent<Never>) -> [Effect] {
         switch event {
         case .resize(let s):
             model.size = s

@@ -20,7 +20,7 @@ public protocol TerminalBackend: AnyObject {
 public final class Runner<A: App> {
     public let app: A
     public private(set) var model: A.Model
-    public let control = RunControl()
+    public let control = RunControl<A.Report>()
     private let terminal: TerminalBackend
     private let dispatcher: Dispatcher<A>
     private let tickInterval: TimeInterval
@@ -29,7 +29,7 @@ public final class Runner<A: App> {
     public init(app: A, model: A.Model, terminal: TerminalBackend,
                 tickInterval: TimeInterval = 0.25,
                 takeSignal: @escaping () -> SignalKind? = SignalTrap.take,
-                handler: @escaping (A.Effect, RunControl) -> Void) {
+                handler: @escaping (A.Effect, RunControl<A.Report>) -> Void) {
         self.app = app
         self.model = model
         self.terminal = terminal
@@ -73,7 +73,7 @@ public final class Runner<A: App> {
         return model
     }
 
-    private func dispatch(_ event: AppEvent) {
+    private func dispatch(_ event: AppEvent<A.Report>) {
         dispatcher.dispatch(event, to: &model, control: control)
     }
 }

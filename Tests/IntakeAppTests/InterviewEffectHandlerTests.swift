@@ -19,8 +19,8 @@ import Testing
     }
 
     /// Runs the effects; the reports the handler sent back, in order.
-    func run(_ handler: InterviewEffectHandler, _ effects: [InterviewEffect]) -> [EffectReport] {
-        let control = RunControl()
+    func run(_ handler: InterviewEffectHandler, _ effects: [InterviewEffect]) -> [InterviewReport] {
+        let control = RunControl<InterviewReport>()
         for e in effects { handler.handle(e, control) }
         return control.takeQueued().compactMap { if case .report(let r) = $0 { return r } else { return nil } }
     }
@@ -112,7 +112,7 @@ import Testing
 
     @Test func quittingStopsTheLoop() {
         let handler = InterviewEffectHandler(store: nil, exportFolder: nil)
-        let control = RunControl()
+        let control = RunControl<InterviewReport>()
         handler.handle(.quit, control)
         #expect(control.isStopped)
     }

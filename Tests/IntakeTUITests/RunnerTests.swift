@@ -21,7 +21,7 @@ struct ToyApp: App {
         m.hidden ? .hidden : (m.page == 0 ? .choice : .text)
     }
 
-    func update(_ m: inout Model, _ event: AppEvent) -> [Effect] {
+    func update(_ m: inout Model, _ event: AppEvent<Never>) -> [Effect] {
         switch event {
         case .tick:
             m.ticks += 1

@@ -76,7 +76,7 @@ public final class InterviewEffectHandler {
 
     /// Seals the finished session to the organisation's key into the
     /// sealed folder (again after later remarks, replacing the file).
-    private func sealForOrganisation(_ control: RunControl) {
+    private func sealForOrganisation(_ control: RunControl<InterviewReport>) {
         guard let key = organisationKey, let folder = sealedFolder, let store, let session else { return }
         do {
             try Self.makeFolder(folder)
@@ -88,7 +88,7 @@ public final class InterviewEffectHandler {
         }
     }
 
-    private func export(_ files: [ExportFile], _ control: RunControl) {
+    private func export(_ files: [ExportFile], _ control: RunControl<InterviewReport>) {
         guard let folder = exportFolder else {
             control.send(.report(.exportFailed("no folder was chosen for exports; start intake with --export-dir FOLDER, or set export_dir in the organisation config")))
             return
@@ -122,7 +122,7 @@ public final class InterviewEffectHandler {
         control.send(.report(.exported(folder: folder.path, files: written.map(\.lastPathComponent))))
     }
 
-    public func handle(_ effect: InterviewEffect, _ control: RunControl) {
+    public func handle(_ effect: InterviewEffect, _ control: RunControl<InterviewReport>) {
         switch effect {
         case .begin(let qid, let version, let hash, let a, let b):
             let header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
@@ -185,7 +185,7 @@ public final class InterviewEffectHandler {
     }
 
     /// Creates the session if still needed, then saves whatever is pending.
-    private func flush(_ control: RunControl) {
+    private func flush(_ control: RunControl<InterviewReport>) {
         guard let store else { return }
         if recorder == nil, let w = waiting {
             do {
@@ -208,7 +208,7 @@ public final class InterviewEffectHandler {
         report(recorder.retry() && ok, control)
     }
 
-    private func report(_ ok: Bool, _ control: RunControl) {
+    private func report(_ ok: Bool, _ control: RunControl<InterviewReport>) {
         guard let recorder else { return }
         if ok && recorder.pendingCount == 0 {
             failure = nil

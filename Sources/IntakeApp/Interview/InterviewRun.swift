@@ -134,10 +134,10 @@ public struct InterviewRun {
                 model.size = terminal.size
                 terminal.draw(app.view(model, size: terminal.size))
                 if exitAfter == .firstFrame { return }
-                model.questionnaires = try ready()
+                let loaded = try ready()
                 if exitAfter == .ready { return }
-                let control = RunControl()
-                for e in first { handler.handle(e, control) }
+                let control = RunControl<InterviewReport>()
+                for e in app.update(&model, .report(.loaded(LoadedQuestionnaires(loaded)))) + first { handler.handle(e, control) }
                 let runner = Runner(app: app, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler.handle)
                 runner.run()
             }

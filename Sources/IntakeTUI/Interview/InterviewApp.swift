@@ -39,7 +39,7 @@ public struct InterviewApp: App {
         }
     }
 
-    public func update(_ m: inout InterviewModel, _ event: AppEvent) -> [InterviewEffect] {
+    public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
         switch event {
         case .resize(let size):
             m.size = size
@@ -59,6 +59,8 @@ public struct InterviewApp: App {
                 m.message = ScreenMessage(text: Words(m).ui(.exportDone, ["folder": folder, "files": files.joined(separator: ", ")]), isError: false)
             case .exportFailed(let reason):
                 m.message = ScreenMessage(text: Words(m).ui(.exportFailed, ["reason": reason]), isError: true)
+            case .loaded(let loaded):
+                m.questionnaires = loaded.questionnaires
             }
             return []
         case .key(let key, let action):

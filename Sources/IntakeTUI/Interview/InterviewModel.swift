@@ -108,6 +108,33 @@ public enum InterviewEffect: Hashable, Sendable {
     case quit
 }
 
+/// What the interview app is told by the outside world (see `AppEvent.report`).
+public enum InterviewReport: Hashable, Sendable {
+    /// A session was created for the interview, with this id.
+    case sessionStarted(String)
+    /// Everything recorded so far is on disk.
+    case saved
+    /// Saving failed; the sentence says why. Events are kept and retried.
+    case saveFailed(String)
+    /// Files were written into a folder.
+    case exported(folder: String, files: [String])
+    case exportFailed(String)
+    /// The questionnaires finished loading in the background: they replace
+    /// the placeholders the first screen was drawn with.
+    case loaded(LoadedQuestionnaires)
+}
+
+/// Questionnaires loaded in the background, told apart by id, version and
+/// content hash.
+public struct LoadedQuestionnaires: Hashable, Sendable {
+    public var questionnaires: [Questionnaire]
+    public init(_ questionnaires: [Questionnaire]) { self.questionnaires = questionnaires }
+
+    private var identity: [String] { questionnaires.map { "\($0.id) \($0.version) \($0.contentHash)" } }
+    public static func == (a: Self, b: Self) -> Bool { a.identity == b.identity }
+    public func hash(into h: inout Hasher) { h.combine(identity) }
+}
+
 /// Whether what was recorded is on disk.
 public enum SaveState: Hashable, Sendable {
     case saved
