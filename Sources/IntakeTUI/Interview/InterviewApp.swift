@@ -230,210 +230,10 @@ public struct InterviewApp: App {
         return []
     }
 
-    private func maxScroll(_ m: InterviewModel) -> Int {
+    func maxScroll(_ m: InterviewModel) -> Int {
         let frame = Frame(size: m.size)
         let body = InterviewView.body(m, width: frame.body.width)
         return max(0, body.lines.count - frame.body.height)
-    }
-
-    // MARK: Questions
-
-    private func questionKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let iv = m.interview, let q = iv.currentQuestion else { return [] }
-        let options = InterviewView.optionIDs(q)
-        switch action {
-        case .back: return saveDraft(&m) + back(&m)
-        case .dontKnow, .declined:
-            let s: SpecialAnswer = action == .dontKnow ? .dontKnow : .declined
-            guard q.special.contains(s) else {
-                m.message = ScreenMessage(text: Words(m).issue(.specialNotOffered(s), q), isError: true)
-                return []
-            }
-            m.choiceFocus = nil
-            m.checked = []
-            m.editor.apply(.clear)
-            return answer(&m, .special(s), q)
-        case .askPersona:
-            guard case .practice(let persona) = m.mode else { return [] }
-            guard let a = persona[q.id] else {
-                m.message = ScreenMessage(text: Words(m).ui(.personaNone), isError: false)
-                return []
-            }
-            let out = answer(&m, a, q)
-            syncEditor(&m, force: true)
-            m.message = ScreenMessage(text: Words(m).ui(.personaAnswer, ["answer": Words(m).advocate.answer(a, of: q)]), isError: false)
-            return out
-        case .moveUp:
-            if q.type == .note { m.scroll = max(0, m.scroll - 1); return [] }
-            if let f = m.choiceFocus, f > 0 { m.choiceFocus = f - 1 } else if m.choiceFocus == nil { m.choiceFocus = 0 } else { m.scroll = max(0, m.scroll - 1) }
-            m.choiceTouched = true
-        case .moveDown:
-            if q.type == .note { m.scroll = min(m.scroll + 1, maxScroll(m)); return [] }
-            if let f = m.choiceFocus {
-                if f + 1 < options.count { m.choiceFocus = f + 1 } else { m.scroll = min(m.scroll + 1, maxScroll(m)) }
-            } else { m.choiceFocus = 0 }
-            m.choiceTouched = true
-        case .select(let n):
-            guard n >= 1, n <= options.count else { return [] }
-            m.choiceFocus = n - 1
-            m.choiceTouched = true
-            if q.type == .multiple {
-                toggle(&m, options[n - 1])
-                return []
-            }
-            return answer(&m, .choice(options[n - 1]), q)
-        case .toggle:
-            guard q.type == .multiple else { return [] }
-            let f = m.choiceFocus ?? 0
-            m.choiceFocus = f
-            m.choiceTouched = true
-            toggle(&m, options[f])
-        case .edit(let e):
-            m.editor.apply(e, width: Frame(size: m.size).body.width)
-            m.message = nil
-            if m.editor.refused > 0, let max = m.editor.maxLength {
-                m.message = ScreenMessage(text: Words(m).ui(.textFull, ["max": String(max)]), isError: true)
-            }
-        case .next:
-            var out: [InterviewEffect] = []
-            switch commitPending(&m, q) {
-            case .failure(let issue):
-                // Refused, and kept: the text stays on screen and is saved as a draft.
-                let draft = saveDraft(&m)
-                m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
-                return draft
-            case .success(let events): out = events
-            }
-            // Confirmed: what is on screen is the answer, so a draft that differed goes.
-            if m.interview?.drafts[.answer(question: q.id)] != nil {
-                out += apply(&m, [.drafted(field: .answer(question: q.id), text: nil)])
-            }
-            return out + next(&m)
-        default: break
-        }
-        return []
-    }
-
-    private func toggle(_ m: inout InterviewModel, _ id: String) {
-        if m.checked.contains(id) { m.checked.remove(id) } else { m.checked.insert(id) }
-    }
-
-    /// Records what is on screen but not yet answered: a moved choice
-    /// highlight, changed checks, typed text.
-    private func commitPending(_ m: inout InterviewModel, _ q: Question) -> Result<[InterviewEffect], ValidationIssue> {
-        guard let iv = m.interview else { return .success([]) }
-        let current = iv.answers[q.id]
-        var value: AnswerValue?
-        var clear = false
-        switch q.type {
-        case .note: return .success([])
-        case .yesNo, .single:
-            guard m.choiceTouched, let f = m.choiceFocus else { return .success([]) }
-            value = .choice(InterviewView.optionIDs(q)[f])
-        case .multiple:
-            guard m.choiceTouched else { return .success([]) }
-            if m.checked.isEmpty { clear = current != nil && current?.special == nil }
-            else { value = .choices(Array(m.checked)) }
-        case .number, .date, .monthYear, .text:
-            let text = m.editor.text.trimmingWhitespace()
-            if text.isEmpty {
-                if let current, current.special == nil { clear = true }
-            } else {
-                switch Self.parse(text, for: q) {
-                case .failure(let issue): return .failure(issue)
-                case .success(let v): value = v
-                }
-            }
-        }
-        if clear { return .success(apply(&m, [.cleared(question: q.id)])) }
-        guard let value else { return .success([]) }
-        switch iv.answer(value, for: q.id) {
-        case .failure(let issue): return .failure(issue)
-        case .success(let events):
-            if events.contains(where: { if case .answered(_, let v) = $0 { return v == current } else { return false } }) { return .success([]) }
-            return .success(apply(&m, events))
-        }
-    }
-
-    /// Typed text as an answer of the question's type.
-    static func parse(_ text: String, for q: Question) -> Result<AnswerValue, ValidationIssue> {
-        switch q.type {
-        case .number:
-            guard let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite else { return .failure(.notANumber) }
-            return .success(.number(n))
-        case .date, .monthYear:
-            guard let d = CalendarDate(parsing: text), (d.day == nil) == (q.type == .monthYear) else { return .failure(.invalidDate) }
-            return .success(.date(d))
-        default:
-            return .success(.text(text))
-        }
-    }
-
-    private func answer(_ m: inout InterviewModel, _ value: AnswerValue, _ q: Question) -> [InterviewEffect] {
-        guard let iv = m.interview else { return [] }
-        switch iv.answer(value, for: q.id) {
-        case .failure(let issue):
-            m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
-            return []
-        case .success(let events):
-            m.message = nil
-            if iv.answers[q.id] == value { return [] }
-            return apply(&m, events)
-        }
-    }
-
-    // MARK: Review and the end
-
-    private func reviewKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        let items = InterviewView.reviewItems(m)
-        switch action {
-        case .moveUp: m.reviewFocus = max(0, m.reviewFocus - 1)
-        case .moveDown: m.reviewFocus = min(items.count - 1, m.reviewFocus + 1)
-        case .back: return back(&m)
-        case .next:
-            guard items.indices.contains(m.reviewFocus), let iv = m.interview else { return [] }
-            guard let qid = items[m.reviewFocus] else { return next(&m) }
-            let events = iv.jump(to: qid)
-            if events.isEmpty {
-                m.message = ScreenMessage(text: Words(m).ui(.reviewKeptNotUsed), isError: false)
-                return []
-            }
-            return apply(&m, events)
-        default: break
-        }
-        return []
-    }
-
-    private func finishedKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let iv = m.interview else { return [] }
-        switch action {
-        case .moveUp: m.scroll = max(0, m.scroll - 1)
-        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
-        case .back: return iv.isCompleted ? back(&m) : []
-        case .next: m.overlay = QuitOverlay()
-        case .export:
-            guard iv.isCompleted else { return [] }
-            return [.export(exportFiles(m))]
-        default: break
-        }
-        return []
-    }
-
-    /// The summary in every format, named after the session (or the time).
-    func exportFiles(_ m: InterviewModel) -> [ExportFile] {
-        guard let iv = m.interview else { return [] }
-        let tr = m.advocateTranslator
-        let summary = m.summary(of: iv, in: tr)
-        var stem = "summary-"
-        if let id = m.sessionID { stem += String(id.prefix(8)) } else {
-            var cal = Calendar(identifier: .gregorian)
-            cal.timeZone = TimeZone(identifier: "UTC")!
-            let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: m.now)
-            stem += String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-        }
-        return SummaryFormat.allCases.map { f in
-            ExportFile(name: stem + "." + f.fileExtension, contents: summary.rendered(f, in: tr))
-        }
     }
 
     // MARK: - Moving
@@ -449,7 +249,7 @@ public struct InterviewApp: App {
         return out + [.review]
     }
 
-    private func next(_ m: inout InterviewModel) -> [InterviewEffect] {
+    func next(_ m: inout InterviewModel) -> [InterviewEffect] {
         guard let iv = m.interview else { return [] }
         if case .preview = m.mode, iv.position != .review {
             let order = Self.previewOrder(iv.questionnaire)
@@ -477,7 +277,7 @@ public struct InterviewApp: App {
         }
     }
 
-    private func back(_ m: inout InterviewModel) -> [InterviewEffect] {
+    func back(_ m: inout InterviewModel) -> [InterviewEffect] {
         guard let iv = m.interview else { return [] }
         let events = iv.back()
         if events.isEmpty { return [] }
