@@ -1,3 +1,5 @@
+// Over 400 lines: the state machine's tests, one suite over one fixture.
+
 import Foundation
 import Testing
 @testable import IntakeCore

@@ -1,3 +1,6 @@
+// Over 400 lines: the table of every interface string (key, English text,
+// translator note) for the PO template; it is data, read top to bottom.
+
 /// Every interface string of the program, in English, with its stable key
 /// (`ui/...`, the PO msgctxt) and a note for translators. `intake locales`
 /// builds the PO template from this table and from the questionnaires.

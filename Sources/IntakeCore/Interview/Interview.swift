@@ -1,3 +1,7 @@
+// Over 400 lines: the interview state machine is one type whose moves
+// (next, back, jump, end) and event application keep one set of invariants
+// (position, relevance, drafts); split, each half would need the other's.
+
 import Foundation
 
 /// Where the interview is.
