@@ -14,6 +14,9 @@ import IntakeCore
 /// leaves it: Back, review, pause, remark, language, quit, quick hide, and
 /// a signal. It comes back into its editor on return and on resume.
 public struct InterviewApp: App {
+    /// Paragraphs already laid out, shared by this app's frames.
+    let layoutCache = LayoutCache()
+
     public init() {}
 
     /// The most characters a typed answer holds. The screen counts them from
@@ -232,7 +235,7 @@ public struct InterviewApp: App {
 
     func maxScroll(_ m: InterviewModel) -> Int {
         let frame = Frame(size: m.size)
-        let body = InterviewView.body(m, width: frame.body.width)
+        let body = InterviewView.body(m, width: frame.body.width, cache: layoutCache)
         return max(0, body.lines.count - frame.body.height)
     }
 

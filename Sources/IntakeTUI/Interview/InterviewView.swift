@@ -11,7 +11,9 @@ struct BodyLine: Hashable {
 
 /// Laid-out paragraphs, by text and width: a key press redraws the whole
 /// screen, but its paragraphs seldom change, and wrapping them again was the
-/// largest part of a frame. Bounded; emptied when full.
+/// largest part of a frame. Bounded; emptied when full. Each `InterviewApp`
+/// owns one (no global): a lookup gives what laying out would give, so the
+/// view stays a function of the model.
 final class LayoutCache: Sendable {
     struct Key: Hashable {
         var text: String
@@ -19,7 +21,6 @@ final class LayoutCache: Sendable {
         var align: Bool
         var reorders: Bool
     }
-    static let shared = LayoutCache()
     static let capacity = 1024
     private let table = Mutex<[Key: [String]]>([:])
 
@@ -40,22 +41,25 @@ struct Body {
     /// Whether right-to-left text is put in visual order here (see `Bidi`);
     /// off when the terminal reorders by itself.
     let reordersRightToLeft: Bool
+    /// Paragraphs laid out before, if a cache is given.
+    let cache: LayoutCache?
     var lines: [BodyLine] = []
     var focus: Int?
     var cursor: Point?
 
-    init(width: Int, reordersRightToLeft: Bool = true) {
+    init(width: Int, reordersRightToLeft: Bool = true, cache: LayoutCache? = nil) {
         self.width = width
         self.reordersRightToLeft = reordersRightToLeft
+        self.cache = cache
     }
 
     /// Wraps logically, then lays out each line: right-to-left text in
     /// visual order, and right-aligned when `align` is set.
     private func layout(_ text: String, width w: Int, align: Bool) -> [String] {
         let key = LayoutCache.Key(text: text, width: w, align: align, reorders: reordersRightToLeft)
-        if let hit = LayoutCache.shared.lines(for: key) { return hit }
+        if let hit = cache?.lines(for: key) { return hit }
         let lines = Self.layout(text, width: w, align: align, reorders: reordersRightToLeft)
-        LayoutCache.shared.store(lines, for: key)
+        cache?.store(lines, for: key)
         return lines
     }
 
@@ -131,7 +135,7 @@ enum InterviewView {
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
-        var body = self.body(m, width: frame.body.width)
+        var body = self.body(m, width: frame.body.width, cache: app.layoutCache)
         let context = app.keyContext(m)
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
@@ -262,9 +266,9 @@ enum InterviewView {
 
     // MARK: - Bodies
 
-    static func body(_ m: InterviewModel, width: Int) -> Body {
+    static func body(_ m: InterviewModel, width: Int, cache: LayoutCache? = nil) -> Body {
         let w = Words(m)
-        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft)
+        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft, cache: cache)
         if let overlay = m.overlay {
             overlay.body(m, w, &b)
             return b
