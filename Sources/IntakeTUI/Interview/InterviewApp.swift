@@ -24,7 +24,7 @@ public struct InterviewApp: App {
     public static let textAnswerLimit = 4000
 
     public func keyContext(_ m: InterviewModel) -> KeyContext {
-        if m.hidden { return .hidden }
+        if m.hiding != nil { return HiddenScreen.keyContext }
         if let overlay = m.overlay { return overlay.keyContext }
         guard m.stage == .interview, let iv = m.interview else { return .screen }
         switch iv.position {
@@ -67,21 +67,12 @@ public struct InterviewApp: App {
             }
             return []
         case .key(let key, let action):
-            if m.hidden {
-                if m.hideLock.feed(key, action: action) {
-                    m.hidden = false
-                    m.hiddenSince = nil
-                }
+            if let hiding = m.hiding {
+                hiding.update(key, action, &m)
                 return []
             }
             guard let action else { return [] }
-            if action == .quickHide {
-                let draft = saveDraft(&m)
-                m.hidden = true
-                m.hideLock = HideLock()
-                m.hiddenSince = m.now
-                return draft + [.hide]
-            }
+            if action == .quickHide { return HiddenScreen.open(&m, self) }
             if action == .redraw { return [] }
             if m.overlay != nil { return overlayKey(&m, action) }
             return key_(&m, action)
@@ -93,7 +84,7 @@ public struct InterviewApp: App {
         if case .failed = m.saveState { out.append(.retrySave) }
         // Autoplay, for a projected demo: start, step through every screen,
         // finish at the summary, and stay there.
-        if case .demo(_, let autoplay?) = m.mode, m.overlay == nil, !m.hidden,
+        if case .demo(_, let autoplay?) = m.mode, m.overlay == nil, m.hiding == nil,
            m.interview?.position != .finished {
             let last = m.lastAutoStep ?? m.now
             if m.lastAutoStep == nil { m.lastAutoStep = m.now }

@@ -216,9 +216,10 @@ public struct InterviewModel: Sendable {
     /// The screen shown over the interview (see `OverlayScreen`).
     var overlay: (any OverlayScreen)?
 
-    public var hidden = false
-    public var hideLock = HideLock()
-    public var hiddenSince: Date?
+    /// The quick hide's page, over everything while it is shown.
+    var hiding: HiddenScreen?
+    /// Whether the screen is hidden (the quick hide).
+    public var hidden: Bool { hiding != nil }
     public var now: Date
 
     public var saveState: SaveState = .saved

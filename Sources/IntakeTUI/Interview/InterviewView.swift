@@ -128,10 +128,7 @@ enum InterviewView {
     // MARK: - The whole screen
 
     static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size) -> Grid {
-        if m.hidden {
-            let elapsed = m.hiddenSince.map { m.now.timeIntervalSince($0) } ?? 0
-            return HideScreen.view(size: size, percent: HideScreen.percent(elapsedSeconds: elapsed))
-        }
+        if let hiding = m.hiding { return hiding.view(m, size: size) }
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
