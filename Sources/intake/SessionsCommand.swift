@@ -66,21 +66,21 @@ struct SessionsCommand: ParsableCommand {
             abstract: "Export a session: its summary (text, markdown, json, html) or its whole record (events).",
             discussion: "Files are written owner-only (0600), and 'sessions delete' removes them. With --sealed-to, the whole record of a finished session is sealed to an organization's X25519 public key (base64); only the private key's holder can open it, in any format (intake open).")
         @OptionGroup var session: SessionArgument
-        @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: String?
+        @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: RecordFormat?
         @Option(name: .customLong("output"), help: "File to write.") var output: String
         @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the whole record to.") var sealedTo: String?
         @OptionGroup var organisationOptions: OrganisationOptions
 
         func validate() throws {
             if sealedTo != nil, let format {
-                throw ValidationError("--sealed-to seals the whole record, not a summary in one format; leave out --format '\(Sanitize.singleLine(format))' and choose the format when opening it: intake open FILE --key KEY --format \(Sanitize.singleLine(format))")
+                throw ValidationError("--sealed-to seals the whole record, not a summary in one format; leave out --format '\(format.rawValue)' and choose the format when opening it: intake open FILE --key KEY --format \(format.rawValue)")
             }
         }
 
         func run() throws {
             let (store, sid) = try session.open()
             let url = URL(fileURLWithPath: output)
-            let format = self.format ?? "json"
+            let format = self.format ?? .json
             do {
                 if let key = sealedTo {
                     let pub = try SealedExport.publicKey(base64: key)
@@ -89,12 +89,9 @@ struct SessionsCommand: ParsableCommand {
                         throw Failure(code: 1)
                     }
                     try SecureFile.write(try store.sealedExport(session: sid, to: pub), to: url)
-                } else if format == "events" {
+                } else if format == .events {
                     try SecureFile.write(try store.export(session: sid).encoded(), to: url)
-                } else {
-                    guard let fmt = SummaryFormat(rawValue: format) else {
-                        throw ValidationError("unknown format '\(format)': use text, markdown, json, html or events")
-                    }
+                } else if let fmt = format.summary {
                     let loaded = try SessionLoader.load(store: store, id: sid, location: try session.data.locate())
                     let tr = try loaded.translator()
                     let loc = try session.data.locate()

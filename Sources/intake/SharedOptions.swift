@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntakeCore
 
 /// `--questionnaire`, as `run` and `summary` take it.
 struct QuestionnaireOption: ParsableArguments {
@@ -12,4 +13,13 @@ struct LanguageOption: ParsableArguments {
     @Option(name: .customLong("language"),
             help: "Language (a translation's tag): run: the interviewee's; summary: the summary's; demo: the screens' (default: the questionnaire's, or the persona's).")
     var language: String?
+}
+
+/// `--format` of `open` and `sessions export`: a summary's format, or
+/// `events`, the whole record.
+enum RecordFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, markdown, json, html, events
+
+    /// The summary's format; nil for the record itself.
+    var summary: SummaryFormat? { SummaryFormat(rawValue: rawValue) }
 }
