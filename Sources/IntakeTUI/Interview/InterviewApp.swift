@@ -213,17 +213,6 @@ public struct InterviewApp: App {
         }
     }
 
-    private func scrollOrStep(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        switch action {
-        case .moveUp: m.scroll = max(0, m.scroll - 1)
-        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
-        case .next: return next(&m)
-        case .back: return back(&m)
-        default: break
-        }
-        return []
-    }
-
     func maxScroll(_ m: InterviewModel) -> Int {
         let frame = Frame(size: m.size)
         let body = InterviewView.body(m, width: frame.body.width, cache: layoutCache)

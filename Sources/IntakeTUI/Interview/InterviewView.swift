@@ -219,35 +219,26 @@ enum InterviewView {
         }
     }
 
-    /// The footer: the keys that work on this screen now, labelled in the advocate's language.
+    /// What the footer offers on every screen of the interview.
+    static let commonActions: [Action] = [.help, .quickHide, .quit]
+    /// What it offers besides while the interview is running.
+    static let runningActions: [Action] = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
+
+    /// The footer: the keys that work on this screen now (each screen's
+    /// own list), labelled in the advocate's language.
     static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, context: KeyContext) -> [FooterItem] {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
         var allowed: [Action]
         if let overlay = m.overlay {
             allowed = overlay.footerActions
         } else if m.stage != .interview {
-            allowed = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
+            allowed = StartScreen.footer
         } else if let iv = m.interview {
-            let common: [Action] = [.help, .quickHide, .quit]
-            let running: [Action] = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
             switch iv.position {
-            case .finished:
-                allowed = common + [.moveUp, .moveDown]
-                if iv.isCompleted { allowed += [.export, .back] }
-            case .review:
-                allowed = common + running.filter { $0 != .review } + [.next, .back, .moveUp, .moveDown]
-            case .question:
-                allowed = common + running + [.next, .edit(.newline)]
-                if iv.back().isEmpty == false { allowed.append(.back) }
-                if let q = iv.currentQuestion {
-                    if q.special.contains(.dontKnow) { allowed.append(.dontKnow) }
-                    if q.special.contains(.declined) { allowed.append(.declined) }
-                    if q.type == .multiple { allowed.append(.toggle) }
-                    if q.type.hasOptions || q.type == .note { allowed += [.moveUp, .moveDown] }
-                }
-            default:
-                allowed = common + running + [.next, .moveUp, .moveDown]
-                if !iv.back().isEmpty { allowed.append(.back) }
+            case .finished: allowed = summaryFooter(iv)
+            case .review: allowed = reviewFooter
+            case .question: allowed = questionFooter(iv)
+            case .intro, .sectionIntro: allowed = introFooter(iv)
             }
             if m.mode.isTraining { allowed.append(.explain) }
             if case .practice = m.mode { allowed.append(.askPersona) }
@@ -309,38 +300,6 @@ enum InterviewView {
         let other = w.a(s)
         if Words.unmarked(other) == Words.unmarked(w.q(s)) { return }
         b.para(other, .muted, indent: indent)
-    }
-
-    private static func introBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        let q = iv.questionnaire
-        b.para(w.q(q.title), .bold)
-        dual(m, iv, w, q.title, &b)
-        b.blank()
-        if let intro = q.intro {
-            b.para(w.q(intro))
-            dual(m, iv, w, intro, &b)
-        }
-    }
-
-    private static func sectionBody(_ m: InterviewModel, _ iv: Interview, _ id: String, _ w: Words, _ b: inout Body) {
-        guard let s = iv.questionnaire.section(id) else { return }
-        if let n = iv.positionNumbers {
-            b.para(w.ui(.sectionProgress, ["section": String(n.section), "sections": String(n.sections)]), .muted)
-            b.blank()
-        }
-        b.para(w.q(s.title), .bold)
-        dual(m, iv, w, s.title, &b)
-        if let intro = s.intro {
-            b.blank()
-            b.para(w.q(intro))
-            dual(m, iv, w, intro, &b)
-        }
-        if let note = s.contentNote {
-            b.blank()
-            b.para("▲ " + w.ui(.contentNote), .warning)
-            b.para(w.q(note), Style(color: .warning), indent: 2)
-            dual(m, iv, w, note, &b, indent: 4)
-        }
     }
 }
 

@@ -151,6 +151,20 @@ extension InterviewApp {
 }
 
 extension InterviewView {
+    /// The actions its footer offers: the special answers the question
+    /// allows, checking on a multiple choice, moving where there are options.
+    static func questionFooter(_ iv: Interview) -> [Action] {
+        var allowed = commonActions + runningActions + [.next, .edit(.newline)]
+        if iv.back().isEmpty == false { allowed.append(.back) }
+        if let q = iv.currentQuestion {
+            if q.special.contains(.dontKnow) { allowed.append(.dontKnow) }
+            if q.special.contains(.declined) { allowed.append(.declined) }
+            if q.type == .multiple { allowed.append(.toggle) }
+            if q.type.hasOptions || q.type == .note { allowed += [.moveUp, .moveDown] }
+        }
+        return allowed
+    }
+
     static func questionBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
         guard let q = iv.currentQuestion else { return }
         if let n = iv.positionNumbers {

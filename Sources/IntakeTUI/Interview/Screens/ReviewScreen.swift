@@ -26,6 +26,9 @@ extension InterviewApp {
 }
 
 extension InterviewView {
+    /// The actions its footer offers.
+    static let reviewFooter = commonActions + runningActions.filter { $0 != .review } + [.next, .back, .moveUp, .moveDown]
+
     /// The review list: nil is "finish", then question ids.
     static func reviewItems(_ m: InterviewModel) -> [String?] {
         guard let iv = m.interview else { return [nil] }

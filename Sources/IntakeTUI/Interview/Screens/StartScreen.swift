@@ -12,6 +12,9 @@ public enum StartRow: Hashable, Sendable {
 /// The start screen: choose the questionnaire and the two languages, then
 /// start a new interview or resume an unfinished one.
 enum StartScreen {
+    /// The actions its footer offers (also on the notice of a changed questionnaire).
+    static let footer: [Action] = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
+
     /// Its rows, in order.
     static func rows(_ m: InterviewModel) -> [StartRow] {
         [.questionnaire, .intervieweeLanguage, .advocateLanguage, .startNew] + m.resumable.indices.map { .resume($0) }

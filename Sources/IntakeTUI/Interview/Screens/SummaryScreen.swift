@@ -39,6 +39,11 @@ extension InterviewApp {
 }
 
 extension InterviewView {
+    /// The actions its footer offers.
+    static func summaryFooter(_ iv: Interview) -> [Action] {
+        commonActions + [.moveUp, .moveDown] + (iv.isCompleted ? [.export, .back] : [])
+    }
+
     static func summaryBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
         if case .practice(let persona) = m.mode {
             // The trainee's screening beside the persona's full story.
