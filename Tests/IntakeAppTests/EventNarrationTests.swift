@@ -72,4 +72,32 @@ import Testing
         ])
         #expect(steps[2].detail.last == "Answered 1 of 11 questions that apply; on a break")
     }
+
+    @Test func placeholdersInTypedTextAreLeftAsTyped() {
+        #expect(describe(.remarked(question: "consent", text: "{answer} {question}")) == "remark on consent: {answer} {question}")
+    }
+
+    /// A translation of the replay's words, as a PO file would give it.
+    struct Spanish: Translating {
+        let language = "es"
+        var isDraft: Bool { true }
+        func translate(key: String, source: String) -> Translated {
+            switch key {
+            case "ui/narration/paused": return Translated(text: "pausa iniciada", isFallback: false)
+            case "ui/narration/answered": return Translated(text: "respondió {question}: {answer}", isFallback: false)
+            default: return Translated(text: source, isFallback: true)
+            }
+        }
+        func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+            Translated(text: count == 1 ? source : sourcePlural, isFallback: true)
+        }
+    }
+
+    @Test func theWordsAreLookedUpInTheAdvocatesLanguage() {
+        #expect(EventNarration.describe(.paused, q, Spanish()) == "pausa iniciada")
+        #expect(EventNarration.describe(.answered(question: "gone", value: .number(3)), q, Spanish()) == "respondió gone: 3")
+        #expect(EventNarration.describe(.resumed, q, Spanish()) == "break ended")
+        #expect(UIString.narration.count == 31)
+        #expect(Set(UIString.narration.map(\.key)).count == 31)
+    }
 }

@@ -13,7 +13,7 @@ public struct UIString: Hashable, Sendable, CustomStringConvertible {
     /// The note for translators (`#.` in PO files).
     public let note: String
 
-    init(_ rawValue: String, _ source: String, note: String) {
+    public init(_ rawValue: String, _ source: String, note: String) {
         self.rawValue = rawValue
         self.source = source
         self.note = note
