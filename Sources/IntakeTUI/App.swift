@@ -38,18 +38,38 @@ public enum AppEvent<Report: Sendable>: Sendable {
 /// names the effects to run, and a pure `view` that draws the model.
 /// Effects (save, quit, hide, export) are carried out by an effect handler
 /// outside `update`.
+///
+/// What both need to know of the screen (how the text wraps, how many lines
+/// it takes) is the `Layout`: the run loop computes it once per state of the
+/// model and hands the same value to `view` and to the next `update`, so
+/// update never draws to find out how far it may scroll.
 public protocol App {
     associatedtype Model
     associatedtype Effect
     /// The app's own events (see `AppEvent.report`); `Never` when it has none.
     associatedtype Report: Sendable = Never
+    /// The screen's layout for a model and a size; `Void` when the app needs none.
+    associatedtype Layout = Void
 
     /// The key table; `KeyMap.standard` unless the app says otherwise.
     var keyMap: KeyMap { get }
     /// Which bindings apply to the model's current screen.
     func keyContext(_ model: Model) -> KeyContext
+    func layout(_ model: Model, size: Size) -> Layout
+    func update(_ model: inout Model, _ event: AppEvent<Report>, layout: Layout) -> [Effect]
+    func view(_ model: Model, layout: Layout, size: Size) -> Grid
+}
+
+/// An app whose update and view need no layout.
+public protocol PlainApp: App where Layout == Void {
     func update(_ model: inout Model, _ event: AppEvent<Report>) -> [Effect]
     func view(_ model: Model, size: Size) -> Grid
+}
+
+extension PlainApp {
+    public func layout(_ model: Model, size: Size) {}
+    public func update(_ model: inout Model, _ event: AppEvent<Report>, layout: Void) -> [Effect] { update(&model, event) }
+    public func view(_ model: Model, layout: Void, size: Size) -> Grid { view(model, size: size) }
 }
 
 extension App {
@@ -96,11 +116,17 @@ struct Dispatcher<A: App> {
     let app: A
     let handler: (A.Effect, RunControl<A.Report>) -> Void
 
-    func dispatch(_ event: AppEvent<A.Report>, to model: inout A.Model, control: RunControl<A.Report>) {
+    /// `layout` is the layout of `model` at `size` if it is known (the frame
+    /// on screen); it is used for the first event and then forgotten, as
+    /// the model may change.
+    func dispatch(_ event: AppEvent<A.Report>, to model: inout A.Model, control: RunControl<A.Report>,
+                  size: Size, layout: inout A.Layout?) {
         var queue = [event]
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            for effect in app.update(&model, e) { handler(effect, control) }
+            let current = layout ?? app.layout(model, size: size)
+            layout = nil
+            for effect in app.update(&model, e, layout: current) { handler(effect, control) }
             queue += control.takeQueued()
         }
     }

@@ -4,7 +4,7 @@ import IntakeCore
 /// A full-screen, read-only view of sensitive text (a session, a replay, a
 /// summary). It lives on the terminal's alternate screen and is cleared on
 /// exit, so nothing stays in the scrollback. The hide key works here too.
-public struct PagerApp: App {
+public struct PagerApp: PlainApp {
     public struct Model {
         public var title: String
         public var lines: [String]

@@ -5,7 +5,7 @@ import IntakeCore
 /// supervision and teaching: the timeline above (the current step
 /// highlighted, with its time), and below it what the interview looked like
 /// after that step. Read-only, on the alternate screen, hideable.
-public struct ReplayApp: App {
+public struct ReplayApp: PlainApp {
     /// One event of the timeline and the state after it.
     public struct Step: Sendable, Equatable {
         public var line: String

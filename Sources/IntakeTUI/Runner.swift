@@ -25,6 +25,8 @@ public final class Runner<A: App> {
     private let dispatcher: Dispatcher<A>
     private let tickInterval: TimeInterval
     private let takeSignal: () -> SignalKind?
+    /// The layout of `model` at the terminal's size, once computed.
+    private var layout: A.Layout?
 
     public init(app: A, model: A.Model, terminal: TerminalBackend,
                 tickInterval: TimeInterval = 0.25,
@@ -49,7 +51,9 @@ public final class Runner<A: App> {
                 break
             }
             if control.takeRepaint() { terminal.invalidate() }
-            terminal.draw(app.view(model, size: terminal.size))
+            let frame = layout ?? app.layout(model, size: terminal.size)
+            layout = frame
+            terminal.draw(app.view(model, layout: frame, size: terminal.size))
 
             let wait = max(0, Int((tickInterval - Date().timeIntervalSince(lastTick)) * 1000))
             let keys = KeyBurst.coalesce(terminal.readKeys(timeoutMilliseconds: wait))
@@ -74,6 +78,6 @@ public final class Runner<A: App> {
     }
 
     private func dispatch(_ event: AppEvent<A.Report>) {
-        dispatcher.dispatch(event, to: &model, control: control)
+        dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// A toy interview: two questions (a choice, then a text answer), quick
 /// hide, and effects for save and quit.
-struct ToyApp: App {
+struct ToyApp: PlainApp {
     struct Model {
         var page = 0
         var choice: Int?

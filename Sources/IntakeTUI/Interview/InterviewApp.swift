@@ -16,8 +16,31 @@ import IntakeCore
 public struct InterviewApp: App {
     /// Paragraphs already laid out, shared by this app's frames.
     let layoutCache = LayoutCache()
+    /// The layout of the screen the event being handled arrived on (set by
+    /// `update(_:_:layout:)` for that one event): how far a screen scrolls.
+    private var screen: InterviewLayout?
 
     public init() {}
+
+    /// The frame and the laid-out body of the current screen: what `view`
+    /// draws and what `update` scrolls through.
+    public func layout(_ m: InterviewModel, size: Size) -> InterviewLayout {
+        let frame = Frame(size: size)
+        return InterviewLayout(frame: frame, body: InterviewView.body(m, width: frame.body.width, cache: layoutCache))
+    }
+
+    public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>,
+                       layout: InterviewLayout) -> [InterviewEffect] {
+        var app = self
+        app.screen = layout
+        return app.handle(&m, event)
+    }
+
+    /// `update` with the layout of the model at its own size: for an event
+    /// outside the run loop (a test, the questionnaires loaded before it starts).
+    public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
+        update(&m, event, layout: layout(m, size: m.size))
+    }
 
     /// The most characters a typed answer holds. The screen counts them from
     /// nine tenths of it and says when text did not fit.
@@ -42,7 +65,7 @@ public struct InterviewApp: App {
         }
     }
 
-    public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
+    private func handle(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
         switch event {
         case .resize(let size):
             m.size = size
@@ -213,10 +236,11 @@ public struct InterviewApp: App {
         }
     }
 
+    /// How far the current screen scrolls: from the layout the event
+    /// arrived with.
     func maxScroll(_ m: InterviewModel) -> Int {
-        let frame = Frame(size: m.size)
-        let body = InterviewView.body(m, width: frame.body.width, cache: layoutCache)
-        return max(0, body.lines.count - frame.body.height)
+        let l = screen ?? layout(m, size: m.size)
+        return max(0, l.body.lines.count - l.frame.body.height)
     }
 
     // MARK: - Moving

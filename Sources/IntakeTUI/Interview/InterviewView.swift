@@ -127,12 +127,12 @@ enum InterviewView {
 
     // MARK: - The whole screen
 
-    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size) -> Grid {
+    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size, body laidOut: Body) -> Grid {
         if let hiding = m.hiding { return hiding.view(m, size: size) }
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
-        var body = self.body(m, width: frame.body.width, cache: app.layoutCache)
+        var body = laidOut
         let context = app.keyContext(m)
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
@@ -303,8 +303,20 @@ enum InterviewView {
     }
 }
 
+/// The layout of an interview screen (see `App.Layout`).
+public struct InterviewLayout {
+    let frame: Frame
+    /// The body, laid out at the frame's width, before scrolling.
+    let body: Body
+}
+
 extension InterviewApp {
+    public func view(_ m: InterviewModel, layout: InterviewLayout, size: Size) -> Grid {
+        InterviewView.view(self, m, size: size, body: layout.body)
+    }
+
+    /// `view` with a layout of its own: for a frame outside the run loop.
     public func view(_ m: InterviewModel, size: Size) -> Grid {
-        InterviewView.view(self, m, size: size)
+        view(m, layout: layout(m, size: size), size: size)
     }
 }
