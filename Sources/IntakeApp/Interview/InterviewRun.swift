@@ -129,6 +129,11 @@ public struct InterviewRun {
         let app = InterviewApp()
         var model = start
         model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
+        // The first screen's languages are parsed before it is drawn, so the
+        // view finds them ready (it never waits).
+        for option in [model.languages[model.intervieweeIndex], model.languages[model.advocateIndex]] {
+            if let c = option.translator as? DeferredCatalog { _ = c.wait() }
+        }
         do {
             try Terminal.run(minimumSize: Frame.minimumSize) { terminal in
                 model.size = terminal.size

@@ -17,6 +17,13 @@ final class Pending<T: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The result if the work has finished; nil, without waiting, if not.
+    func peek() -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        return result
+    }
+
     /// The result, waiting for it if the work has not finished.
     func wait() -> T {
         condition.lock()

@@ -4,9 +4,12 @@ import IntakeCore
 /// A translation whose header is read at once and whose strings are parsed
 /// on a background thread, so the start screen does not wait for every
 /// language an organization keeps. What the start screen shows of a
-/// language (its tag and whether it is a draft) comes from the header;
-/// the first lookup of a string waits for the parse. `wait()` gives the
-/// parse's errors, so a broken file still stops the program.
+/// language (its tag and whether it is a draft) comes from the header.
+/// A lookup never waits (views call it): before the parse has finished it
+/// gives the source text, marked as a fallback. So the launcher waits, with
+/// `wait()`, for the languages the first screen uses before drawing it, and
+/// for every one before the first key. `wait()` gives the parse's errors, so
+/// a broken file still stops the program.
 public final class DeferredCatalog: Translating, Sendable {
     public let language: String
     public let isDraft: Bool
@@ -51,19 +54,22 @@ public final class DeferredCatalog: Translating, Sendable {
     public func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
 
     /// The parsed catalog; the source language itself when the file failed
-    /// to parse (those errors end the program through `wait()`).
-    private var catalog: any Translating {
-        switch wait() {
-        case .success(let c): return c
-        case .failure: return SourceLanguage(language: language)
+    /// to parse (those errors end the program through `wait()`); nil while
+    /// it is still being parsed.
+    private var catalog: (any Translating)? {
+        switch parse.peek() {
+        case .success(let c)?: return c
+        case .failure?: return SourceLanguage(language: language)
+        case nil: return nil
         }
     }
 
     public func translate(key: String, source: String) -> Translated {
-        catalog.translate(key: key, source: source)
+        catalog?.translate(key: key, source: source) ?? Translated(text: source, isFallback: true)
     }
 
     public func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
-        catalog.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+        catalog?.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+            ?? Translated(text: count == 1 ? source : sourcePlural, isFallback: true)
     }
 }
