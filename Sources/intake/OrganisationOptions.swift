@@ -3,12 +3,15 @@ import Crypto
 import Foundation
 import IntakeCore
 import IntakeStore
+import IntakeTUI
 
-/// The organisation config (see `OrganisationConfig`): `--org-config`,
-/// `$INTAKE_ORG_CONFIG`, `$XDG_CONFIG_HOME/intake/organisation.yaml`, or
-/// `organisation.yaml` in the data folder.
+/// The organisation config (see `OrganisationConfig`): `--org` (or its
+/// earlier name `--org-config`), `$INTAKE_ORG` (or `$INTAKE_ORG_CONFIG`),
+/// `$XDG_CONFIG_HOME/intake/organisation.yaml`, or `organisation.yaml` in
+/// the data folder.
 struct OrganisationOptions: ParsableArguments {
-    @Option(name: .customLong("org-config"), help: "The organisation config (default: $INTAKE_ORG_CONFIG, else $XDG_CONFIG_HOME/intake/organisation.yaml).")
+    @Option(name: [.customLong("org"), .customLong("org-config")],
+            help: "The organisation config (default: $INTAKE_ORG, else $XDG_CONFIG_HOME/intake/organisation.yaml, else organisation.yaml in the data folder).")
     var orgConfig: String?
 
     /// The config and its checked public key; an empty config when there
@@ -42,5 +45,22 @@ struct OrganisationOptions: ParsableArguments {
             printError("intake: the public_key in \(Sanitize.singleLine(path)) cannot be used: \(e.description)")
             throw Failure(code: 1)
         }
+    }
+}
+
+extension OrganisationConfig {
+    /// The summary's header for an answer file or a new interview: this
+    /// computer's organisation, setting and screener.
+    var summaryContext: SummaryContext {
+        SummaryContext(organisation: name, setting: setting, screener: screener, dateText: DateText.minutesWithZone)
+    }
+
+    /// The summary's header for a stored session: who screened and where,
+    /// as its record says; for records written before these were kept,
+    /// this organisation's name and setting, and no screener (the reader's
+    /// own would be wrong).
+    func summaryContext(for header: InterviewHeader) -> SummaryContext {
+        SummaryContext(organisation: header.organisation ?? name, setting: header.setting ?? setting,
+                       screener: header.screener, dateText: DateText.minutesWithZone)
     }
 }

@@ -122,6 +122,7 @@ struct RunCommand: ParsableCommand {
         let handler = InterviewEffectHandler(
             store: store, exportFolder: exportFolder, organisationKey: organisation.key,
             sealExports: !(exportPlaintext || organisation.config.plaintextExports), sealedFolder: sealedFolder)
+        handler.recordedBy = (organisation.config.name, organisation.config.setting, model.screener)
         try Self.runTerminal(model, first: first, handler: handler, ready: loaded.ready, exitAfter: exitAfter)
         if let unsaved = handler.unsaved {
             // Never "saved" when it is not: say what is lost, and fail.
@@ -262,6 +263,9 @@ final class InterviewEffectHandler {
     let sealExports: Bool
     /// Where finished sessions are sealed automatically.
     let sealedFolder: URL?
+    /// The organisation, setting and screener written into a new session's
+    /// header, so that its summary names them wherever it is opened.
+    var recordedBy: (organisation: String?, setting: String?, screener: String?) = (nil, nil, nil)
     private(set) var session: SessionID?
     private(set) var completed = false
     private var recorder: SessionRecorder?
@@ -366,8 +370,9 @@ final class InterviewEffectHandler {
     func handle(_ effect: InterviewEffect, _ control: RunControl) {
         switch effect {
         case .begin(let qid, let version, let hash, let a, let b):
-            let header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
+            var header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
                                          intervieweeLanguage: a, advocateLanguage: b)
+            (header.organisation, header.setting, header.screener) = (recordedBy.organisation, recordedBy.setting, recordedBy.screener)
             guard store != nil else {
                 if organisationKey != nil { memory = ((qid, version, hash, InterviewCodec.encode(header)), []) }
                 return

@@ -109,8 +109,9 @@ struct SessionsCommand: ParsableCommand {
                     let loaded = try SessionLoader.load(store: store, id: sid, data: session.data)
                     let tr = try loaded.translator()
                     let loc = try session.data.locate()
-                    let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
-                    let text = SummaryBuilder.build(loaded.interview, in: tr)
+                    let config = try organisationOptions.load(data: loc).config
+                    let directories = try ServiceDirectories.load(config: config, location: loc)
+                    let text = SummaryBuilder.build(loaded.interview, context: config.summaryContext(for: loaded.header), in: tr)
                         .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
                         .rendered(fmt, in: tr)
                     try SecureFile.write(Data(text.utf8), to: url)
@@ -224,6 +225,7 @@ struct SessionArgument: ParsableArguments {
 
 /// Loading a stored session against the current questionnaire.
 struct SessionLoader {
+    var header: InterviewHeader
     var interview: Interview
     var events: [TimedEvent]
     var change: QuestionnaireChange?
@@ -234,7 +236,7 @@ struct SessionLoader {
         let loc = try data.locate()
         let q = try loc.questionnaire(id: header.questionnaireID)
         let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
-        return SessionLoader(interview: r.interview, events: r.events, change: r.change, location: loc)
+        return SessionLoader(header: header, interview: r.interview, events: r.events, change: r.change, location: loc)
     }
 
     /// The advocate's language (or `language`) for this session's questionnaire.

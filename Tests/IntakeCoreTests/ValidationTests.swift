@@ -564,6 +564,20 @@ func relevantQuestion(_ condition: String) -> String {
         expectDiagnostic(validBase + "summary:\n  needs: wantz\n", "34:10", "'needs' refers to unknown question 'wantz'")
     }
 
+    /// Issue 14: a referral can carry answers a service needs (the
+    /// interpreter's language with the Interpretation referral).
+    @Test func referralDetailsUnknownQuestion() {
+        expectDiagnostic(validBase + """
+        referrals:
+          - id: r
+            title: R
+            when: consent == yes
+            reason: Why.
+            details: [age, agez]
+
+        """, "38:20", "referral 'r' lists unknown question 'agez' in 'details'")
+    }
+
     @Test func summaryHookWrongType() {
         expectDiagnostic(validBase + "summary:\n  law_enforcement_preference: age\n", "34:31",
                          "'law_enforcement_preference' needs a single or yes_no question, but 'age' is number")

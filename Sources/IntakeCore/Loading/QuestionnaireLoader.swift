@@ -235,6 +235,7 @@ extension QuestionnaireLoader {
             let referrals = resolver.resolveReferrals(rawReferrals)
             diags = resolver.builder.diags
             checkHooks(hooks, sections: sections, referrals: referrals)
+            checkReferralDetails(rawReferrals, sections: sections)
             checkChangelog(changelog, sections: sections)
 
             guard let title else { return nil }
@@ -675,6 +676,8 @@ extension QuestionnaireLoader {
             var when: PendingCondition?
             var timeCritical: PendingCondition?
             var reason: SourceText?
+            /// `details`: question ids, each with where it was written.
+            var details: [(String, SourceLocation)] = []
             var location: SourceLocation
         }
 
@@ -688,8 +691,13 @@ extension QuestionnaireLoader {
                 let timeCritical = pending(&rr, "time_critical")
                 if when == nil { diags.error(loc, "referral '\(id)' needs 'when'") }
                 let reason = text(&rr, "reason", key: key("referral", id, "reason"), required: true, note: "Why this referral is suggested; shown in the summary.")
-                rr.finish(known: ["id", "title", "when", "time_critical", "reason"], diags: &diags)
-                out.append(ReferralDef(id: id, title: title, when: when, timeCritical: timeCritical, reason: reason, location: loc))
+                var details: [(String, SourceLocation)] = []
+                for n in rr.list("details", allowSingle: true, diags: &diags) ?? [] {
+                    if let d = MapReader.scalar(n, key: "details", what: "referral '\(id)'", path: path, diags: &diags) { details.append(d) }
+                }
+                rr.finish(known: ["id", "title", "when", "time_critical", "reason", "details"], diags: &diags)
+                out.append(ReferralDef(id: id, title: title, when: when, timeCritical: timeCritical, reason: reason,
+                                       details: details, location: loc))
             }
             return out
         }
@@ -726,6 +734,15 @@ extension QuestionnaireLoader {
                     for o in q.options where !ids.contains(o.id) && o.id != "none" {
                         diags.error(loc, "'consent_to_share' question '\(qid)' has option '\(o.id)', which is not a referral id (or 'none')")
                     }
+                }
+            }
+        }
+
+        mutating func checkReferralDetails(_ defs: [ReferralDef], sections: [Section]) {
+            let all = Set(sections.flatMap(\.questions).map(\.id))
+            for d in defs {
+                for (qid, loc) in d.details where !all.contains(qid) {
+                    diags.error(loc, "referral '\(d.id)' lists unknown question '\(Sanitize.singleLine(qid))' in 'details'")
                 }
             }
         }
