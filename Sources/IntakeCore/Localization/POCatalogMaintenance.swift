@@ -88,7 +88,8 @@ extension POFile {
     /// `{name}` placeholders by.
     public static let formatFlag = "python-brace-format"
 
-    /// Notes, references and the format flag from the template: the note
+    /// Notes, references and the format flag from the template (a note
+    /// that differs only in where its lines break is kept): the note
     /// ends with the width limit `LocaleReport` checks ("At most 18
     /// columns."); an entry whose source has placeholders is flagged
     /// `python-brace-format` (after `fuzzy`, where gettext puts it), and one
@@ -98,7 +99,13 @@ extension POFile {
             note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         } ?? []
         if let limit = LocaleReport.widthNote(for: t.key) { notes.append(limit) }
-        e.extractedComments = notes
+        // polib and translate-toolkit (Weblate) wrap long notes over several
+        // '#.' lines (and drop an empty last one): the same words, kept as
+        // they are.
+        func words(_ lines: [String]) -> [Substring] { lines.joined(separator: " ").split(whereSeparator: \.isWhitespace) }
+        if words(e.extractedComments) != words(notes) {
+            e.extractedComments = notes
+        }
         e.references = t.reference.map { [$0] } ?? []
         let hasPlaceholders = !Placeholders.names(in: t.source).isEmpty
             || !(t.sourcePlural.map(Placeholders.names(in:)) ?? []).isEmpty
