@@ -205,6 +205,8 @@ struct LocalesCommand: ParsableCommand {
         @Option(name: .customLong("questionnaire"), help: "Questionnaire id.") var questionnaire: String = "trafficking-screening"
 
         func run() throws {
+            // zh_Hans is the language of zh-Hans.po (or zh_Hans.po).
+            let language = LocaleFiles.canonical(language)
             let run = try RunCommand.parse(["--preview", "--language", language, "--advocate-language", language,
                                             "--questionnaire", questionnaire] + (data.dataDir.map { ["--data-dir", $0] } ?? []))
             try run.run()

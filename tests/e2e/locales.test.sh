@@ -81,6 +81,9 @@ mv "$data/locales/zh-Hans.po" "$data/locales/zh_Hans.po"
 I locales check >"$TMPDIR/check-all.txt" 2>&1 || { grep -v warning "$TMPDIR/check-all.txt"; exit 1; }
 grep -q "^zh-Hans: .* 0 errors" "$TMPDIR/check-all.txt" || { cat "$TMPDIR/check-all.txt"; exit 1; }
 mv "$data/locales/zh_Hans.po" "$data/locales/zh-Hans.po"
+# preview takes that spelling too (without a terminal it stops right after finding the language).
+I locales preview zh_Hans </dev/null >"$TMPDIR/preview.txt" 2>&1 || true
+grep -q "needs a terminal" "$TMPDIR/preview.txt" || { cat "$TMPDIR/preview.txt"; exit 1; }
 
 I locales stats | grep -q "^fr "
 I locales template --output "$TMPDIR/intake.pot"
