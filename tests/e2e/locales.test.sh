@@ -63,6 +63,11 @@ I locales update fr >/dev/null
 grep -B3 -A3 'msgctxt "trafficking-screening/title"' "$data/locales/fr.po" >"$TMPDIR/entry.txt"
 grep -q '#, fuzzy' "$TMPDIR/entry.txt" || { cat "$TMPDIR/entry.txt"; exit 1; }
 grep -q '#| msgid "Work and safety screening"' "$TMPDIR/entry.txt" || { cat "$TMPDIR/entry.txt"; exit 1; }
+# check lists the fuzzy entry at its msgstr line.
+I locales check fr >"$TMPDIR/check3.txt" || true
+line=$(grep -n 'msgctxt "trafficking-screening/title"' "$data/locales/fr.po" | cut -d: -f1); line=$((line + 2))
+grep -q "locales/fr.po:$line:1: warning: fuzzy: not shown until a translator checks it" "$TMPDIR/check3.txt" \
+  || { grep fuzzy "$TMPDIR/check3.txt"; exit 1; }
 msgfmt -c -o /dev/null "$data/locales/fr.po"
 
 # After a save by msgcat (or Poedit, Weblate: they wrap lines differently),
