@@ -26,8 +26,13 @@ enum LocaleFiles {
         }
     }
 
-    /// The language a locale file is for, from its name (`es.po` -> `es`).
-    static func language(of url: URL) -> String { Sanitize.singleLine(url.deletingPathExtension().lastPathComponent) }
+    /// The language a locale file is for, from its name (`es.po` -> `es`),
+    /// with canonical case and hyphens (`zh_Hans.po` -> `zh-Hans`).
+    static func language(of url: URL) -> String { canonical(Sanitize.singleLine(url.deletingPathExtension().lastPathComponent)) }
+
+    /// A tag as BCP-47 writes it (`zh_Hans`, `zh-hans` -> `zh-Hans`); text
+    /// that is not a tag is left as it is.
+    static func canonical(_ tag: String) -> String { LanguageTag(tag)?.description ?? tag }
 }
 
 enum LocaleValidation {
@@ -41,8 +46,8 @@ enum LocaleValidation {
         let lang = LocaleFiles.language(of: url)
         if !LanguageTag.isValid(lang) {
             diags.append(.error(SourceLocation(file: path, line: 1, column: 1),
-                                "the file name '\(Sanitize.singleLine(lang)).po' is not a BCP-47 language tag"))
-        } else if let header = file.language, header != lang {
+                                "the file name '\(Sanitize.singleLine(url.lastPathComponent))' is not a BCP-47 language tag"))
+        } else if let header = file.language, LocaleFiles.canonical(header) != lang {
             diags.append(.error(file.header?.translationLocation ?? SourceLocation(file: path, line: 1, column: 1),
                                 "the Language header says '\(Sanitize.singleLine(header))' but the file is named \(lang).po"))
         }
