@@ -21,9 +21,33 @@ extension LocalizationTests {
 
         @Test func shippedListCoversTheRequiredLanguages() throws {
             let t = try Self.shipped()
-            for lang in ["en", "es", "zh-Hans", "ko", "th", "ar", "fa"] {
+            for lang in ["en", "es", "zh-Hans", "ko", "th", "ar", "fa", "ne"] {
                 #expect(!(t.rules[lang] ?? []).isEmpty, "\(lang)")
             }
+        }
+
+        /// Every language that ships a PO file has a list (issue 16).
+        @Test func everyShippedLanguageHasAList() throws {
+            let locales = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("locales")
+            let shipped = try FileManager.default.contentsOfDirectory(atPath: locales.path)
+                .filter { $0.hasSuffix(".po") }.map { String($0.dropLast(3)) }.sorted()
+            #expect(shipped == ["es", "fa", "ko", "ne", "th", "zh-Hans"])
+            let t = try Self.shipped()
+            for lang in shipped { #expect(!(t.rules[lang] ?? []).isEmpty, "no discouraged terms for \(lang)") }
+        }
+
+        @Test func nepaliStemsCatchAttachedPostpositionsButNotOrdinaryWords() throws {
+            #expect(try terms("उनी वेश्यालाई भेटे", "ne") == ["वेश्या"])
+            #expect(try terms("पीडितहरूको सूची", "ne") == ["पीडित"])
+            #expect(try terms("अपराध पीडित सहायता केन्द्र", "ne") == [])
+            #expect(try terms("नयाँ नोकरी खोज्दै", "ne") == [])   // नोकरी is "a job"
+            #expect(try terms("घरमा नोकर्नीलाई", "ne") == ["नोकर"])
+        }
+
+        @Test func thaiTermsMatchInsideUnspacedText() throws {
+            #expect(try terms("เขาเรียกเธอว่ากะหรี่", "th") == ["กะหรี่"])
+            #expect(try terms("ทาสีบ้านใหม่", "th") == [])
         }
 
         @Test func englishWholeWordsIgnoringCase() throws {
