@@ -429,7 +429,19 @@ extension QuestionnaireLoader {
             }
             var q = QuestionDef(id: id, type: type, options: [], integer: true, multiline: false,
                                 special: SpecialAnswer.allCases, indicatorIDs: [], location: loc, sectionID: section)
-            q.text = text(&qr, "text", key: key("question", id, "text"), required: true, note: note("Question (\(type.rawValue)), read to the person."))
+            // `audience: advocate`: the advocate answers it alone (privacy
+            // checked, interpreter, own concern); only the translator's note
+            // differs, so translators do not write it for the person.
+            var forAdvocate = false
+            if let (a, aloc) = qr.string("audience", diags: &diags) {
+                switch a {
+                case "advocate": forAdvocate = true
+                case "person": break
+                default: diags.error(aloc, "'audience' must be 'person' or 'advocate', not '\(Sanitize.singleLine(a))'")
+                }
+            }
+            let asked = forAdvocate ? "Question (\(type.rawValue)) for the advocate only; not read aloud." : "Question (\(type.rawValue)), read to the person."
+            q.text = text(&qr, "text", key: key("question", id, "text"), required: true, note: note(asked))
             q.guidance = text(&qr, "guidance", key: key("question", id, "guidance"), note: note("Guidance for the advocate only; not read aloud."))
             q.relevant = pending(&qr, "relevant")
             if let v = qr.value("required") {
@@ -446,7 +458,7 @@ extension QuestionnaireLoader {
             if q.endIf != nil && q.endMessage == nil {
                 diags.error(qr.keyLocation("end_if"), "question '\(id)' has 'end_if' but no 'end_message'")
             }
-            var known = ["id", "type", "text", "guidance", "translator_note", "relevant", "required",
+            var known = ["id", "type", "text", "guidance", "translator_note", "audience", "relevant", "required",
                          "constraint", "constraint_message", "end_if", "end_message", "special"]
             if let list = qr.list("special", diags: &diags) {
                 q.special = []
