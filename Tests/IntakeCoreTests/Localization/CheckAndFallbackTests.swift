@@ -7,13 +7,8 @@ import Testing
 /// translation can be confirmed.
 extension LocalizationTests {
     @Suite struct CheckAndFallbackTests {
-        static let template: [TemplateEntry] = [
-            TemplateEntry(key: "ui/screen/start_questionnaire", source: "Questionnaire: {title}", note: "Start screen line."),
-            TemplateEntry(key: "ui/key/pause", source: "Pause", note: "Key name."),
-            TemplateEntry(key: "ui/screen/status_saved", source: "Saved", note: "Status line."),
-            TemplateEntry(key: "ui/summary/count", source: "{count} answer", sourcePlural: "{count} answers"),
-            TemplateEntry(key: "q/question/a/text", source: "Do you keep your own papers?", reference: "questionnaires/q.yaml"),
-        ]
+        /// The same small template as the translator-tools tests.
+        static let template = TranslatorToolsTests.template
 
         @Test func everyWidthPatternMatchesARealString() throws {
             let keys = try BundledLocaleTests.template().map(\.key)
