@@ -96,9 +96,39 @@ hcpu() { "$PY" -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][in
 calc() { "$PY" -c "import sys; print(format($1, '${2:-.3g}'))"; }
 PTYENV="env TERM=xterm-256color LINES=24 COLUMNS=80"
 
-# --------------------------------------------------------- 1. first frame
 has_first_frame() { "$INTAKE" run --help 2>&1 | grep -q -- '--first-frame-only'; }
 has_ready() { "$INTAKE" run --help 2>&1 | grep -q -- '--ready-only'; }
+
+# ------------------------------------------- 1a. first frame, lean harness
+# bench/ptyrun.c: forkpty, exec, read until the pty closes, wait4 (wall,
+# CPU and peak memory of the program alone). `true` shows what is left of
+# the harness; `script` below stays as a cross-check.
+if want leanframe; then
+  say "time to first frame (lean pty harness)"
+  cc -O2 -Wall -o "$OUT/ptyrun" "$BENCH/ptyrun.c" -lutil
+  if has_ready; then
+    python3 "$BENCH/ptypair.py" "$OUT/ptyrun" "$R_FAST" --json "$OUT/leanframe.json" \
+      "dialog=dialog --infobox text 5 40" \
+      "intake=$INTAKE run --first-frame-only --ephemeral --data-dir $ROOT" \
+      "ready=$INTAKE run --ready-only --ephemeral --data-dir $ROOT" \
+      "true=true" >"$OUT/leanframe.md"
+    cat "$OUT/leanframe.md" >&2
+    lean() { "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1]))["summary"][sys.argv[2]]; print(d[sys.argv[3]][sys.argv[4]])' "$OUT/leanframe.json" "$@"; }
+    for what in wall_ms cpu_ms; do
+      r=$(lean intake ratio "$what")
+      row "first frame, $what (lean pty)" "$(calc "$(lean intake median "$what")" .1f) ms" "$(calc "$(lean dialog median "$what")" .1f) ms (dialog --infobox)" \
+        "$(calc "$r" .2f)x" "≤ 1.5x dialog" "$(calc "'pass' if $r <= 1.5 else 'MISS'" s)"
+      r=$(lean ready ratio "$what")
+      row "until ready, $what (lean pty)" "$(calc "$(lean ready median "$what")" .1f) ms" "$(calc "$(lean dialog median "$what")" .1f) ms (dialog --infobox)" \
+        "$(calc "$r" .2f)x" "≤ 3x dialog" "$(calc "'pass' if $r <= 3 else 'MISS'" s)"
+    done
+    detail "" "### First frame, lean harness" "" \
+      "Medians over $R_FAST runs of each, in turn (dialog, intake, ready, true), ratios taken run by run; the \`true\` row is what is left of the harness." "" \
+      "$(cat "$OUT/leanframe.md")"
+  fi
+fi
+
+# --------------------------------------------------------- 1. first frame
 if want firstframe; then
   say "time to first frame"
   if has_first_frame; then

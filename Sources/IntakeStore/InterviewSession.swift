@@ -8,6 +8,13 @@ public struct InterviewHeader: Codable, Sendable, Equatable {
     public var questionnaireHash: String
     public var intervieweeLanguage: String
     public var advocateLanguage: String
+    /// Who screened, and where, from the organisation config (and
+    /// `--screener`) when the interview began; absent in records written
+    /// before they were kept. The summary's header shows them wherever the
+    /// record is opened.
+    public var organisation: String? = nil
+    public var setting: String? = nil
+    public var screener: String? = nil
 
     public init(questionnaireID: String, questionnaireVersion: String, questionnaireHash: String,
                 intervieweeLanguage: String, advocateLanguage: String) {

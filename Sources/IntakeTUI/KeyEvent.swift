@@ -86,13 +86,21 @@ public enum KeyEvent: Hashable, Sendable {
 /// sees. A person types one key at a time; a terminal delivers a paste as a
 /// burst. Two or more printable characters in a burst become one `.paste`,
 /// so a pasted line break types a line break instead of pressing Enter and
-/// skipping questions. A burst holding Esc or F12 is never merged: hiding
-/// the screen must not depend on what else arrived.
+/// skipping questions; Enters at the end of a burst stay Enter, as text
+/// typed ahead and then Enter is read in one burst when the program is
+/// busy (a paste that ends with a line break then confirms the answer).
+/// A burst holding Esc or F12 is never merged: hiding the screen must not
+/// depend on what else arrived.
 public enum KeyBurst {
     public static func coalesce(_ burst: [KeyEvent]) -> [KeyEvent] {
         let printable = burst.filter { if case .char = $0 { return true } else { return false } }.count
         let hides = burst.contains { $0 == .escape || $0 == .function(12) }
         guard printable >= 2, !hides else { return burst }
+        // Enters that end the burst are keys: text typed ahead and then
+        // Enter confirms. Only line breaks inside the text belong to a paste.
+        var burst = burst
+        var trailing = 0
+        while burst.last == .enter { burst.removeLast(); trailing += 1 }
         var out: [KeyEvent] = []
         var text = ""
         func flush() {
@@ -111,6 +119,6 @@ public enum KeyBurst {
             }
         }
         flush()
-        return out
+        return out + Array(repeating: .enter, count: trailing)
     }
 }

@@ -13,8 +13,8 @@ enum LocaleValidation {
         let lang = LocaleFiles.language(of: url)
         if !LanguageTag.isValid(lang) {
             diags.append(.error(SourceLocation(file: path, line: 1, column: 1),
-                                "the file name '\(Sanitize.singleLine(lang)).po' is not a BCP-47 language tag"))
-        } else if let header = file.language, header != lang {
+                                "the file name '\(Sanitize.singleLine(url.lastPathComponent))' is not a BCP-47 language tag"))
+        } else if let header = file.language, LocaleFiles.canonical(header) != lang {
             diags.append(.error(file.header?.translationLocation ?? SourceLocation(file: path, line: 1, column: 1),
                                 "the Language header says '\(Sanitize.singleLine(header))' but the file is named \(lang).po"))
         }

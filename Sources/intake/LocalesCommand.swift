@@ -36,6 +36,9 @@ struct LocalesCommand: ParsableCommand {
         }
     }
 
+    /// `X-Generator` of the files intake writes.
+    static let generator = "intake \(IntakeVersion.string)"
+
     static func revisionDate(_ now: Date = Date()) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
@@ -59,13 +62,16 @@ struct LocalesCommand: ParsableCommand {
         func run() throws {
             let loc = try data.locate()
             let (_, template) = try sources(loc)
+            // zh_Hans (gettext's spelling) is written as zh-Hans.
+            let language = LanguageTag(language)?.description ?? language
             let url = loc.locales.appendingPathComponent("\(language).po")
             if FileManager.default.fileExists(atPath: url.path) && !force {
                 printError("intake: \(QuestionnaireFiles.displayPath(url)) already exists; use 'intake locales update' to bring it up to date, or --force to start over")
                 throw Failure(code: 1)
             }
             try FileManager.default.createDirectory(at: loc.locales, withIntermediateDirectories: true)
-            let file = POFile.newCatalog(language: language, template: template, revisionDate: revisionDate())
+            let file = POFile.newCatalog(language: language, template: template, revisionDate: revisionDate(),
+                                         generator: LocalesCommand.generator)
             try LocalesCommand.write(file, to: url)
             print("Wrote \(Sanitize.singleLine(QuestionnaireFiles.displayPath(url))): \(template.count) strings to translate (\(LanguageTag.displayName(language))), marked as a draft.")
             print("Next: open it in Poedit or a text editor, then run 'intake locales check \(language)' and 'intake locales preview \(language)'.")
@@ -86,13 +92,18 @@ struct LocalesCommand: ParsableCommand {
                     for d in diags { printError(d.description) }
                     throw Failure(code: 1)
                 }
-                let merged = file.merged(with: template)
+                var merged = file.merged(with: template)
                 let before = LocaleReport(file: file, fileName: url.path, template: template)
                 let after = LocaleReport(file: merged, fileName: url.path, template: template)
-                // Like msgmerge, the file is rewritten in the canonical layout.
+                // Strings that did not change keep the lines they had (as
+                // Poedit, Weblate or msgcat wrapped them); the file is only
+                // written, and then says who wrote it, when something changed.
                 let original = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
                 let changed = merged.serialized() != original
-                if changed { try LocalesCommand.write(merged, to: url) }
+                if changed {
+                    merged.setGenerator(LocalesCommand.generator)
+                    try LocalesCommand.write(merged, to: url)
+                }
                 print("\(Sanitize.singleLine(QuestionnaireFiles.displayPath(url))): \(after.untranslated) untranslated, \(after.fuzzy) fuzzy, \(after.obsolete) obsolete" +
                       (changed ? " (was \(before.untranslated) untranslated, \(before.fuzzy) fuzzy)" : " (already up to date)"))
             }
@@ -101,8 +112,12 @@ struct LocalesCommand: ParsableCommand {
 
     /// The PO files for the given languages (all when empty).
     static func files(_ loc: DataLocation, _ languages: [String]) throws -> [URL] {
-        if languages.isEmpty { return loc.localeFiles() }
+        let all = loc.localeFiles()
+        if languages.isEmpty { return all }
         return try languages.map { lang in
+            // zh_Hans finds zh-Hans.po and the other way round.
+            let tag = LocaleFiles.canonical(lang)
+            if let found = all.first(where: { LocaleFiles.language(of: $0) == tag }) { return found }
             let url = loc.locales.appendingPathComponent("\(lang).po")
             guard FileManager.default.fileExists(atPath: url.path) else {
                 printError("intake: no \(QuestionnaireFiles.displayPath(url)); start it with 'intake locales new \(lang)'")
@@ -175,7 +190,7 @@ struct LocalesCommand: ParsableCommand {
         func run() throws {
             let loc = try data.locate()
             let (_, template) = try sources(loc)
-            let pot = POFile.template(template)
+            let pot = POFile.template(template, creationDate: revisionDate(), generator: LocalesCommand.generator)
             if let output {
                 try LocalesCommand.write(pot, to: URL(fileURLWithPath: output))
             } else {
@@ -191,6 +206,8 @@ struct LocalesCommand: ParsableCommand {
         @Option(name: .customLong("questionnaire"), help: "Questionnaire id.") var questionnaire: String = "trafficking-screening"
 
         func run() throws {
+            // zh_Hans is the language of zh-Hans.po (or zh_Hans.po).
+            let language = LocaleFiles.canonical(language)
             let run = try RunCommand.parse(["--preview", "--language", language, "--advocate-language", language,
                                             "--questionnaire", questionnaire] + (data.dataDir.map { ["--data-dir", $0] } ?? []))
             try run.run()

@@ -45,8 +45,9 @@ struct OpenCommand: ParsableCommand {
                 if let c = r.change { printError("intake: note: \(SessionLoader.describe(c))") }
                 let tr = try CatalogCache(locales: loc.locales).translator(language ?? r.interview.advocateLanguage,
                                                                           source: q.language)
-                let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
-                text = SummaryBuilder.build(r.interview, in: tr)
+                let config = try organisationOptions.load(data: loc).config
+                let directories = try ServiceDirectories.load(config: config, location: loc)
+                text = SummaryBuilder.build(r.interview, context: config.summaryContext(for: header), in: tr)
                     .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(r.interview.answers))
                     .rendered(summary, in: tr)
             } else {  // events: the record itself

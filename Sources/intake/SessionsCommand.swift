@@ -95,8 +95,9 @@ struct SessionsCommand: ParsableCommand {
                     let loaded = try SessionLoader.load(store: store, id: sid, location: try session.data.locate())
                     let tr = try loaded.translator()
                     let loc = try session.data.locate()
-                    let directories = try ServiceDirectories.load(config: organisationOptions.load(data: loc).config, location: loc)
-                    let text = SummaryBuilder.build(loaded.interview, in: tr)
+                    let config = try organisationOptions.load(data: loc).config
+                    let directories = try ServiceDirectories.load(config: config, location: loc)
+                    let text = SummaryBuilder.build(loaded.interview, context: config.summaryContext(for: loaded.header), in: tr)
                         .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
                         .rendered(fmt, in: tr)
                     try SecureFile.write(Data(text.utf8), to: url)

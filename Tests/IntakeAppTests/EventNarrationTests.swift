@@ -68,9 +68,9 @@ import Testing
             "A few questions · consent",
             "Is it all right if I ask you a few short questions about your work and safety?",
             "Answer: Yes",
-            "Answered 1 of 11 questions that apply",
+            "Answered 1 of 17 questions that apply",
         ])
-        #expect(steps[2].detail.last == "Answered 1 of 11 questions that apply; on a break")
+        #expect(steps[2].detail.last == "Answered 1 of 17 questions that apply; on a break")
     }
 
     @Test func placeholdersInTypedTextAreLeftAsTyped() {

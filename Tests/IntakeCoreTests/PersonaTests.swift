@@ -62,6 +62,36 @@ func loadPersona(_ url: URL) throws -> LoadedPersona {
         #expect(p.score.referrals.map(\.referral.id).sorted() == expected.referrals.sorted(), "\(p.name): referrals")
     }
 
+    /// The organisation's side of the header, as `intake run` fills it.
+    static let context = SummaryContext(interviewDate: "2026-12-01 10:30 -05:00", organisation: "Harbor Legal Aid",
+                                        setting: "walk-in clinic", screener: "HLA-07")
+
+    /// Issue 14: what a caseworker needs to act on the referral is on every
+    /// persona's summary: the header, the closing remark, dependants, how
+    /// to reach the person safely and what they agreed to share.
+    @Test(arguments: personaFiles())
+    func everyPersonaSummaryCarriesTheHeaderAndTheReferralDetails(_ url: URL) throws {
+        let p = try loadPersona(url)
+        let tr = SourceLanguage(language: p.questionnaire.language)
+        let summary = SummaryBuilder.build(questionnaire: p.questionnaire, score: p.score, answers: p.file.answers,
+                                           remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
+                                           endedBy: nil, context: Self.context, in: tr)
+        let text = summary.rendered(.text, in: tr)
+        for line in ["Interview date: 2026-12-01 10:30 -05:00", "Organisation: Harbor Legal Aid (walk-in clinic)",
+                     "Screener: HLA-07", "Languages: en / en"] {
+            #expect(text.contains(line + "\n"), "\(p.name): no '\(line)'")
+        }
+        #expect(text.contains("\nInterpreter: "), "\(p.name): interpreter not recorded")
+        #expect(text.contains("\nCHILDREN AND OTHERS WHO DEPEND ON THE PERSON\n"), "\(p.name): no dependants")
+        #expect(text.contains("\nHOW TO REACH THE PERSON SAFELY\n"), "\(p.name): no safe contact")
+        let shareable = Set(p.questionnaire.question("share_consent")?.options.map(\.id) ?? [])
+        #expect(!shareable.isEmpty, "\(p.name): the questionnaire asks no consent to share")
+        #expect(summary.referrals.allSatisfy { ($0.agreed != nil) == shareable.contains($0.id) },
+                "\(p.name): consent to share not recorded")
+        let closing = try #require(summary.remarks.first { $0.question == "remarks" }, "\(p.name): no closing remark")
+        #expect(text.contains("\"\(closing.text.prefix(40))"), "\(p.name): closing remark not printed")
+    }
+
     /// Golden summaries in every format: a change in scoring or wording shows
     /// up as a diff. Set INTAKE_UPDATE_GOLDEN=1 to rewrite them after review.
     @Test(arguments: personaFiles())
@@ -73,7 +103,7 @@ func loadPersona(_ url: URL) throws -> LoadedPersona {
         let summary = SummaryBuilder.build(questionnaire: p.questionnaire, score: p.score, answers: p.file.answers,
                                            remarks: remarks, interviewRemark: overall,
                                            intervieweeLanguage: p.file.language ?? p.questionnaire.language,
-                                           endedBy: nil, in: tr)
+                                           endedBy: nil, context: Self.context, in: tr)
         let goldenDir = repositoryRoot.appendingPathComponent("Tests/IntakeCoreTests/Golden")
         for format in SummaryFormat.allCases {
             let text = summary.rendered(format, in: tr)

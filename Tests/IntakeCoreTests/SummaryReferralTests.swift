@@ -46,6 +46,54 @@ import Testing
         #expect(s.header.interviewDate == "at 1764494100")
     }
 
+    /// The Interpretation referral names the language, so that the service
+    /// books the right interpreter.
+    @Test func theInterpretationReferralNamesTheLanguage() {
+        let s = Self.summary(["interpreter_used": .choice("yes"), "interpreter_language": .text("Amharic"),
+                              "languages": .text("Amharic, some Arabic"), "interpreter_wanted": .choice("yes")])
+        let r = try! #require(s.referrals.first { $0.id == "interpretation" })
+        #expect(r.details?.map(\.answer) == ["Amharic", "Amharic, some Arabic"])
+        let text = s.rendered(.text, in: SourceLanguage(language: "en"))
+        #expect(text.contains("""
+            Details:
+              For the advocate: in which language is the interpreter working?
+              → Amharic
+        """))
+        // A referral without details has none in its JSON.
+        #expect(s.referrals.first { $0.id != "interpretation" }?.details == nil)
+    }
+
+    /// "Offer the full screening" is this organisation's own step, not a
+    /// service to share with: it is neither agreed nor refused.
+    @Test func aReferralThatIsNotSharedIsNeitherAgreedNorRefused() throws {
+        let q = try bundledQuestionnaire("quick-screen")
+        let answers: [String: AnswerValue] = ["interpreter_used": .choice("no"), "consent": .choice("yes"),
+                                              "papers_held": .choice("yes"), "hurt_by_others": .choice("yes"),
+                                              "share_consent": .choices(["medical"])]
+        let tr = SourceLanguage(language: "en")
+        let s = SummaryBuilder.build(questionnaire: q, score: Scorer.score(q, answers: answers, language: "en"),
+                                     answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
+                                     endedBy: nil, in: tr)
+        #expect(s.referrals.map(\.id) == ["full_screen", "full_screen_later", "crime_victim_help", "medical"])
+        #expect(s.referrals.map(\.agreed) == [nil, nil, false, true])
+        let text = s.rendered(.text, in: tr)
+        #expect(text.contains("""
+        REFERRALS THE PERSON AGREED TO
+        ──────────────────────────────
+        • Medical care:
+        """))
+        #expect(text.contains("""
+        OTHER SUGGESTIONS (NOT AGREED TO SHARE)
+        ───────────────────────────────────────
+        • Help after a crime, and legal advice:
+        """))
+        #expect(text.contains("""
+        SUGGESTED REFERRALS
+        ───────────────────
+        • Offer the full screening:
+        """))
+    }
+
     @Test func theClosingRemarkIsWithTheOtherRemarks() {
         let s = Self.summary(["remarks": .text("A man waited outside and phoned her twice.")])
         #expect(s.remarks.map(\.text) == ["A man waited outside and phoned her twice."])

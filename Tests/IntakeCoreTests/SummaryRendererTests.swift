@@ -122,7 +122,7 @@ func forbiddenScalars(_ s: String) -> [String] {
                     "domains", "referrals", "unanswered", "remarks", "law_enforcement_preference"] {
             #expect(root[key] != nil, "missing key \(key)")
         }
-        #expect(root["schema_version"] as? Int == 3)
+        #expect(root["schema_version"] as? Int == 4)
         #expect(root["safety"] as? String == "urgent")
         let questionnaire = try #require(root["questionnaire"] as? [String: Any])
         #expect(questionnaire["id"] as? String == "example")

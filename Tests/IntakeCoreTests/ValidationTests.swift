@@ -567,6 +567,31 @@ func relevantQuestion(_ condition: String) -> String {
         expectDiagnostic(validBase + "summary:\n  needs: wantz\n", "34:10", "'needs' refers to unknown question 'wantz'")
     }
 
+    /// Translators were told "read to the person" for questions the
+    /// advocate answers alone; `audience: advocate` says otherwise.
+    @Test func advocateQuestionsSayNotReadAloudInTheirNote() throws {
+        let text = inserting("        audience: advocate", after: 15)
+        let q = try #require(QuestionnaireLoader.load(text: text, path: "t.yaml").questionnaire)
+        #expect(q.question("consent")?.text.note == "Question (yes_no) for the advocate only; not read aloud.")
+        #expect(q.question("sector")?.text.note == "Question (single), read to the person.")
+        expectDiagnostic(inserting("        audience: advocates", after: 15), "16:19",
+                         "'audience' must be 'person' or 'advocate', not 'advocates'")
+    }
+
+    /// Issue 14: a referral can carry answers a service needs (the
+    /// interpreter's language with the Interpretation referral).
+    @Test func referralDetailsUnknownQuestion() {
+        expectDiagnostic(validBase + """
+        referrals:
+          - id: r
+            title: R
+            when: consent == yes
+            reason: Why.
+            details: [age, agez]
+
+        """, "38:20", "referral 'r' lists unknown question 'agez' in 'details'")
+    }
+
     @Test func summaryHookWrongType() {
         expectDiagnostic(validBase + "summary:\n  law_enforcement_preference: age\n", "34:31",
                          "'law_enforcement_preference' needs a single or yes_no question, but 'age' is number")

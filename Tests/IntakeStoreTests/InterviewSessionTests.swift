@@ -61,6 +61,25 @@ private func questionnaire(_ extra: String = "", pickOptions: String = "[a, b]")
 
     /// Text typed but not confirmed is an event like any other: sealed and
     /// padded (a draft takes the same space as an answer), and back on resume.
+    /// Issue 14: the record says who screened and where, so a summary
+    /// opened on another computer (a supervisor's) names the device's
+    /// screener, not the reader's. Headers written before these fields
+    /// existed still load.
+    @Test func theHeaderCarriesTheOrganisationSettingAndScreener() throws {
+        var h = header
+        h.organisation = "Harbor Legal Aid"
+        h.setting = "walk-in clinic"
+        h.screener = "HLA-07"
+        let back = try InterviewCodec.decodeHeader(InterviewCodec.encode(h))
+        #expect(back.organisation == "Harbor Legal Aid")
+        #expect(back.setting == "walk-in clinic")
+        #expect(back.screener == "HLA-07")
+        let old = #"{"advocateLanguage":"en","intervieweeLanguage":"es","questionnaireHash":"abc","questionnaireID":"t","questionnaireVersion":"1"}"#
+        let earlier = try InterviewCodec.decodeHeader(Data(old.utf8))
+        #expect(earlier.questionnaireID == "t")
+        #expect(earlier.screener == nil && earlier.organisation == nil && earlier.setting == nil)
+    }
+
     @Test func aDraftIsStoredSealedAndPaddedAndComesBackOnResume() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -91,6 +91,8 @@ import Testing
     @Test func quickScreenFirstQuestionFitsWithGuidance() {
         let r = makeRunner(Fixtures.quick)
         r.press(.enter, .enter)
+        #expect(r.screen.contains("is an interpreter taking part"))
+        r.press(.char("2"), .enter)   // no interpreter; the consent question follows
         let s = r.screen
         #expect(s.contains("1. ( ) Yes"))
         #expect(s.contains("For the advocate"))

@@ -119,6 +119,16 @@ import Testing
         #expect(KeyBurst.coalesce([.char("a"), .char("b"), .up]) == [.paste("ab"), .up])
     }
 
+    /// Text typed ahead and then Enter, read in one go while the program
+    /// was busy (a slow machine, a loaded tmux), is text and then Enter:
+    /// the Enter confirms the answer instead of becoming a line break
+    /// inside it (the e2e org-keys test lost it so).
+    @Test func anEnterThatEndsABurstStaysEnter() {
+        let burst: [KeyEvent] = [.char("n"), .char("o"), .enter]
+        #expect(KeyBurst.coalesce(burst) == [.paste("no"), .enter])
+        #expect(KeyBurst.coalesce([.char("a"), .enter, .char("b"), .enter, .enter]) == [.paste("a\nb"), .enter, .enter])
+    }
+
     @Test func aBurstWithAHideKeyIsNeverMerged() {
         let burst: [KeyEvent] = [.char("a"), .char("b"), .escape, .enter]
         #expect(KeyBurst.coalesce(burst) == burst)

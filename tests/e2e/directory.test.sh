@@ -28,7 +28,7 @@ grep -q "national.yaml:[0-9]*:[0-9]*: warning: 'National Human Trafficking Hotli
 mkdir -p "$TMPDIR/org"
 cp directories/example-local.yaml "$TMPDIR/org/local.yaml"
 printf 'name: Riverside Legal Aid\nsetting: walk-in legal clinic\ndirectory: local.yaml\n' >"$TMPDIR/org/organisation.yaml"
-out=$("$INTAKE" summary --org-config "$TMPDIR/org/organisation.yaml" --answers personas/domestic-passport-debt.yaml --format text)
+out=$("$INTAKE" summary --org "$TMPDIR/org/organisation.yaml" --answers personas/domestic-passport-debt.yaml --format text)
 python3 - "$out" <<'PY'
 import sys
 text = sys.argv[1]
@@ -46,7 +46,7 @@ PY
 # validate with no PATH also checks the directory the organisation config names.
 cp "$TMPDIR/broken-directory.yaml" "$TMPDIR/org/local.yaml"
 set +e
-out=$(INTAKE_ORG_CONFIG="$TMPDIR/org/organisation.yaml" "$INTAKE" validate 2>&1); code=$?
+out=$(INTAKE_ORG="$TMPDIR/org/organisation.yaml" "$INTAKE" validate 2>&1); code=$?
 set -e
 [[ $code -eq 1 ]] || { echo "expected exit 1, got $code"; echo "$out"; exit 1; }
 grep -q "local.yaml:5:5: error: unknown key 'langauges'" <<<"$out" || { echo "$out"; exit 1; }
@@ -57,13 +57,13 @@ set -e
 [[ $code -eq 1 ]] || { echo "expected exit 1, got $code"; echo "$out"; exit 1; }
 grep -q "local.yaml:5:5: error:" <<<"$out" || { echo "$out"; exit 1; }
 
-# Without --org-config or a config in XDG_CONFIG_HOME, organisation.yaml in the data folder is used.
+# Without --org or a config in XDG_CONFIG_HOME, organisation.yaml in the data folder is used.
 data="$TMPDIR/data"; mkdir -p "$data/directories"
 ln -s "$ROOT/questionnaires" "$data/questionnaires"; ln -s "$ROOT/locales" "$data/locales"
 cp directories/national.yaml "$data/directories/"
 cp directories/example-local.yaml "$data/my-services.yaml"
 printf 'name: Riverside Legal Aid\ndirectory: my-services.yaml\n' >"$data/organisation.yaml"
-out=$(env -u INTAKE_ORG_CONFIG XDG_CONFIG_HOME="$TMPDIR/no-config" "$INTAKE" summary --data-dir "$data" \
+out=$(env -u INTAKE_ORG -u INTAKE_ORG_CONFIG XDG_CONFIG_HOME="$TMPDIR/no-config" "$INTAKE" summary --data-dir "$data" \
       --answers personas/domestic-passport-debt.yaml --format markdown)
 grep -qF -- "- Workers' Rights Center of Riverside (fictional example)" <<<"$out" || { echo "$out"; exit 1; }
 grep -qF -- "- US Department of Labor, Wage and Hour Division" <<<"$out" || { echo "$out"; exit 1; }

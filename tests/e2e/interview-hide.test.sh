@@ -5,8 +5,7 @@ source "$(dirname "$0")/tmux-helpers.bash"
 s=hide
 start_session $s XDG_DATA_HOME="'$TMPDIR/xdg'" "$INTAKE" run --data-dir "'$ROOT'" --ephemeral --questionnaire quick-screen
 wait_for $s "Start a new interview" 60
-keys $s Enter; wait_for $s "I would like to ask you"
-keys $s Enter; wait_for $s "Is it all right"
+keys $s Enter; to_consent $s
 keys $s 1 Enter; wait_for $s "danger right now"
 # wait_same NAME FILE SECONDS: polls until the pane shows exactly FILE.
 wait_same() {

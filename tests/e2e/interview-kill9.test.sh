@@ -9,8 +9,7 @@ source "$(dirname "$0")/tmux-helpers.bash"
 s=kill
 start_session $s "$INTAKE" run --data-dir "'$ROOT'" --store "'$STORE'" --questionnaire quick-screen
 wait_for $s "Start a new interview" 60
-keys $s Enter; wait_for $s "I would like to ask you"
-keys $s Enter; wait_for $s "Is it all right"
+keys $s Enter; to_consent $s
 keys $s 1 Enter; wait_for $s "danger right now"
 keys $s 2 Enter; wait_for $s "very different from what you were told"
 keys $s 1 Enter; wait_for $s "hurt you"

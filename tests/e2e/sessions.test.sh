@@ -6,8 +6,7 @@ source "$(dirname "$0")/tmux-helpers.bash"
 s=make
 start_session $s "$INTAKE" run --data-dir "'$ROOT'" --store "'$STORE'" --questionnaire quick-screen
 wait_for $s "Start a new interview" 60
-keys $s Enter; wait_for $s "I would like to ask you"
-keys $s Enter; wait_for $s "Is it all right"
+keys $s Enter; to_consent $s
 keys $s 1 Enter; wait_for $s "danger right now"
 keys $s F5; wait_for $s "Remark on this question"
 t send-keys -t $s -l "quokka-remark-93"

@@ -27,6 +27,11 @@ public enum LocaleFiles {
         }
     }
 
-    /// The language a locale file is for, from its name (`es.po` -> `es`).
-    public static func language(of url: URL) -> String { Sanitize.singleLine(url.deletingPathExtension().lastPathComponent) }
+    /// The language a locale file is for, from its name (`es.po` -> `es`),
+    /// with canonical case and hyphens (`zh_Hans.po` -> `zh-Hans`).
+    public static func language(of url: URL) -> String { canonical(Sanitize.singleLine(url.deletingPathExtension().lastPathComponent)) }
+
+    /// A tag as BCP-47 writes it (`zh_Hans`, `zh-hans` -> `zh-Hans`); text
+    /// that is not a tag is left as it is.
+    public static func canonical(_ tag: String) -> String { LanguageTag(tag)?.description ?? tag }
 }

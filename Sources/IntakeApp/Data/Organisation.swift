@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import IntakeCore
 import IntakeStore
+import IntakeTUI
 
 /// The organisation config (see `OrganisationConfig`) with its checked
 /// public key.
@@ -47,5 +48,22 @@ public struct Organisation {
             printError("intake: the public_key in \(Sanitize.singleLine(path)) cannot be used: \(e.description)")
             throw Failure.failed
         }
+    }
+}
+
+extension OrganisationConfig {
+    /// The summary's header for an answer file or a new interview: this
+    /// computer's organisation, setting and screener.
+    public var summaryContext: SummaryContext {
+        SummaryContext(organisation: name, setting: setting, screener: screener, dateText: DateText.minutesWithZone)
+    }
+
+    /// The summary's header for a stored session: who screened and where,
+    /// as its record says; for records written before these were kept,
+    /// this organisation's name and setting, and no screener (the reader's
+    /// own would be wrong).
+    public func summaryContext(for header: InterviewHeader) -> SummaryContext {
+        SummaryContext(organisation: header.organisation ?? name, setting: header.setting ?? setting,
+                       screener: header.screener, dateText: DateText.minutesWithZone)
     }
 }

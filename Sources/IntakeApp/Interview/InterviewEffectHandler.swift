@@ -17,6 +17,9 @@ public final class InterviewEffectHandler {
     public let sealExports: Bool
     /// Where finished sessions are sealed automatically.
     public let sealedFolder: URL?
+    /// The organisation, setting and screener written into a new session's
+    /// header, so that its summary names them wherever it is opened.
+    public var recordedBy: (organisation: String?, setting: String?, screener: String?) = (nil, nil, nil)
     public private(set) var session: SessionID?
     public private(set) var completed = false
     private var recorder: SessionRecorder?
@@ -125,8 +128,9 @@ public final class InterviewEffectHandler {
     public func handle(_ effect: InterviewEffect, _ control: RunControl<InterviewReport>) {
         switch effect {
         case .begin(let qid, let version, let hash, let a, let b):
-            let header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
+            var header = InterviewHeader(questionnaireID: qid, questionnaireVersion: version, questionnaireHash: hash,
                                          intervieweeLanguage: a, advocateLanguage: b)
+            (header.organisation, header.setting, header.screener) = (recordedBy.organisation, recordedBy.setting, recordedBy.screener)
             guard store != nil else {
                 if organisationKey != nil { memory = ((qid, version, hash, InterviewCodec.encode(header)), []) }
                 return

@@ -93,6 +93,7 @@ public struct InterviewRun {
         let handler = InterviewEffectHandler(
             store: store, exportFolder: exportFolder, organisationKey: organisation.key,
             sealExports: !(exportPlaintext || organisation.config.plaintextExports), sealedFolder: sealedFolder)
+        handler.recordedBy = (organisation.config.name, organisation.config.setting, model.screener)
         try Self.runTerminal(model, first: first, handler: handler, ready: loaded.ready, exitAfter: exitAfter)
         if let unsaved = handler.unsaved {
             // Never "saved" when it is not: say what is lost, and fail.

@@ -4,6 +4,8 @@ import IntakeStore
 
 /// Loading a stored session against the current questionnaire.
 public struct SessionLoader {
+    /// The session's header as recorded (languages, who screened and where).
+    public var header: InterviewHeader
     public var interview: Interview
     public var events: [TimedEvent]
     public var change: QuestionnaireChange?
@@ -17,7 +19,7 @@ public struct SessionLoader {
         let loc = try location()
         let q = try loc.questionnaire(id: header.questionnaireID)
         let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
-        return SessionLoader(interview: r.interview, events: r.events, change: r.change, location: loc)
+        return SessionLoader(header: header, interview: r.interview, events: r.events, change: r.change, location: loc)
     }
 
     /// The advocate's language (or `language`) for this session's questionnaire.

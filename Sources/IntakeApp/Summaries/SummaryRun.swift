@@ -40,10 +40,8 @@ public struct SummaryRun {
         let loc = location
         let config = try Organisation.load(path: organisationConfig, data: loc).config
         let directories = try ServiceDirectories.load(config: config, location: loc)
-        let context = SummaryContext(organisation: config.name, setting: config.setting, screener: config.screener,
-                                     dateText: DateText.minutesWithZone)
         guard let answers else {
-            try summariseSession(session ?? "", format: fmt, directories: directories, context: context)
+            try summariseSession(session ?? "", format: fmt, directories: directories, config: config)
             return
         }
         var isDir: ObjCBool = false
@@ -53,11 +51,12 @@ public struct SummaryRun {
         }
         let catalogs = CatalogCache(locales: loc.locales)
         if isDir.boolValue {
-            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories)
+            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories,
+                         context: config.summaryContext)
             return
         }
         let text = try summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, cache: nil,
-                                 directories: directories)
+                                 directories: directories, context: config.summaryContext)
         if let output {
             try OutputFile.write(text, to: URL(fileURLWithPath: output))
         } else {
@@ -67,12 +66,12 @@ public struct SummaryRun {
 
     /// Summarises a saved session: to a 0600 file, to a pipe, or on a
     /// terminal in a view that leaves nothing in the scrollback.
-    func summariseSession(_ id: String, format: SummaryFormat, directories: [ServiceDirectory], context: SummaryContext) throws {
+    func summariseSession(_ id: String, format: SummaryFormat, directories: [ServiceDirectory], config: OrganisationConfig) throws {
         let store = try StoreAccess.open(storeDirectory, create: false)
         let sid = try SessionLoader.sessionID(id, in: store)
         let loaded = try SessionLoader.load(store: store, id: sid, location: location)
         let tr = try loaded.translator(language)
-        let text = SummaryBuilder.build(loaded.interview, context: context, in: tr)
+        let text = SummaryBuilder.build(loaded.interview, context: config.summaryContext(for: loaded.header), in: tr)
             .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
             .rendered(format, in: tr, ascii: ascii)
         if let output {
@@ -87,7 +86,7 @@ public struct SummaryRun {
 
     /// Summarises one answer file.
     func summarise(_ url: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
-                   cache: QuestionnaireCache?, directories: [ServiceDirectory]) throws -> String {
+                   cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext) throws -> String {
         let bytes = try QuestionnaireFiles.read(url)
         let path = QuestionnaireFiles.displayPath(url)
         let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(bytes: bytes, path: path) ?? "trafficking-screening"
@@ -113,13 +112,13 @@ public struct SummaryRun {
         }?.id
         let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
-                                           endedBy: endedBy, in: tr)
+                                           endedBy: endedBy, context: context, in: tr)
             .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answers))
         return summary.rendered(format, in: tr, ascii: ascii)
     }
 
     func runBatch(folder: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
-                  directories: [ServiceDirectory]) throws {
+                  directories: [ServiceDirectory], context: SummaryContext) throws {
         guard let output else {
             printError("intake summary: --answers with a folder needs --output FOLDER for the summaries")
             throw Failure.usage
@@ -134,7 +133,7 @@ public struct SummaryRun {
         for f in files {
             do {
                 let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
-                                         directories: directories)
+                                         directories: directories, context: context)
                 let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
                 try OutputFile.write(text, to: outDir.appendingPathComponent(name))
                 done += 1

@@ -36,8 +36,9 @@ public enum TranslationTemplate {
         }
         for q in questionnaires.sorted(by: { $0.id < $1.id }) {
             for t in q.sourceTexts {
-                out.append(TemplateEntry(key: t.key, source: t.text, note: t.note,
-                                         reference: "\(t.location.file):\(t.location.line)"))
+                // The file without a line number: the key says where in it,
+                // and a line number would change every entry below a change.
+                out.append(TemplateEntry(key: t.key, source: t.text, note: t.note, reference: t.location.file))
             }
         }
         return out

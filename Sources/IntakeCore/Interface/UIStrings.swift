@@ -86,6 +86,8 @@ extension UIString {
     public static let summaryTimeCritical = UIString("summary/time_critical", "TIME-CRITICAL",
                                                      note: "Mark before a referral that cannot wait (capitals, short).")
     public static let summaryRaisedBy = UIString("summary/raised_by", "Raised by", note: Note.summaryText)
+    public static let summaryReferralDetails = UIString("summary/referral_details", "Details",
+                                                        note: "Summary label before answers a service needs with a referral, such as the interpreter's language.")
     public static let summarySafeContact = UIString("summary/safe_contact", "How to reach the person safely",
                                                     note: Note.summaryText)
     public static let summaryDependants = UIString("summary/dependants", "Children and others who depend on the person",
@@ -390,6 +392,7 @@ extension UIString {
         .summarySituationEnded, .summaryConcerns, .summaryConcernNote, .summaryInterviewDate, .summaryOrganisation,
         .summaryScreener, .summaryDraftMark, .summaryInterpreter, .summaryPreferredLanguages, .summaryEndedAt,
         .summaryAgreedReferrals, .summaryOtherReferrals, .summaryShareLimits, .summaryTimeCritical, .summaryRaisedBy,
+        .summaryReferralDetails,
         .summarySafeContact, .summaryDependants, .summaryEndedNotAsked, .summaryFinding, .summaryResult,
         .summaryDomains, .summaryPositive, .summaryNotPositive, .summaryNoIndicatorsInDomain, .summaryEvidence,
         .summaryOverrides, .summaryNeeds, .summaryReferrals, .summaryNoReferrals, .summaryLawEnforcement,

@@ -239,6 +239,7 @@ extension QuestionnaireLoader {
             let referrals = resolver.resolveReferrals(rawReferrals)
             diags = resolver.builder.diags
             checkHooks(hooks, sections: sections, referrals: referrals)
+            checkReferralDetails(rawReferrals, sections: sections)
             checkChangelog(changelog, sections: sections)
 
             guard let title else { return nil }
@@ -432,7 +433,19 @@ extension QuestionnaireLoader {
             }
             var q = QuestionDef(id: id, type: type, options: [], integer: true, multiline: false,
                                 special: SpecialAnswer.allCases, indicatorIDs: [], location: loc, sectionID: section)
-            q.text = text(&qr, "text", key: key("question", id, "text"), required: true, note: note("Question (\(type.rawValue)), read to the person."))
+            // `audience: advocate`: the advocate answers it alone (privacy
+            // checked, interpreter, own concern); only the translator's note
+            // differs, so translators do not write it for the person.
+            var forAdvocate = false
+            if let (a, aloc) = qr.string("audience", diags: &diags) {
+                switch a {
+                case "advocate": forAdvocate = true
+                case "person": break
+                default: diags.error(aloc, "'audience' must be 'person' or 'advocate', not '\(Sanitize.singleLine(a))'")
+                }
+            }
+            let asked = forAdvocate ? "Question (\(type.rawValue)) for the advocate only; not read aloud." : "Question (\(type.rawValue)), read to the person."
+            q.text = text(&qr, "text", key: key("question", id, "text"), required: true, note: note(asked))
             q.guidance = text(&qr, "guidance", key: key("question", id, "guidance"), note: note("Guidance for the advocate only; not read aloud."))
             q.relevant = pending(&qr, "relevant")
             if let v = qr.value("required") {
@@ -449,7 +462,7 @@ extension QuestionnaireLoader {
             if q.endIf != nil && q.endMessage == nil {
                 diags.error(qr.keyLocation("end_if"), "question '\(id)' has 'end_if' but no 'end_message'")
             }
-            var known = ["id", "type", "text", "guidance", "translator_note", "relevant", "required",
+            var known = ["id", "type", "text", "guidance", "translator_note", "audience", "relevant", "required",
                          "constraint", "constraint_message", "end_if", "end_message", "special"]
             if let list = qr.list("special", diags: &diags) {
                 q.special = []
@@ -679,6 +692,8 @@ extension QuestionnaireLoader {
             var when: PendingCondition?
             var timeCritical: PendingCondition?
             var reason: SourceText?
+            /// `details`: question ids, each with where it was written.
+            var details: [(String, SourceLocation)] = []
             var location: SourceLocation
         }
 
@@ -692,8 +707,13 @@ extension QuestionnaireLoader {
                 let timeCritical = pending(&rr, "time_critical")
                 if when == nil { diags.error(loc, "referral '\(id)' needs 'when'") }
                 let reason = text(&rr, "reason", key: key("referral", id, "reason"), required: true, note: "Why this referral is suggested; shown in the summary.")
-                rr.finish(known: ["id", "title", "when", "time_critical", "reason"], diags: &diags)
-                out.append(ReferralDef(id: id, title: title, when: when, timeCritical: timeCritical, reason: reason, location: loc))
+                var details: [(String, SourceLocation)] = []
+                for n in rr.list("details", allowSingle: true, diags: &diags) ?? [] {
+                    if let d = MapReader.scalar(n, key: "details", what: "referral '\(id)'", path: path, diags: &diags) { details.append(d) }
+                }
+                rr.finish(known: ["id", "title", "when", "time_critical", "reason", "details"], diags: &diags)
+                out.append(ReferralDef(id: id, title: title, when: when, timeCritical: timeCritical, reason: reason,
+                                       details: details, location: loc))
             }
             return out
         }
@@ -730,6 +750,15 @@ extension QuestionnaireLoader {
                     for o in q.options where !ids.contains(o.id) && o.id != "none" {
                         diags.error(loc, "'consent_to_share' question '\(qid)' has option '\(o.id)', which is not a referral id (or 'none')")
                     }
+                }
+            }
+        }
+
+        mutating func checkReferralDetails(_ defs: [ReferralDef], sections: [Section]) {
+            let all = Set(sections.flatMap(\.questions).map(\.id))
+            for d in defs {
+                for (qid, loc) in d.details where !all.contains(qid) {
+                    diags.error(loc, "referral '\(d.id)' lists unknown question '\(Sanitize.singleLine(qid))' in 'details'")
                 }
             }
         }

@@ -222,7 +222,8 @@ extension QuestionnaireLoader {
                 sc.placeName = "referral '\(d.id)'"
                 guard let when = resolve(d.when, sc), let title = d.title, let reason = d.reason else { continue }
                 let timeCritical = d.timeCritical.flatMap { resolve($0, sc) }
-                out.append(Referral(id: d.id, title: title, when: when, timeCritical: timeCritical, reason: reason, location: d.location))
+                out.append(Referral(id: d.id, title: title, when: when, timeCritical: timeCritical, reason: reason,
+                                    details: d.details.map(\.0), location: d.location))
             }
             return out
         }

@@ -10,6 +10,10 @@ public struct LocalizedText: Hashable, Sendable {
         /// The entry was translated from a different source text; the
         /// current source is shown instead.
         case stale
+        /// The translation has an error `intake locales check` reports
+        /// (placeholders that differ from the source, a control character,
+        /// the wrong number of plural forms); the source is shown instead.
+        case rejected
     }
 
     public var text: String
@@ -29,8 +33,11 @@ public struct LocalizedText: Hashable, Sendable {
 /// Lookups are by key (`msgctxt`); the caller passes the current source
 /// text, and anything that is not an up-to-date, non-fuzzy, non-empty
 /// translation of exactly that text falls back to the source with a status
-/// saying why. Text is returned as written: control characters are left for
-/// the renderer to sanitize.
+/// saying why. A translation with an error that `intake locales check`
+/// reports (see `TranslationCheck.hasError`) is never returned: the source
+/// is shown instead, as `rejected`, so "Questionnaire : {titre}" with
+/// literal braces never reaches the screen. Like every fallback it is
+/// marked on screen (`isFallback`).
 public struct Catalog: Sendable {
     /// The language tag (from the file's `Language` header, or as given).
     public let language: String
@@ -48,6 +55,8 @@ public struct Catalog: Sendable {
         var idPlural: String?
         var translations: [String]
         var isFuzzy: Bool
+        /// The translation has an error `locales check` reports.
+        var isRejected: Bool
         var translation: String { translations.first ?? "" }
     }
     private let isSource: Bool
@@ -59,13 +68,26 @@ public struct Catalog: Sendable {
         self.isDraft = Self.isDraft(file)
         self.reviewedBy = file.reviewedBy
         let rule = file.pluralForms
-        self.pluralForms = (rule.map { $0.validate().isEmpty } ?? false) ? rule! : .english
+        let validRule = (rule.map { $0.validate().isEmpty } ?? false) ? rule : nil
+        self.pluralForms = validRule ?? .english
+        // Without a valid rule the English one is used, and plural entries
+        // with its two forms are shown.
+        let effective = validRule ?? .english
+        let singleNForms = TranslationCheck.singleNForms(effective)
         // The first entry of a key wins, as in gettext.
         self.byKey = Dictionary(file.entries.lazy.filter { !$0.isObsolete }.compactMap { e in
-            e.context.map { ($0, Message(id: e.id, idPlural: e.idPlural, translations: e.translations, isFuzzy: e.isFuzzy)) }
+            e.context.map { key in
+                let rejected = !e.isFuzzy && TranslationCheck.hasError(id: e.id, idPlural: e.idPlural, translations: e.translations,
+                                                                       plural: effective, singleNForms: singleNForms)
+                return (key, Message(id: e.id, idPlural: e.idPlural, translations: e.translations, isFuzzy: e.isFuzzy,
+                                     isRejected: rejected))
+            }
         }, uniquingKeysWith: { first, _ in first })
         self.isSource = false
     }
+
+    /// How many entries have an error and show the source instead.
+    public var rejectedCount: Int { byKey.values.filter(\.isRejected).count }
 
     /// Whether a file is a draft: its header does not say it was reviewed.
     /// Needs only the header (see `POFile.parseHeader`).
@@ -94,6 +116,7 @@ public struct Catalog: Sendable {
         if e.id != source { return LocalizedText(text: source, status: .stale) }
         let t = e.translation
         if t.isEmpty { return LocalizedText(text: source, status: .missing) }
+        if e.isRejected { return LocalizedText(text: source, status: .rejected) }
         return LocalizedText(text: t, status: .translated)
     }
 
@@ -109,8 +132,9 @@ public struct Catalog: Sendable {
         }
         let index = pluralForms.index(for: count)
         guard index < e.translations.count, !e.translations[index].isEmpty else {
-            return LocalizedText(text: fallbackText, status: .missing)
+            return LocalizedText(text: fallbackText, status: e.isRejected ? .rejected : .missing)
         }
+        if e.isRejected { return LocalizedText(text: fallbackText, status: .rejected) }
         return LocalizedText(text: e.translations[index], status: .translated)
     }
 }

@@ -6,31 +6,51 @@ import Yams
 /// ```yaml
 /// en:
 ///   - term: "illegal alien"
+///     forms: ["illegal aliens"]
 ///     suggest: "undocumented person / person without status"
 ///   - term: "victim"
+///     forms: ["victims"]
 ///     suggest: "person / survivor"
 ///     allow: ["victim services"]
+/// es:
+///   - term: "prostituta"
+///     stems: ["prostitu"]
+///     suggest: "persona que vende sexo"
 /// ```
 ///
-/// Matching ignores case. In languages written with spaces between words a
-/// term matches whole words only, and a space in a term matches any run of
-/// white space; in Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese,
-/// which do not separate words (or attach particles to them), and in Arabic,
-/// which attaches articles and prepositions (`الضحية`), a term matches
-/// anywhere. An occurrence inside one of the rule's `allow` phrases is not
-/// reported.
+/// `term` is the headword the warning names; `forms` are its other
+/// inflected forms (plurals, cases, with a suffix), each matched like the
+/// term; `stems` are word beginnings: any word that begins with one matches
+/// (`prostitu` finds prostituta, prostitutos, prostitución).
+///
+/// Matching ignores case, and treats Arabic and Persian yeh and kaf as the
+/// same letter (ي/ی, ك/ک, ى). In languages written with spaces between
+/// words a term or form matches whole words only, and a space in it matches
+/// any run of white space; a zero-width non-joiner (U+200C, Persian
+/// نیم‌فاصله) in it matches a ZWNJ, white space or nothing, as writers
+/// differ. In Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese, which
+/// do not separate words (or attach particles to them), and in Arabic, which
+/// attaches articles and prepositions (`الضحية`), a term matches anywhere.
+/// An occurrence inside one of the rule's `allow` phrases is not reported.
 public struct DiscouragedTerms: Sendable, Hashable {
     public struct Rule: Sendable, Hashable {
         public var term: String
         public var suggestion: String
         /// Phrases in which the term is acceptable (`victim services`).
         public var allowed: [String]
+        /// Other inflected forms, each matched like the term.
+        public var forms: [String]
+        /// Word beginnings: any word that begins with one matches.
+        public var stems: [String]
         public var location: SourceLocation?
 
-        public init(term: String, suggestion: String, allowed: [String] = [], location: SourceLocation? = nil) {
+        public init(term: String, suggestion: String, allowed: [String] = [], forms: [String] = [], stems: [String] = [],
+                    location: SourceLocation? = nil) {
             self.term = term
             self.suggestion = suggestion
             self.allowed = allowed
+            self.forms = forms
+            self.stems = stems
             self.location = location
         }
     }
@@ -77,7 +97,14 @@ public struct DiscouragedTerms: Sendable, Hashable {
                     bag.error(loc(item), "expected {term: ..., suggest: ...}")
                     continue
                 }
-                var term: String?, suggest: String?, allowed: [String] = []
+                var term: String?, suggest: String?, allowed: [String] = [], forms: [String] = [], stems: [String] = []
+                func strings(_ v: Node, _ field: String) -> [String] {
+                    if let s = v.sequence, s.allSatisfy({ $0.scalar != nil && !($0.scalar!.string.allSatisfy(\.isWhitespace)) }) {
+                        return s.compactMap { $0.scalar?.string }
+                    }
+                    bag.error(loc(v), "'\(field)' must be a list of non-empty strings")
+                    return []
+                }
                 for (k, v) in m {
                     switch k.scalar?.string {
                     case "term": term = v.scalar?.string
@@ -90,8 +117,10 @@ public struct DiscouragedTerms: Sendable, Hashable {
                         } else {
                             bag.error(loc(v), "'allow' must be a list of strings")
                         }
+                    case "forms": forms = strings(v, "forms")
+                    case "stems": stems = strings(v, "stems")
                     case "note": break
-                    default: bag.error(loc(k), "unknown field '\(k.scalar?.string ?? "?")'; expected term, suggest, allow or note")
+                    default: bag.error(loc(k), "unknown field '\(k.scalar?.string ?? "?")'; expected term, forms, stems, suggest, allow or note")
                     }
                 }
                 guard let t = term, !t.allSatisfy(\.isWhitespace) else {
@@ -102,7 +131,7 @@ public struct DiscouragedTerms: Sendable, Hashable {
                     bag.error(loc(item), "missing 'suggest' for '\(t)'")
                     continue
                 }
-                rules.append(Rule(term: t, suggestion: s, allowed: allowed, location: loc(item)))
+                rules.append(Rule(term: t, suggestion: s, allowed: allowed, forms: forms, stems: stems, location: loc(item)))
             }
             result[LanguageTag(lang)!.description, default: []].append(contentsOf: rules)
         }
@@ -148,25 +177,37 @@ public struct DiscouragedTerms: Sendable, Hashable {
     }
 
     /// Every discouraged term in `text`, in order of position; `offset` is
-    /// the 0-based position in Unicode scalars.
-    public func findings(in text: String, language: String) -> [(term: String, suggestion: String, offset: Int)] {
+    /// the 0-based position in Unicode scalars; `matched` is the text found
+    /// (a form or a word beginning with a stem, as written in `text`).
+    public func findings(in text: String, language: String) -> [(term: String, suggestion: String, offset: Int, matched: String)] {
         let rules = rules(for: language)
         guard !rules.isEmpty, !text.isEmpty else { return [] }
         let primary = LanguageTag(language)?.primaryLanguage ?? language
         let wholeWord = !Self.substringLanguages.contains(primary)
         let hay = Self.folded(text)
-        var found: [(term: String, suggestion: String, offset: Int)] = []
+        let scalars = Array(text.unicodeScalars)
+        var found: [(term: String, suggestion: String, offset: Int, matched: String)] = []
         var taken: [Range<Int>] = []
-        // Longer terms first, so "child prostitute" wins over "prostitute".
-        let ordered = rules.sorted { $0.term.unicodeScalars.count > $1.term.unicodeScalars.count }
-        for rule in ordered {
-            let needle = Self.folded(rule.term)
-            let allowedRanges = rule.allowed.flatMap { Self.matches(of: Self.folded($0), in: hay, wholeWord: wholeWord) }
-            for r in Self.matches(of: needle, in: hay, wholeWord: wholeWord) {
-                if allowedRanges.contains(where: { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }) { continue }
+        // Every needle of every rule, longer first, so "child prostitute"
+        // wins over "prostitute" and a form over a shorter stem.
+        var needles: [(needle: [Unicode.Scalar], rule: Int, isStem: Bool)] = []
+        for (k, rule) in rules.enumerated() {
+            for t in [rule.term] + rule.forms { needles.append((Self.folded(t), k, false)) }
+            for t in rule.stems { needles.append((Self.folded(t), k, true)) }
+        }
+        needles.sort { $0.needle.count > $1.needle.count }
+        var allowedRanges: [Int: [Range<Int>]] = [:]
+        for n in needles {
+            let rule = rules[n.rule]
+            if allowedRanges[n.rule] == nil {
+                allowedRanges[n.rule] = rule.allowed.flatMap { Self.matches(of: Self.folded($0), in: hay, wholeWord: wholeWord) }
+            }
+            for r in Self.matches(of: n.needle, in: hay, wholeWord: wholeWord, prefix: n.isStem) {
+                if allowedRanges[n.rule]!.contains(where: { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }) { continue }
                 if taken.contains(where: { $0.overlaps(r) }) { continue }
                 taken.append(r)
-                found.append((rule.term, rule.suggestion, r.lowerBound))
+                let matched = String(String.UnicodeScalarView(scalars[r]))
+                found.append((rule.term, rule.suggestion, r.lowerBound, matched))
             }
         }
         return found.sorted { $0.offset < $1.offset }
@@ -180,6 +221,12 @@ public struct DiscouragedTerms: Sendable, Hashable {
             if u.isASCII {
                 return ("A"..."Z").contains(u) ? Unicode.Scalar(u.value + 32)! : u
             }
+            // Arabic and Persian keyboards give different yeh and kaf.
+            switch u.value {
+            case 0x064A, 0x0649: return "\u{06CC}"
+            case 0x0643: return "\u{06A9}"
+            default: break
+            }
             let lower = u.properties.lowercaseMapping.unicodeScalars
             return lower.count == 1 ? lower.first! : u
         }
@@ -192,9 +239,13 @@ public struct DiscouragedTerms: Sendable, Hashable {
 
     private static func isSpace(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace }
 
+    static let zwnj: Unicode.Scalar = "\u{200C}"
+
     /// Ranges (in scalars) where `needle` occurs; a space in the needle
-    /// matches one or more white-space scalars.
-    static func matches(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar], wholeWord: Bool) -> [Range<Int>] {
+    /// matches one or more white-space scalars, a ZWNJ zero or more ZWNJs
+    /// or white-space scalars. With `prefix` (a stem) the needle may end
+    /// inside a word, and the range runs to the word's end.
+    static func matches(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar], wholeWord: Bool, prefix: Bool = false) -> [Range<Int>] {
         guard let first = needle.first else { return [] }
         var out: [Range<Int>] = []
         var start = 0
@@ -202,6 +253,11 @@ public struct DiscouragedTerms: Sendable, Hashable {
             if hay[start] != first { start += 1; continue }
             var i = start, j = 0
             while j < needle.count, i < hay.count {
+                if needle[j] == zwnj {
+                    while i < hay.count, hay[i] == zwnj || isSpace(hay[i]) { i += 1 }
+                    j += 1
+                    continue
+                }
                 if isSpace(needle[j]) {
                     guard isSpace(hay[i]) else { break }
                     while i < hay.count, isSpace(hay[i]) { i += 1 }
@@ -211,10 +267,13 @@ public struct DiscouragedTerms: Sendable, Hashable {
                 guard hay[i] == needle[j] else { break }
                 i += 1; j += 1
             }
+            // A ZWNJ at the needle's end may match nothing at the hay's end.
+            while j < needle.count, needle[j] == zwnj { j += 1 }
             if j == needle.count {
                 let ok = !wholeWord
-                    || ((start == 0 || !isWordScalar(hay[start - 1])) && (i == hay.count || !isWordScalar(hay[i])))
+                    || ((start == 0 || !isWordScalar(hay[start - 1])) && (prefix || i == hay.count || !isWordScalar(hay[i])))
                 if ok {
+                    if prefix && wholeWord { while i < hay.count, isWordScalar(hay[i]) { i += 1 } }
                     out.append(start..<i)
                     start = i
                     continue

@@ -40,9 +40,16 @@ public struct WidthLimit: Hashable, Sendable {
 ///   `Plural-Forms`; a control character the sanitizing rule would remove
 ///   (ESC, C0, C1, DEL, bidi overrides; see `Sanitize`), in any msgstr,
 ///   fuzzy ones included, at the character's own line and column.
-/// - warning: wider than allowed (see `defaultWidthLimits`); identical to
-///   the source ("untranslated copy of the source"); a discouraged term;
-///   key no longer used; source text changed but entry not fuzzy.
+/// - warning: fuzzy (with its placeholders checked, as a warning: a
+///   changed source often brings a new placeholder); untranslated, or a
+///   plural form empty; a template key missing from the file (at line 1);
+///   wider than allowed (see `defaultWidthLimits`); identical to the source
+///   ("untranslated copy of the source") unless the entry is confirmed
+///   (`POEntry.isConfirmedSameAsSource`); a discouraged term; key no longer
+///   used; source text changed but entry not fuzzy.
+///
+/// `Catalog` shows the source instead of any translation with one of the
+/// per-entry errors (see `TranslationCheck`).
 public struct LocaleReport: Sendable {
     public var language: String?
     public var templateCount: Int
@@ -62,21 +69,35 @@ public struct LocaleReport: Sendable {
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
     /// Limits for an 80-column screen, first match wins:
-    /// - `ui/footer/*` 18: the footer shows four or five key hints side by side.
-    /// - `ui/key/*` 18: key names in the help table's left column.
+    /// - `ui/key/*` 18: key names in the footer, four or five side by side,
+    ///   and in the help table's left column.
+    /// - `ui/screen/status_save_failed` 78: the one-line message line
+    ///   (the reason is filled in too).
+    /// - `ui/screen/status_*` and `ui/screen/draft_short` 30: the status at
+    ///   the right of the title bar, which gives way to a long title.
+    /// - `ui/screen/*_hint` 78: the one-line message line above the footer.
     /// - `*/option/*` 60: an answer option after its number and marker, with
     ///   room for the frame and scroll bar.
     /// - `*/title` 70: one title line inside the frame with padding.
-    /// - `ui/status/*` 78: the one-line status bar.
     /// Other strings wrap and have no limit. A limit applies to each line of
-    /// a multi-line translation.
+    /// a multi-line translation. Every pattern matches a real string (a test
+    /// says so), and `locales update` writes each limit into the entry's
+    /// `#.` note ("At most 18 columns.").
     public static let defaultWidthLimits: [WidthLimit] = [
-        WidthLimit("ui/footer/*", 18),
         WidthLimit("ui/key/*", 18),
+        WidthLimit("ui/screen/status_save_failed", 78),
+        WidthLimit("ui/screen/status_*", 30),
+        WidthLimit("ui/screen/draft_short", 30),
+        WidthLimit("ui/screen/*_hint", 78),
         WidthLimit("*/option/*", 60),
         WidthLimit("*/title", 70),
-        WidthLimit("ui/status/*", 78),
     ]
+
+    /// The note a translator reads for a width-limited key (`At most 18
+    /// columns.`), or nil.
+    public static func widthNote(for key: String, limits: [WidthLimit] = defaultWidthLimits) -> String? {
+        limits.first { $0.matches(key) }.map { "At most \($0.maxColumns) columns." }
+    }
 
     /// Checks `file` (read from `fileName`) against `template`.
     public init(file: POFile, fileName: String, template: [TemplateEntry],
@@ -116,9 +137,7 @@ public struct LocaleReport: Sendable {
         }
         let language = lang
         // Forms used for exactly one n, computed once per file.
-        let singleNForms: Set<Int> = plural.map { p in
-            Set((0..<p.count).filter { Self.formCoversSingleN(p, $0) })
-        } ?? []
+        let singleNForms: Set<Int> = plural.map(TranslationCheck.singleNForms) ?? []
 
         var templateByKey: [String: TemplateEntry] = [:]
         for t in template where templateByKey[t.key] == nil { templateByKey[t.key] = t }
@@ -151,37 +170,59 @@ public struct LocaleReport: Sendable {
                 bag.error(loc, "\(e.translations.count) plural forms, but Plural-Forms says nplurals=\(plural.count)")
             }
             Self.checkControls(e, bag: &bag)
-            guard !e.isFuzzy else { continue }
+            if e.isFuzzy {
+                bag.warning(loc, "fuzzy: not shown until a translator checks it and removes the fuzzy flag")
+                // The check that matters most when confirming it; a warning,
+                // as a changed source often brings a new placeholder.
+                for (i, text) in e.translations.enumerated() where !text.isEmpty {
+                    if let problem = Self.placeholderMessage(e, index: i, text: text, singleNForms: singleNForms) {
+                        bag.warning(Self.formLocation(e, i, loc), "fuzzy \(problem)")
+                    }
+                }
+                continue
+            }
+            if !e.isTranslated {
+                let empty = e.translations.indices.filter { e.translations[$0].isEmpty }
+                let what = e.isPlural && empty.count < e.translations.count
+                    ? empty.map { "msgstr[\($0)]" }.joined(separator: ", ") + " empty"
+                    : "untranslated"
+                bag.warning(Self.formLocation(e, empty.first ?? 0, loc), "\(what): the English is shown instead")
+            }
             checkTranslations(e, key: key, singleNForms: singleNForms, loc: loc, language: language,
                               widthLimits: widthLimits, terms: discouragedTerms, bag: &bag)
         }
-        untranslated += templateByKey.keys.filter { !seenKeys.contains($0) }.count
+        for t in template where seenKeys.insert(t.key).inserted {
+            untranslated += 1
+            bag.warning(fileStart, "not in the file: '\(t.key)' (the English is shown instead); run intake locales update")
+        }
         findings = bag.sorted
+    }
+
+    /// The msgstr line of form `i`.
+    static func formLocation(_ e: POEntry, _ i: Int, _ fallback: SourceLocation) -> SourceLocation {
+        i < e.locations.msgstrs.count ? e.locations.msgstrs[i] : fallback
+    }
+
+    /// "msgstr placeholders differ from the source: ...", or nil.
+    static func placeholderMessage(_ e: POEntry, index i: Int, text: String, singleNForms: Set<Int>) -> String? {
+        let p = TranslationCheck.placeholderProblems(id: e.id, idPlural: e.idPlural, text: text, index: i, singleNForms: singleNForms)
+        guard !p.missing.isEmpty || !p.extra.isEmpty else { return nil }
+        var parts: [String] = []
+        if !p.missing.isEmpty { parts.append("missing " + p.missing.map { "{\($0)}" }.joined(separator: ", ")) }
+        if !p.extra.isEmpty { parts.append("not in the source " + p.extra.map { "{\($0)}" }.joined(separator: ", ")) }
+        let where_ = e.isPlural ? "msgstr[\(i)]" : "msgstr"
+        return "\(where_) placeholders differ from the source: \(parts.joined(separator: "; "))"
     }
 
     private func checkTranslations(_ e: POEntry, key: String, singleNForms: Set<Int>, loc: SourceLocation,
                                    language: String, widthLimits: [WidthLimit],
                                    terms: DiscouragedTerms?, bag: inout DiagnosticBag) {
-        let sourceNames = Set(Placeholders.names(in: e.id))
-        let pluralNames = e.idPlural.map { Set(Placeholders.names(in: $0)) }
-        let allowed = sourceNames.union(pluralNames ?? [])
         let limit = widthLimits.first { $0.matches(key) }
         for (i, text) in e.translations.enumerated() where !text.isEmpty {
             let where_ = e.isPlural ? "msgstr[\(i)]" : "msgstr"
-            let here = i < e.locations.msgstrs.count ? e.locations.msgstrs[i] : loc
-            // A form used for exactly one n (like "one" = n==1) may spell the
-            // number out, so it may leave out one placeholder (the count);
-            // other forms need every placeholder of the plural source.
-            let required = pluralNames ?? sourceNames
-            let names = Set(Placeholders.names(in: text))
-            var missing = required.subtracting(names).sorted()
-            if e.isPlural, missing.count == 1, singleNForms.contains(i) { missing = [] }
-            let extra = names.subtracting(allowed).sorted()
-            if !missing.isEmpty || !extra.isEmpty {
-                var parts: [String] = []
-                if !missing.isEmpty { parts.append("missing " + missing.map { "{\($0)}" }.joined(separator: ", ")) }
-                if !extra.isEmpty { parts.append("not in the source " + extra.map { "{\($0)}" }.joined(separator: ", ")) }
-                bag.error(here, "\(where_) placeholders differ from the source: \(parts.joined(separator: "; "))")
+            let here = Self.formLocation(e, i, loc)
+            if let problem = Self.placeholderMessage(e, index: i, text: text, singleNForms: singleNForms) {
+                bag.error(here, problem)
             }
             if let limit {
                 let widest = text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }.max() ?? 0
@@ -191,12 +232,13 @@ public struct LocaleReport: Sendable {
             }
             let source = i == 0 ? e.id : (e.idPlural ?? e.id)
             // Very short words ("No", "OK") are often the same in both languages.
-            if text == source || text == e.id, Self.letterCount(text) >= 4 {
+            if text == source || text == e.id, Self.letterCount(text) >= 4, !e.isConfirmedSameAsSource {
                 bag.warning(here, "untranslated copy of the source")
             }
             if let terms {
                 for f in terms.findings(in: text, language: language) {
-                    bag.warning(here, "discouraged term '\(f.term)'; consider: \(f.suggestion)")
+                    let form = DiscouragedTerms.folded(f.matched) == DiscouragedTerms.folded(f.term) ? "" : " (as '\(f.matched)')"
+                    bag.warning(here, "discouraged term '\(f.term)'\(form); consider: \(f.suggestion)")
                 }
             }
         }

@@ -24,11 +24,15 @@ public struct TemplateEntry: Hashable, Sendable {
 extension POFile {
     /// A POT template (empty `Language`, `charset=UTF-8`, fuzzy header as
     /// xgettext writes it) that Poedit and Weblate can start from.
-    public static func template(_ entries: [TemplateEntry], projectVersion: String = "intake") -> POFile {
+    /// `creationDate` (gettext form `2026-11-29 04:00+0000`) is a parameter
+    /// so the library reads no clock; `generator` is written as `X-Generator`.
+    public static func template(_ entries: [TemplateEntry], projectVersion: String = "intake",
+                                creationDate: String = "YEAR-MO-DA HO:MI+ZONE", generator: String = "intake") -> POFile {
         var file = POFile()
         file.headerFields = [
             POHeaderField("Project-Id-Version", projectVersion),
             POHeaderField("Report-Msgid-Bugs-To", ""),
+            POHeaderField("POT-Creation-Date", creationDate),
             POHeaderField("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
             POHeaderField("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
             POHeaderField("Language-Team", "LANGUAGE <LL@li.org>"),
@@ -36,6 +40,7 @@ extension POFile {
             POHeaderField("MIME-Version", "1.0"),
             POHeaderField("Content-Type", "text/plain; charset=UTF-8"),
             POHeaderField("Content-Transfer-Encoding", "8bit"),
+            POHeaderField("X-Generator", generator),
         ]
         file.header?.isFuzzy = true
         file.entries = entries.map { makeEntry($0, nplurals: 2) }
@@ -49,7 +54,7 @@ extension POFile {
     /// so the library reads no clock.
     public static func newCatalog(language: String, template: [TemplateEntry],
                                   revisionDate: String = "YEAR-MO-DA HO:MI+ZONE",
-                                  projectVersion: String = "intake") -> POFile {
+                                  projectVersion: String = "intake", generator: String = "intake") -> POFile {
         let plural = PluralForms.cldr(for: language)
         let nplurals = (try? PluralForms.parse(plural))?.count ?? 2
         var file = POFile()
@@ -66,6 +71,7 @@ extension POFile {
             POHeaderField("Plural-Forms", plural),
             POHeaderField("X-Intake-Status", POReviewStatus.draft.rawValue),
             POHeaderField("X-Intake-Reviewed-By", ""),
+            POHeaderField("X-Generator", generator),
         ]
         file.entries = template.map { makeEntry($0, nplurals: nplurals) }
         return file
@@ -78,16 +84,50 @@ extension POFile {
         return e
     }
 
+    /// The flag gettext's `msgfmt -c`, pofilter, Poedit and Weblate check
+    /// `{name}` placeholders by.
+    public static let formatFlag = "python-brace-format"
+
+    /// Notes, references and the format flag from the template (a note
+    /// that differs only in where its lines break is kept): the note
+    /// ends with the width limit `LocaleReport` checks ("At most 18
+    /// columns."); an entry whose source has placeholders is flagged
+    /// `python-brace-format` (after `fuzzy`, where gettext puts it), and one
+    /// without loses the flag. Other flags are kept.
     static func refreshComments(_ e: inout POEntry, from t: TemplateEntry) {
-        e.extractedComments = t.note.map { note in
+        var notes = t.note.map { note in
             note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         } ?? []
+        if let limit = LocaleReport.widthNote(for: t.key) { notes.append(limit) }
+        // polib and translate-toolkit (Weblate) wrap long notes over several
+        // '#.' lines (and drop an empty last one): the same words, kept as
+        // they are.
+        func words(_ lines: [String]) -> [Substring] { lines.joined(separator: " ").split(whereSeparator: \.isWhitespace) }
+        if words(e.extractedComments) != words(notes) {
+            e.extractedComments = notes
+        }
         e.references = t.reference.map { [$0] } ?? []
+        let hasPlaceholders = !Placeholders.names(in: t.source).isEmpty
+            || !(t.sourcePlural.map(Placeholders.names(in:)) ?? []).isEmpty
+        if hasPlaceholders {
+            if !e.flags.contains(formatFlag) {
+                e.flags.insert(formatFlag, at: e.flags.firstIndex(of: "fuzzy").map { $0 + 1 } ?? 0)
+            }
+        } else {
+            e.flags.removeAll { $0 == formatFlag }
+        }
+    }
+
+    /// Sets `X-Generator` (the program that wrote the file), keeping its
+    /// place in the header.
+    public mutating func setGenerator(_ generator: String) {
+        setHeaderValue(generator, for: "X-Generator")
     }
 
     /// msgmerge, keyed by msgctxt: template strings missing here are added
-    /// untranslated; strings no longer in the template become obsolete `#~`
-    /// entries at the end; a changed source text keeps its translation but
+    /// untranslated; translated strings no longer in the template become
+    /// obsolete `#~` entries at the end, and untranslated ones are dropped
+    /// (already obsolete ones too); a changed source text keeps its translation but
     /// becomes `#, fuzzy` with the old source as `#| msgid`; notes and
     /// references come from the template; an obsolete entry whose key
     /// returns is revived (fuzzy if its source text differs). Entries follow
@@ -152,6 +192,8 @@ extension POFile {
         var goneKeys: Set<[String?]> = []
         for e in entries.filter({ !$0.isObsolete }) + entries.filter(\.isObsolete) {
             if let key = e.context, used.contains(key) { continue }
+            // Nothing to keep of a string nobody translated.
+            guard e.translations.contains(where: { !$0.isEmpty }) else { continue }
             guard goneKeys.insert([e.context, e.id]).inserted else { continue }
             var o = e
             if !o.isObsolete {

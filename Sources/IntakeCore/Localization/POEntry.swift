@@ -21,6 +21,35 @@ public struct POEntryLocations: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {}
 }
 
+/// How an entry's strings were broken into lines in the file it was read
+/// from, so writing it again keeps the wrapping of Poedit, Weblate or
+/// `msgcat` (which break lines differently from intake, e.g. between CJK
+/// characters) instead of flipping every wrapped line. Each field is kept
+/// verbatim with the value it held; the writer uses the lines only while
+/// the field still has that value. Takes no part in equality.
+public struct POEntryLayout: Hashable, Sendable {
+    struct Field: Sendable {
+        /// What the writer writes before the string: `msgid`, `msgstr[1]`,
+        /// `#~ msgstr`, `#| msgid`.
+        var keyword: String
+        var value: String
+        /// The lines as read, joined by `\n`, without the last line break.
+        var lines: String
+    }
+    var fields: [Field] = []
+
+    public init() {}
+
+    /// The lines as read for `keyword` if it still holds `value`.
+    func lines(_ keyword: String, value: String) -> String? {
+        for f in fields where f.keyword == keyword { return f.value == value ? f.lines : nil }
+        return nil
+    }
+
+    public static func == (a: POEntryLayout, b: POEntryLayout) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+}
+
 /// One message of a gettext PO file, with every kind of comment gettext writes.
 public struct POEntry: Hashable, Sendable {
     /// `# ` translator comments, one per line, without the `# ` prefix.
@@ -49,6 +78,8 @@ public struct POEntry: Hashable, Sendable {
     public var isObsolete: Bool = false
     /// Where the entry was read from; empty for built entries.
     public var locations = POEntryLocations()
+    /// The line breaks of its strings as read; empty for built entries.
+    public var layout = POEntryLayout()
 
     public init(context: String? = nil, id: String, idPlural: String? = nil,
                 translations: [String]? = nil) {
@@ -78,6 +109,20 @@ public struct POEntry: Hashable, Sendable {
                 flags.removeAll { $0 == "fuzzy" }
             }
         }
+    }
+
+    /// The translator comment that confirms a translation identical to the
+    /// source is deliberate ("Pause" in French): `# intake: same-as-source`.
+    /// A translator comment, because Poedit, Weblate and gettext's tools
+    /// keep those (msgcat drops unknown `#,` flags).
+    public static let sameAsSourceComment = "intake: same-as-source"
+
+    /// True when the entry has the `# intake: same-as-source` translator
+    /// comment, or Weblate's `ignore-same` flag: `locales check` then does
+    /// not call an identical translation an untranslated copy.
+    public var isConfirmedSameAsSource: Bool {
+        translatorComments.contains { Substring($0).trimmingSpaces() == Self.sameAsSourceComment }
+            || flags.contains("ignore-same")
     }
 
     /// True when every msgstr is non-empty.

@@ -47,7 +47,16 @@ struct POParser {
     }
     private var seen: [Key: SourceLocation] = [:]
 
-    private enum Field { case context, id, idPlural, str(Int), prevContext, prevID, prevIDPlural }
+    private enum Field: Equatable { case context, id, idPlural, str(Int), prevContext, prevID, prevIDPlural }
+
+    /// The lines a field was read from (byte offsets of the first line's
+    /// start and the last line's end), for `POEntryLayout`.
+    private struct Span {
+        var field: Field
+        var start: Int
+        var end: Int
+        var lines: Int
+    }
 
     /// The entry being read.
     private struct Pending {
@@ -63,6 +72,7 @@ struct POParser {
         var entry = POEntry(id: "", translations: [])
         var last: Field?
         var lastPrevious: Field?
+        var spans: [Span] = []
     }
     private var cur = Pending()
 
@@ -221,6 +231,7 @@ struct POParser {
             }
             checkObsolete(b, s, obsolete)
             append(bytes, to: field)
+            extendSpan(field, e)
             if case .str(let index) = field { noteControls(b, s, e, bytes, msgstr: index) }
             return
         }
@@ -275,6 +286,7 @@ struct POParser {
             cur.context = bytes
             cur.entry.locations.msgctxt = keywordLoc
             cur.last = .context
+            startSpan(.context, e)
         case .msgid:
             if cur.id != nil { finishEntry(b) }
             begin(b, s)
@@ -282,6 +294,7 @@ struct POParser {
             cur.id = bytes
             cur.entry.locations.msgid = keywordLoc
             cur.last = .id
+            startSpan(.id, e)
         case .msgidPlural:
             checkObsolete(b, s, obsolete)
             if cur.id == nil {
@@ -293,6 +306,7 @@ struct POParser {
             } else {
                 cur.idPlural = bytes
                 cur.last = .idPlural
+                startSpan(.idPlural, e)
             }
         case .msgstr:
             checkObsolete(b, s, obsolete)
@@ -312,6 +326,7 @@ struct POParser {
             cur.entry.locations.msgstr = keywordLoc
             cur.entry.locations.msgstrs = [keywordLoc]
             cur.last = .str(0)
+            startSpan(.str(0), e)
             noteControls(b, q, e, bytes, msgstr: 0)
         case .msgstrIndex(let index):
             checkObsolete(b, s, obsolete)
@@ -331,6 +346,7 @@ struct POParser {
             if index == 0 { cur.entry.locations.msgstr = keywordLoc }
             cur.entry.locations.msgstrs.append(keywordLoc)
             cur.last = .str(index)
+            startSpan(.str(index), e)
             noteControls(b, q, e, bytes, msgstr: index)
         }
     }
@@ -347,6 +363,7 @@ struct POParser {
                 return
             }
             append(bytes, to: field)
+            extendSpan(field, e)
             return
         }
         startComment(b, hash)
@@ -375,6 +392,53 @@ struct POParser {
         default: cur.prevIDPlural = bytes
         }
         cur.lastPrevious = field
+        startSpan(field, e)
+    }
+
+    private mutating func startSpan(_ field: Field, _ end: Int) {
+        cur.spans.append(Span(field: field, start: lineStart, end: end, lines: 1))
+    }
+
+    /// A continuation line of `field`; only right after its other lines.
+    private mutating func extendSpan(_ field: Field, _ end: Int) {
+        guard let k = cur.spans.indices.last, cur.spans[k].field == field else { return }
+        cur.spans[k].end = end
+        cur.spans[k].lines += 1
+    }
+
+    /// The fields' lines as read, for writing them back unchanged.
+    private func layout(_ b: UnsafeBufferPointer<UInt8>, _ entry: POEntry) -> POEntryLayout {
+        var layout = POEntryLayout()
+        let prefix = entry.isObsolete ? "#~ " : ""
+        let prevPrefix = entry.isObsolete ? "#~| " : "#| "
+        for span in cur.spans {
+            let keyword: String, value: String?
+            switch span.field {
+            case .context: (keyword, value) = (prefix + "msgctxt", entry.context)
+            case .id: (keyword, value) = (prefix + "msgid", entry.id)
+            case .idPlural: (keyword, value) = (prefix + "msgid_plural", entry.idPlural)
+            case .str(let i):
+                keyword = prefix + (entry.idPlural != nil ? "msgstr[\(i)]" : "msgstr")
+                value = i < entry.translations.count ? entry.translations[i] : nil
+            case .prevContext: (keyword, value) = (prevPrefix + "msgctxt", entry.previousContext)
+            case .prevID: (keyword, value) = (prevPrefix + "msgid", entry.previousID)
+            case .prevIDPlural: (keyword, value) = (prevPrefix + "msgid_plural", entry.previousIDPlural)
+            }
+            guard let value, span.start < span.end else { continue }
+            // Only lines that follow each other (no comment or blank line between).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(span.end - span.start)
+            var breaks = 0
+            for k in span.start..<span.end {
+                let c = b[k]
+                if c == 0x0A { breaks += 1 }
+                if c == 0x0D, k + 1 < span.end, b[k + 1] == 0x0A { continue }
+                bytes.append(c)
+            }
+            guard breaks == span.lines - 1, !bytes.contains(0x0D) else { continue }
+            layout.fields.append(POEntryLayout.Field(keyword: keyword, value: value, lines: String(decoding: bytes, as: UTF8.self)))
+        }
+        return layout
     }
 
     private mutating func append(_ bytes: [UInt8], to field: Field) {
@@ -568,6 +632,7 @@ struct POParser {
         entry.previousID = text(cur.prevID)
         entry.previousIDPlural = text(cur.prevIDPlural)
         entry.isObsolete = cur.obsolete ?? false
+        entry.layout = layout(b, entry)
 
         let loc = entry.locations.msgid ?? entry.locations.start ?? SourceLocation(file: file, line: lineNumber, column: 1)
         if entry.previousID == nil, entry.previousContext != nil || entry.previousIDPlural != nil {

@@ -1,7 +1,9 @@
 extension POFile {
     /// The file as gettext writes it: entries separated by blank lines,
     /// strings escaped and wrapped at 79 columns (after spaces and after
-    /// `\n`), `#~` before obsolete entries. `msgfmt -c` accepts it and
+    /// `\n`), `#~` before obsolete entries. A string read from a file and
+    /// not changed since keeps the lines it had there (see `POEntryLayout`),
+    /// so a file saved by Poedit or `msgcat` is written back as it was. `msgfmt -c` accepts it and
     /// `parse` reads back an equal value.
     public func serialized() -> String {
         var blocks: [String] = []
@@ -32,23 +34,35 @@ enum POWriter {
         }
         if !e.flags.isEmpty { line("#, " + e.flags.map(oneLine).joined(separator: ", ")) }
         let prevPrefix = e.isObsolete ? "#~| " : "#| "
+        let layout = e.layout
         // gettext's grammar has no '#| msgctxt' or '#| msgid_plural'
         // without a '#| msgid', so they are written only with one.
         if let id = e.previousID {
-            if let p = e.previousContext { field(prevPrefix, "msgctxt", p, into: &out) }
-            field(prevPrefix, "msgid", id, into: &out)
-            if let p = e.previousIDPlural { field(prevPrefix, "msgid_plural", p, into: &out) }
+            if let p = e.previousContext { field(prevPrefix, "msgctxt", p, layout, into: &out) }
+            field(prevPrefix, "msgid", id, layout, into: &out)
+            if let p = e.previousIDPlural { field(prevPrefix, "msgid_plural", p, layout, into: &out) }
         }
         let prefix = e.isObsolete ? "#~ " : ""
-        if let c = e.context { field(prefix, "msgctxt", c, into: &out) }
-        field(prefix, "msgid", e.id, into: &out)
+        if let c = e.context { field(prefix, "msgctxt", c, layout, into: &out) }
+        field(prefix, "msgid", e.id, layout, into: &out)
         if let p = e.idPlural {
-            field(prefix, "msgid_plural", p, into: &out)
-            for (i, s) in e.translations.enumerated() { field(prefix, "msgstr[\(i)]", s, into: &out) }
+            field(prefix, "msgid_plural", p, layout, into: &out)
+            for (i, s) in e.translations.enumerated() { field(prefix, "msgstr[\(i)]", s, layout, into: &out) }
         } else {
-            field(prefix, "msgstr", e.translation, into: &out)
+            field(prefix, "msgstr", e.translation, layout, into: &out)
         }
         return out
+    }
+
+    /// A field as it was read when it still holds the same value (see
+    /// `POEntryLayout`), else as `field` lays it out.
+    static func field(_ prefix: String, _ keyword: String, _ value: String, _ layout: POEntryLayout, into out: inout String) {
+        if !layout.fields.isEmpty, let lines = layout.lines(prefix + keyword, value: value) {
+            out += lines
+            out += "\n"
+        } else {
+            field(prefix, keyword, value, into: &out)
+        }
     }
 
     /// Comments cannot hold a line break (LF, or CR that a reader could

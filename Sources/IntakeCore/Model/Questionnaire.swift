@@ -281,6 +281,9 @@ public struct Referral: Sendable, Identifiable {
     /// When the referral cannot wait (a court date, no safe place tonight).
     public var timeCritical: Condition?
     public var reason: SourceText
+    /// Questions whose answers travel with the referral whatever raised it
+    /// (the interpreter's language with Interpretation).
+    public var details: [String] = []
     public var location: SourceLocation
 }
 

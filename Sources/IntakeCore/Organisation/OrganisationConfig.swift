@@ -1,7 +1,7 @@
 import Yams
 
 /// The organisation's settings for this computer: a small YAML file, found
-/// at `--org-config`, `$INTAKE_ORG_CONFIG`, or
+/// at `--org`, `$INTAKE_ORG`, or
 /// `$XDG_CONFIG_HOME/intake/organisation.yaml` (`~/.config/intake/...`).
 ///
 /// ```yaml
@@ -41,14 +41,15 @@ public struct OrganisationConfig: Equatable, Sendable {
         self.plaintextExports = plaintextExports
     }
 
-    public static let environmentVariable = "INTAKE_ORG_CONFIG"
+    /// `INTAKE_ORG`, or its earlier name `INTAKE_ORG_CONFIG`.
+    public static let environmentVariables = ["INTAKE_ORG", "INTAKE_ORG_CONFIG"]
     static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports", "name", "setting", "screener", "directory"]
 
     /// Where the config is looked for when no path is given: the
     /// environment variable, else the XDG config folder (an absolute
     /// `XDG_CONFIG_HOME`, else `$HOME/.config`).
     public static func defaultPath(environment: [String: String]) -> (path: String, explicit: Bool) {
-        if let p = environment[environmentVariable], !p.isEmpty { return (p, true) }
+        for name in environmentVariables { if let p = environment[name], !p.isEmpty { return (p, true) } }
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return (xdg + "/intake/organisation.yaml", false) }
         return ((environment["HOME"] ?? "") + "/.config/intake/organisation.yaml", false)
     }

@@ -254,6 +254,10 @@ struct HTMLSummaryRenderer<T: Translating> {
                 let mark = r.timeCritical ? "[\(tr.ui(.summaryTimeCritical))] " : ""
                 out.append("<li dir=\"auto\"><p dir=\"auto\">\(Self.escape(mark + r.title + ": " + r.reason))</p>")
                 evidence(r.evidence)
+                if let details = r.details, !details.isEmpty {
+                    p("\(tr.ui(.summaryReferralDetails)):", cls: "note")
+                    evidence(details)
+                }
                 services(r.services)
                 out.append("</li>")
             }

@@ -147,6 +147,10 @@ struct MarkdownSummaryRenderer<T: Translating> {
                 let mark = r.timeCritical ? "**\(e(tr.ui(.summaryTimeCritical)))** " : ""
                 out.append("- \(mark)**\(e(r.title))**: \(e(r.reason))")
                 out += evidenceLines(r.evidence)
+                if let details = r.details, !details.isEmpty {
+                    out.append("  - \(e(tr.ui(.summaryReferralDetails))):")
+                    out += evidenceLines(details).map { "  " + $0 }
+                }
                 out += serviceLines(r.services, indent: "  ")
             }
         }

@@ -1,12 +1,12 @@
 /// The referral summary: everything the renderers print, already in the
 /// advocate's language, with free text cleaned of control characters.
-/// The JSON renderer writes this model as schema version 3
+/// The JSON renderer writes this model as schema version 4
 /// (docs/summary.schema.json; version 2 added the `concerns` result, domain
 /// kinds, safety status, override evidence and the situation's status;
 /// version 3 the header, dependants, safe contact, consent to share and the
-/// answers behind each referral).
+/// answers behind each referral; version 4 a referral's `details`).
 public struct Summary: Sendable, Codable, Equatable {
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// Who, when and how: what a partner receiving the referral needs to
     /// know about the screening itself.
@@ -112,7 +112,10 @@ public struct Summary: Sendable, Codable, Equatable {
         /// person's language first; nil when no directory was given, empty
         /// when it lists none (see SummaryServices.swift).
         public var services: [ServiceItem]? = nil
-        enum CodingKeys: String, CodingKey { case id, title, reason, evidence, timeCritical = "time_critical", agreed, services }
+        /// Answers the service needs whatever raised the referral (the
+        /// interpreter's language); nil when the referral names none.
+        public var details: [EvidenceItem]? = nil
+        enum CodingKeys: String, CodingKey { case id, title, reason, evidence, timeCritical = "time_critical", agreed, details, services }
     }
 
     public struct UnansweredItem: Sendable, Codable, Equatable {

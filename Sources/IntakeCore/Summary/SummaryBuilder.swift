@@ -132,12 +132,13 @@ public enum SummaryBuilder {
 
         let resultText = Sanitize.multiLine(recorder.result(score.result))
 
+        /// A question's answer as a summary line, if it was given and applied.
+        func line(_ id: String) -> Summary.EvidenceItem? {
+            effective[id].map { Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText($0, id)) }
+        }
         /// The answers to these hooks' questions, as summary lines.
         func lines(_ hooks: [SummaryHook]) -> [Summary.EvidenceItem] {
-            hooks.compactMap { hook in
-                guard let id = q.summaryHooks[hook], let a = effective[id] else { return nil }
-                return Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText(a, id))
-            }
+            hooks.compactMap { q.summaryHooks[$0].flatMap(line) }
         }
         func text(_ hook: SummaryHook) -> String? {
             guard let id = q.summaryHooks[hook], let a = effective[id] else { return nil }
@@ -145,8 +146,14 @@ public enum SummaryBuilder {
             return answerText(a, id)
         }
         // Which referrals the person agreed to share with, when that was asked.
+        // A referral the question does not offer (this organisation's own
+        // next step) is neither agreed nor refused.
         var agreed: Set<String>?
-        if let id = q.summaryHooks[.consentToShare], case .choices(let cs)? = effective[id] { agreed = Set(cs) }
+        var shareable: Set<String> = []
+        if let id = q.summaryHooks[.consentToShare], case .choices(let cs)? = effective[id] {
+            agreed = Set(cs)
+            shareable = Set(q.question(id)?.options.map(\.id) ?? [])
+        }
         let header = Summary.Header(
             interviewDate: context.interviewDate.map(Sanitize.singleLine), organisation: context.organisation.map(Sanitize.singleLine),
             setting: context.setting.map(Sanitize.singleLine), screener: context.screener.map(Sanitize.singleLine),
@@ -177,7 +184,8 @@ public enum SummaryBuilder {
             referrals: score.referrals.map { r in
                 .init(id: r.referral.id, title: t(r.referral.title), reason: t(r.referral.reason),
                       evidence: evidenceItems(r.evidence), timeCritical: r.timeCritical,
-                      agreed: agreed.map { $0.contains(r.referral.id) })
+                      agreed: shareable.contains(r.referral.id) ? agreed.map { $0.contains(r.referral.id) } : nil,
+                      details: r.referral.details.isEmpty ? nil : r.referral.details.compactMap(line))
             },
             needs: needs,
             lawEnforcementPreference: choice(q.summaryHooks.lawEnforcementPreference),

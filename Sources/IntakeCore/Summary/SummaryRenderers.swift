@@ -59,12 +59,12 @@ public extension Summary {
     }
 
     /// The referrals in the order to print them, under their heading: those
-    /// the person agreed to, then the others; one group when consent to
-    /// share was not recorded.
+    /// the person agreed to, those they did not, then steps that are not a
+    /// matter of sharing (all of them when consent to share was not recorded).
     func referralGroups(_ tr: some Translating) -> [(heading: String, items: [ReferralItem])] {
-        guard referrals.contains(where: { $0.agreed != nil }) else { return [(tr.ui(.summaryReferrals), referrals)] }
-        return [(tr.ui(.summaryAgreedReferrals), referrals.filter { $0.agreed == true }),
-                (tr.ui(.summaryOtherReferrals), referrals.filter { $0.agreed != true })]
+        [(tr.ui(.summaryAgreedReferrals), referrals.filter { $0.agreed == true }),
+         (tr.ui(.summaryOtherReferrals), referrals.filter { $0.agreed == false }),
+         (tr.ui(.summaryReferrals), referrals.filter { $0.agreed == nil })]
             .filter { !$0.items.isEmpty }
     }
 
@@ -284,6 +284,10 @@ struct TextSummaryRenderer<T: Translating> {
                 if !r.evidence.isEmpty {
                     add("\(tr.ui(.summaryRaisedBy)):", indent: 4)
                     addEvidence(r.evidence, indent: 6)
+                }
+                if let details = r.details, !details.isEmpty {
+                    add("\(tr.ui(.summaryReferralDetails)):", indent: 4)
+                    addEvidence(details, indent: 6)
                 }
                 addServices(r.services, indent: 4)
             }

@@ -53,13 +53,16 @@ extension LocalizationTests {
             Catalog(try parsePO(Self.text))
         }
 
-        @Test func translatedTextIsPassedThroughUnchanged() throws {
+        @Test func aTranslationWithAControlCharacterIsNotShown() throws {
             let c = try catalog()
             let t = c.text(key: "ui/ok", source: "OK")
-            #expect(t.status == .translated)
-            // Control characters are the renderer's business, not the catalog's.
-            #expect(t.text == "Хорошо\u{1B}")
-            #expect(!t.isFallback)
+            #expect(t.status == .rejected)
+            // A control character is an error for `locales check`, so the
+            // translation is never shown.
+            #expect(t.text == "OK")
+            #expect(t.isFallback)
+            let plural = c.plural(key: "ui/count", source: "{count} answer", sourcePlural: "{count} answers", count: 5)
+            #expect(plural == LocalizedText(text: "{count} ответов", status: .translated))
         }
 
         @Test func fallbacksShowTheSourceWithAReason() throws {

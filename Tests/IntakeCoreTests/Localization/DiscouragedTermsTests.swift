@@ -21,9 +21,33 @@ extension LocalizationTests {
 
         @Test func shippedListCoversTheRequiredLanguages() throws {
             let t = try Self.shipped()
-            for lang in ["en", "es", "zh-Hans", "ko", "th", "ar"] {
+            for lang in ["en", "es", "zh-Hans", "ko", "th", "ar", "fa", "ne"] {
                 #expect(!(t.rules[lang] ?? []).isEmpty, "\(lang)")
             }
+        }
+
+        /// Every language that ships a PO file has a list (issue 16).
+        @Test func everyShippedLanguageHasAList() throws {
+            let locales = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("locales")
+            let shipped = try FileManager.default.contentsOfDirectory(atPath: locales.path)
+                .filter { $0.hasSuffix(".po") }.map { String($0.dropLast(3)) }.sorted()
+            #expect(shipped == ["es", "fa", "ko", "ne", "th", "zh-Hans"])
+            let t = try Self.shipped()
+            for lang in shipped { #expect(!(t.rules[lang] ?? []).isEmpty, "no discouraged terms for \(lang)") }
+        }
+
+        @Test func nepaliStemsCatchAttachedPostpositionsButNotOrdinaryWords() throws {
+            #expect(try terms("उनी वेश्यालाई भेटे", "ne") == ["वेश्या"])
+            #expect(try terms("पीडितहरूको सूची", "ne") == ["पीडित"])
+            #expect(try terms("अपराध पीडित सहायता केन्द्र", "ne") == [])
+            #expect(try terms("नयाँ नोकरी खोज्दै", "ne") == [])   // नोकरी is "a job"
+            #expect(try terms("घरमा नोकर्नीलाई", "ne") == ["नोकर"])
+        }
+
+        @Test func thaiTermsMatchInsideUnspacedText() throws {
+            #expect(try terms("เขาเรียกเธอว่ากะหรี่", "th") == ["กะหรี่"])
+            #expect(try terms("ทาสีบ้านใหม่", "th") == [])
         }
 
         @Test func englishWholeWordsIgnoringCase() throws {
@@ -73,6 +97,59 @@ extension LocalizationTests {
             #expect(try terms("¿Es usted una VÍCTIMA?", "es") == ["víctima"])
             #expect(try terms("Hay servicios para víctimas.", "es") == [])
             #expect(try terms("Un inmigrante ilegal", "es-MX") == ["inmigrante ilegal"])
+        }
+
+        @Test func inflectedFormsAreReportedUnderTheirHeadword() throws {
+            let f = try Self.shipped().findings(in: "Las Prostitutas y los esclavos", language: "es")
+            #expect(f.map(\.term) == ["prostituta", "esclavo"])
+            #expect(f.map(\.matched) == ["Prostitutas", "esclavos"])
+            #expect(try terms("Are they victims?", "en") == ["victim"])
+            #expect(try terms("the victims of crime act", "en") == [])
+            #expect(try terms("Was the child prostitutes' money taken?", "en") == ["child prostitute"])
+        }
+
+        @Test func stemsMatchWordBeginnings() throws {
+            let t = try DiscouragedTerms.parse(yaml: """
+            es:
+              - term: "prostituta"
+                stems: ["prostitu"]
+                suggest: "persona que vende sexo"
+            """, file: "t.yaml").0!
+            let f = t.findings(in: "la prostitución, el prostituto y la antiprostitución", language: "es")
+            #expect(f.map(\.matched) == ["prostitución", "prostituto"])
+            #expect(f.map(\.offset) == [3, 20])
+        }
+
+        @Test func persianFormsStemsAndWritingVariants() throws {
+            let zwnj = "\u{200C}"
+            // A stem finds the plural and the abstract noun.
+            #expect(try terms("روسپیان و روسپی\(zwnj)گری", "fa") == ["روسپی", "روسپی"])
+            // A ZWNJ in a term also finds a space or nothing in its place,
+            // and Arabic yeh (ي) is Persian yeh (ی).
+            #expect(try terms("مهاجران غيرقانونی", "fa") == ["مهاجر غیر\(zwnj)قانونی"])
+            #expect(try terms("مهاجر غیر قانونی", "fa") == ["مهاجر غیر\(zwnj)قانونی"])
+            #expect(try terms("تنفروشی", "fa") == ["تن\(zwnj)فروش"])
+            #expect(try terms("آیا شما قربانی\(zwnj)ها را دیدید؟", "fa") == ["قربانی"])
+            // The longer phrase wins.
+            #expect(try terms("کودکان روسپی", "fa") == ["کودک روسپی"])
+            // Ordinary words that contain a term are left alone.
+            #expect(try terms("شما را به کجا برده شدید؟", "fa") == [])
+            #expect(try terms("به\(zwnj)صورت قاچاقی از مرز رد شدید؟", "fa") == [])
+            #expect(try terms("کسر غیرقانونی از دستمزد", "fa") == [])
+            #expect(try terms("قربان شما", "fa") == [])
+            #expect(try terms("ما می\(zwnj)توانیم شما را به خدمات قربانیان معرفی کنیم.", "fa") == [])
+        }
+
+        @Test func formsAndStemsMustBeListsOfWords() throws {
+            let (bad, d) = DiscouragedTerms.parse(yaml: """
+            fa:
+              - term: "x"
+                forms: "y"
+                stems: [""]
+                suggest: "z"
+            """, file: "t.yaml")
+            #expect(bad == nil)
+            #expect(d.map(\.message) == ["'forms' must be a list of non-empty strings", "'stems' must be a list of non-empty strings"])
         }
 
         @Test func chineseTagsFindTheScriptRules() throws {

@@ -5,7 +5,7 @@ import Testing
 extension LocalizationTests {
     @Suite struct LocaleReportTests {
         static let template: [TemplateEntry] = [
-            TemplateEntry(key: "ui/footer/skip", source: "Skip"),
+            TemplateEntry(key: "ui/key/skip", source: "Skip"),
             TemplateEntry(key: "ui/saved", source: "Saved {count} answer", sourcePlural: "Saved {count} answers"),
             TemplateEntry(key: "ui/greeting", source: "Hello {name}, this is section {section}."),
             TemplateEntry(key: "q/question/a/option/yes", source: "Yes"),
@@ -28,7 +28,7 @@ extension LocalizationTests {
         """
 
         static let body = """
-        msgctxt "ui/footer/skip"
+        msgctxt "ui/key/skip"
         msgid "Skip"
         msgstr "Omitir esta pregunta por ahora"
 
@@ -142,8 +142,22 @@ extension LocalizationTests {
             #expect(retired.location.line == line(of: "msgctxt \"ui/retired\"", in: text))
             #expect(retired.severity == .warning)
 
-            // Fuzzy entries are not shown, so their text is not checked.
-            #expect(!r.findings.contains { $0.message.contains("{wrong}") })
+            // Fuzzy entries are not shown: listed at their line, and their
+            // placeholders checked as a warning (a changed source often
+            // brings a new placeholder; confirming is when it must be right).
+            let fuzzyLine = line(of: "msgstr \"{wrong}\"", in: text)
+            #expect(r.findings.filter { $0.location.line == fuzzyLine }.map(\.message) == [
+                "fuzzy msgstr placeholders differ from the source: not in the source {wrong}",
+                "fuzzy: not shown until a translator checks it and removes the fuzzy flag",
+            ])
+            #expect(r.findings.filter { $0.location.line == fuzzyLine }.allSatisfy { $0.severity == .warning })
+            // Untranslated entries at their msgstr line, missing ones at line 1.
+            let empty = try #require(r.findings.first { $0.location.line == line(of: "msgid \"Empty one\"", in: text) + 1 })
+            #expect(empty.message == "untranslated: the English is shown instead")
+            #expect(empty.severity == .warning)
+            let notInFile = try #require(finding("not in the file"))
+            #expect(notInFile.message == "not in the file: 'ui/not-in-file' (the English is shown instead); run intake locales update")
+            #expect(notInFile.location == SourceLocation(file: "es.po", line: 1, column: 1))
             #expect(r.findings.filter { $0.severity == .error }.count == 2)
         }
 
@@ -188,25 +202,28 @@ extension LocalizationTests {
         @Test func widthLimitsMatchKeyPatterns() {
             let limits = LocaleReport.defaultWidthLimits
             func limit(_ key: String) -> Int? { limits.first { $0.matches(key) }?.maxColumns }
-            #expect(limit("ui/footer/skip") == 18)
+            #expect(limit("ui/key/next") == 18)
+            #expect(limit("ui/screen/status_saved") == 30)
+            #expect(limit("ui/screen/status_save_failed") == 78)
+            #expect(limit("ui/footer/skip") == nil)
             #expect(limit("trafficking-screening/question/documents_held/option/yes") == 60)
             #expect(limit("trafficking-screening/section/work/title") == 70)
             #expect(limit("trafficking-screening/question/documents_held/text") == nil)
-            #expect(limit("ui/footerless") == nil)
+            #expect(limit("ui/keyless") == nil)
             #expect(WidthLimit("a*b*c", 1).matches("a/x/b/y/c"))
             #expect(!WidthLimit("a*b*c", 1).matches("a/x/b/y/d"))
         }
 
         @Test func widthIsMeasuredInDisplayColumns() throws {
             // Eight CJK characters are 16 columns: fits in 18. Ten are 20: too wide.
-            var po = POFile.newCatalog(language: "zh-Hans", template: [TemplateEntry(key: "ui/footer/a", source: "A"),
-                                                                       TemplateEntry(key: "ui/footer/b", source: "B")])
+            var po = POFile.newCatalog(language: "zh-Hans", template: [TemplateEntry(key: "ui/key/a", source: "A"),
+                                                                       TemplateEntry(key: "ui/key/b", source: "B")])
             po.entries[0].translation = String(repeating: "跳", count: 8)
             po.entries[1].translation = String(repeating: "跳", count: 10)
             let parsed = try parsePO(po.serialized())
-            let r = LocaleReport(file: parsed, fileName: "zh-Hans.po", template: [TemplateEntry(key: "ui/footer/a", source: "A"),
-                                                                                   TemplateEntry(key: "ui/footer/b", source: "B")])
-            #expect(r.findings.map(\.message) == ["msgstr is 20 columns wide; at most 18 fit for 'ui/footer/*'"])
+            let r = LocaleReport(file: parsed, fileName: "zh-Hans.po", template: [TemplateEntry(key: "ui/key/a", source: "A"),
+                                                                                   TemplateEntry(key: "ui/key/b", source: "B")])
+            #expect(r.findings.map(\.message) == ["msgstr is 20 columns wide; at most 18 fit for 'ui/key/*'"])
             #expect(r.findings.first?.location == parsed.entries[1].locations.msgstr)
         }
     }

@@ -151,9 +151,9 @@ extension LocalizationTests {
             #expect(po.headerFields.map(\.name) == names)
             #expect(po.headerValue("x-intake-status") == "reviewed")
             #expect(po.reviewedBy == "Ana Pérez")
-            po.setHeaderValue("yes", for: "X-Generator")
-            #expect(po.headerFields.last == POHeaderField("X-Generator", "yes"))
-            po.setHeaderValue(nil, for: "X-Generator")
+            po.setHeaderValue("yes", for: "X-Poedit-Basepath")
+            #expect(po.headerFields.last == POHeaderField("X-Poedit-Basepath", "yes"))
+            po.setHeaderValue(nil, for: "X-Poedit-Basepath")
             #expect(po.headerFields.map(\.name) == names)
         }
 

@@ -37,7 +37,8 @@ extension LocalizationTests {
             po.entries[0].flags = ["fuzzy", "no-c-format"]
             po.entries[0].previousID = "Hello"
             po.entries[0].previousIDPlural = nil
-            po.entries[1].translations = ["0", "1", "2", "3", "4", "5"]
+            // Every form keeps {count}: the entry is flagged python-brace-format.
+            po.entries[1].translations = ["{count} 0", "{count} 1", "{count} 2", "{count} 3", "{count} 4", "{count} 5"]
             po.entries[1].previousContext = "k/old-plural"
             po.entries[1].previousID = "{count} old file"
             po.entries[1].previousIDPlural = "{count} old files"

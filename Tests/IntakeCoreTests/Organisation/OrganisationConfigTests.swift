@@ -43,7 +43,10 @@ import Testing
     }
 
     @Test func whereItIsLookedFor() {
-        #expect(OrganisationConfig.defaultPath(environment: ["INTAKE_ORG_CONFIG": "/etc/org.yaml", "HOME": "/h"]) == ("/etc/org.yaml", true))
+        #expect(OrganisationConfig.defaultPath(environment: ["INTAKE_ORG": "/etc/org.yaml", "HOME": "/h"]) == ("/etc/org.yaml", true))
+        // The earlier name still works; INTAKE_ORG wins when both are set.
+        #expect(OrganisationConfig.defaultPath(environment: ["INTAKE_ORG_CONFIG": "/etc/old.yaml", "HOME": "/h"]) == ("/etc/old.yaml", true))
+        #expect(OrganisationConfig.defaultPath(environment: ["INTAKE_ORG": "/etc/org.yaml", "INTAKE_ORG_CONFIG": "/etc/old.yaml"]) == ("/etc/org.yaml", true))
         #expect(OrganisationConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == ("/x/intake/organisation.yaml", false))
         #expect(OrganisationConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]) == ("/h/.config/intake/organisation.yaml", false))
     }
