@@ -2,6 +2,10 @@
 /// two columns, a Thai vowel mark or other combining mark adds nothing to the
 /// base it sits on, an emoji presentation sequence is two.
 public enum DisplayWidth {
+    /// The Unicode version of the width tables (WidthTables.swift, made by
+    /// scripts/gen-width-tables.py).
+    public static var unicodeVersion: String { WidthTables.unicodeVersion }
+
     /// Columns taken by one grapheme cluster (0, 1 or 2).
     public static func of(_ c: Character) -> Int {
         if let pieces = columnPieces(c) { return pieces.reduce(0) { $0 + $1.width } }
