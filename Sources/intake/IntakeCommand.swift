@@ -15,7 +15,8 @@ struct Intake: ParsableCommand {
         """,
         version: IntakeVersion.string,
         subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SessionsCommand.self,
-                      LocalesCommand.self, DemoCommand.self, KeysCommand.self, OpenCommand.self, StoreCommand.self],
+                      LocalesCommand.self, DemoCommand.self, KeysCommand.self, OpenCommand.self, StoreCommand.self,
+                      ExportFHIRCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

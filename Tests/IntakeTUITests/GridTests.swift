@@ -63,6 +63,15 @@ import Testing
         #expect(g.lines == ["ตำรวจ", "पुलिस", "ចាប់ផ្តើម"])
     }
 
+    /// "पुर्‍याएको" (ZWJ after the virama) showed as "पुर्‍एको": the ZWJ made
+    /// the cluster one emoji-like cell, and curses kept only its base.
+    @Test func zwjInDevanagariLeavesACellForEveryLetter() {
+        var g = Grid(size: Size(width: 10, height: 1))
+        #expect(g.put("पुर्\u{200D}याएको", row: 0, col: 0) == 7)
+        #expect((0..<7).map { g[0, $0].text } == ["पु", "र्\u{200D}", "य", "ा", "ए", "क", "ो"])
+        #expect(g.lines == ["पुर्\u{200D}याएको"])
+    }
+
     @Test func emojiPresentationSequenceIsWide() {
         var g = Grid(size: Size(width: 4, height: 1))
         #expect(g.put("\u{2764}\u{FE0F}x", row: 0, col: 0) == 3)

@@ -34,7 +34,10 @@ public enum Validation {
             case .failure(let d): report.diagnostics.append(d)
             case .success(let outcome):
                 report.diagnostics += outcome.diagnostics
-                if let q = outcome.questionnaire { report.questionnaires.append(q) }
+                if let q = outcome.questionnaire {
+                    report.questionnaires.append(q)
+                    report.diagnostics += QuestionnaireLint.sourceWidths(q)
+                }
             }
         }
         // Locale files are checked against the questionnaires given, or the

@@ -406,8 +406,9 @@ public struct Interview: Sendable {
     }
 
     /// Numbers every step of `steps`: a question's number is that of the
-    /// last question counted up to it (0 before the first; notes are not
-    /// counted), a step's section is the count of sections entered so far.
+    /// last question counted up to it (notes are not counted, so a note
+    /// shows the number of the question before it, 0 before the first), a
+    /// step's section is the count of sections entered so far.
     private static func numbering(_ questionnaire: Questionnaire, _ steps: [InterviewPosition]) -> Numbering {
         let index = questionnaire.questionIndex
         let sections = questionnaire.sections
@@ -421,10 +422,8 @@ public struct Interview: Sendable {
             case .question(let id):
                 if let p = index[id] {
                     si = p.section
-                    if sections[p.section].questions[p.question].type != .note {
-                        out.questions += 1
-                        number = out.questions
-                    }
+                    if sections[p.section].questions[p.question].type != .note { out.questions += 1 }
+                    number = out.questions  // a note: the question before it
                 }
             default: break
             }

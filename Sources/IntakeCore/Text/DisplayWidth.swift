@@ -2,7 +2,12 @@
 /// two columns, a Thai vowel mark or other combining mark adds nothing to the
 /// base it sits on, an emoji presentation sequence is two.
 public enum DisplayWidth {
-    /// Columns taken by one grapheme cluster (0, 1 or 2).
+    /// The Unicode version of the width tables (WidthTables.swift, made by
+    /// scripts/gen-width-tables.py).
+    public static var unicodeVersion: String { WidthTables.unicodeVersion }
+
+    /// Columns taken by one grapheme cluster: 0, 1 or 2, or more for a
+    /// cluster with spacing vowel signs (see `columnPieces`).
     public static func of(_ c: Character) -> Int {
         if let pieces = columnPieces(c) { return pieces.reduce(0) { $0 + $1.width } }
         return clusterWidth(c)
@@ -17,15 +22,19 @@ public enum DisplayWidth {
     /// character and its marks, so each piece is a cell; drawn whole, the
     /// cluster's vowel signs were dropped ("ตำรวจ", police, showed as
     /// "ตรวจ", inspect). Nil when the cluster is one piece, and for emoji
-    /// sequences (ZWJ, variation selector 16, flags, skin tones), which a
-    /// terminal draws as one glyph.
+    /// sequences (variation selector 16, flags, skin tones, a ZWJ between
+    /// Extended_Pictographic characters), which a terminal draws as one
+    /// glyph. A ZWJ elsewhere (after a Devanagari virama: "पुर्‍याएको") is a
+    /// zero-width mark of its piece, and the letters after it are drawn.
     public static func columnPieces(_ c: Character) -> [(text: String, width: Int)]? {
         let scalars = c.unicodeScalars
         guard scalars.count > 1 else { return nil }
         var spacing = 0
-        for s in scalars {
+        let all = Array(scalars)
+        for (i, s) in all.enumerated() {
             let v = s.value
-            if v == 0x200D || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return nil }
+            if v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return nil }
+            if v == 0x200D, joinsEmoji(all, at: i) { return nil }
             if scalarWidth(s) > 0 { spacing += 1 }
         }
         guard spacing > 1 else { return nil }
@@ -44,6 +53,21 @@ public enum DisplayWidth {
         }
         pieces.append((text, width))
         return pieces
+    }
+
+    /// Whether the ZERO WIDTH JOINER at `i` joins two emoji: an
+    /// Extended_Pictographic character before it (past any marks or
+    /// modifiers) and one right after it, as in grapheme rule GB11.
+    static func joinsEmoji(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + 1 < scalars.count, isExtendedPictographic(scalars[i + 1].value) else { return false }
+        var j = i - 1
+        while j >= 0 {
+            let v = scalars[j].value
+            if isExtendedPictographic(v) { return true }
+            guard scalarWidth(scalars[j]) == 0 || (0x1F3FB...0x1F3FF).contains(v) else { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// The width of a cluster drawn as one glyph: its base's, widened by an
@@ -90,57 +114,32 @@ public enum DisplayWidth {
             || (v >= 0x2030 && v < 0x205F) || (v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x2580)
     }
 
-    /// Width of a single scalar in isolation: 0 for controls and combining
-    /// marks, 2 for East Asian Wide and Fullwidth, 1 otherwise.
+    /// Width of a single scalar in isolation, as glibc's wcwidth gives it
+    /// (and so xterm, tmux, the Linux console and curses): 0 for controls,
+    /// combining and format marks (Mn, Me, Cf) and Hangul medial vowels and
+    /// final consonants, 2 for East Asian Wide and Fullwidth, 1 otherwise,
+    /// spacing marks (Mc) included. From `WidthTables` (Unicode
+    /// `unicodeVersion`, made by scripts/gen-width-tables.py).
     public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
-        if isZeroWidth(v) { return 0 }
-        if isWide(v) { return 2 }
+        if inTable(WidthTables.zeroWidth, v) { return 0 }
+        if inTable(WidthTables.wide, v) { return 2 }
         return 1
     }
 
-    static func isZeroWidth(_ v: UInt32) -> Bool {
-        if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return true }
-        if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
-        if (0x1160...0x11FF).contains(v) { return true }  // Hangul medial vowels and final consonants
-        let props = Unicode.Scalar(v)!.properties
-        switch props.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format:
-            return true
-        default:
-            return false
-        }
-    }
+    static func isExtendedPictographic(_ v: UInt32) -> Bool { inTable(WidthTables.extendedPictographic, v) }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC,
-             0x23F0, 0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653,
-             0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE,
-             0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5,
-             0x26FA, 0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E,
-             0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF,
-             0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-             0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
-             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251,
-             0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C,
-             0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3,
-             0x1F3E0...0x1F3F0, 0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440,
-             0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E,
-             0x1F550...0x1F567, 0x1F57A, 0x1F595...0x1F596, 0x1F5A4,
-             0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC, 0x1F6D0...0x1F6D2,
-             0x1F6D5...0x1F6D7, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC,
-             0x1F7E0...0x1F7EB, 0x1F90C...0x1F93A, 0x1F93C...0x1F945,
-             0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
+    /// Whether `v` lies in one of the (first, last) pairs of a sorted flat table.
+    static func inTable(_ table: [UInt32], _ v: UInt32) -> Bool {
+        var lo = 0, hi = table.count / 2
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if v < table[2 * mid] { hi = mid }
+            else if v > table[2 * mid + 1] { lo = mid + 1 }
+            else { return true }
         }
+        return false
     }
 }

@@ -1,6 +1,11 @@
-/// Word wrapping by display width. Breaks at spaces where it can; a run
-/// without spaces (Chinese, Japanese, Thai, a long URL) breaks between
-/// grapheme clusters, never inside one.
+/// Word wrapping by display width. Where a line may break comes from the
+/// script: between any two ideographs, kana or Hangul syllables (Line_Break
+/// ID, H2, H3, JL, JV, JT, CJ in `WidthTables`), and elsewhere at spaces
+/// only. Thai, Lao, Khmer and Burmese write no spaces between words, and
+/// Devanagari or Bengali clusters with spacing vowel signs are two columns
+/// wide, but neither breaks inside a word: a run without spaces wider than
+/// the line (a long Thai phrase, a URL) breaks between grapheme clusters as
+/// a last resort, never inside one.
 public enum Wrap {
     /// Lines of at most `width` columns. Existing `\n` start new lines.
     public static func lines(_ text: String, width: Int) -> [String] {
@@ -108,9 +113,11 @@ public enum Wrap {
         for c in text {
             let isSpace = c == " "
             if !isSpace && previousWasSpace { flushWord() }
-            // Wide characters may break anywhere: each is its own word.
+            // Ideographs, kana and Hangul may break anywhere: each is its
+            // own word. (Not every 2-column cluster: "ตำ" and "लि" are
+            // letters of a word.)
             let w = DisplayWidth.of(c)
-            if w == 2 && !isSpace {
+            if !isSpace && breaksAround(c) {
                 flushWord()
                 word.append(c)
                 wordWidth += w
@@ -125,6 +132,13 @@ public enum Wrap {
         flushWord()
         if !line.isEmpty || lines.isEmpty { lines.append(trimTrailing(line)) }
         return lines
+    }
+
+    /// Whether a line may break before and after `c` (its first scalar's
+    /// Line_Break class is ID, H2, H3, JL, JV, JT or CJ).
+    static func breaksAround(_ c: Character) -> Bool {
+        guard let first = c.unicodeScalars.first, first.value >= 0x1100 else { return false }
+        return DisplayWidth.inTable(WidthTables.breaksBetweenClusters, first.value)
     }
 
     /// Closing punctuation that must not begin a line (kinsoku shori).
