@@ -42,11 +42,11 @@ import Testing
         let q = try bundledQuestionnaire("trafficking-screening")
         let found = QuestionnaireLint.sourceWidths(q).map(\.description)
         #expect(found == [
-            "questionnaires/trafficking-screening.yaml:335:19: warning: text is 79 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
-            "questionnaires/trafficking-screening.yaml:349:19: warning: text is 75 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
-            "questionnaires/trafficking-screening.yaml:351:19: warning: text is 74 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
-            "questionnaires/trafficking-screening.yaml:717:19: warning: text is 72 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
-            "questionnaires/trafficking-screening.yaml:721:19: warning: text is 61 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
+            "questionnaires/trafficking-screening.yaml:340:19: warning: text is 79 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
+            "questionnaires/trafficking-screening.yaml:354:19: warning: text is 75 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
+            "questionnaires/trafficking-screening.yaml:356:19: warning: text is 74 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
+            "questionnaires/trafficking-screening.yaml:722:19: warning: text is 72 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
+            "questionnaires/trafficking-screening.yaml:726:19: warning: text is 61 columns wide; at most 60 fit for '*/option/*', the limit its translations are held to",
         ])
         let quick = try bundledQuestionnaire("quick-screen")
         #expect(QuestionnaireLint.sourceWidths(quick).map(\.description) == [])
