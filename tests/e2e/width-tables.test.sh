@@ -1,12 +1,13 @@
 # Sources/IntakeCore/Text/WidthTables.swift is what scripts/gen-width-tables.py
 # writes from the Unicode data (Debian's unicode-data package, under
 # /usr/share/unicode): no hand edits, and the version it states is the data's.
-# Skipped (passes, saying so) where python3 or the data is missing.
+# scripts/deps.sh test installs the data; without it the test fails, so
+# that it never passes without checking.
 set -euo pipefail
 data=${UNICODE_DATA:-/usr/share/unicode}
-if ! command -v python3 >/dev/null || [[ ! -f $data/EastAsianWidth.txt || ! -f $data/emoji/emoji-data.txt ]]; then
-  echo "skipped: no python3 or no Unicode data in $data (apt-get install unicode-data)"
-  exit 0
+if [[ ! -f $data/EastAsianWidth.txt || ! -f $data/emoji/emoji-data.txt ]]; then
+  echo "no Unicode data in $data: run scripts/deps.sh test as root (apt-get install unicode-data)"
+  exit 1
 fi
 python3 "$ROOT/scripts/gen-width-tables.py" --data "$data" --output "$TMPDIR/WidthTables.swift"
 diff -u "$ROOT/Sources/IntakeCore/Text/WidthTables.swift" "$TMPDIR/WidthTables.swift" || {

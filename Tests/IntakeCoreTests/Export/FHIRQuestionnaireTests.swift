@@ -141,3 +141,41 @@ import Testing
         #expect(items["kinds"]?["_text"] == nil)
     }
 }
+
+/// A screening as a FHIR R4 QuestionnaireResponse referring to the
+/// questionnaire above.
+@Suite struct FHIRQuestionnaireResponseTests {
+    @Test func answersThatApplyAreFiledUnderTheirSection() throws {
+        let q = try #require(QuestionnaireLoader.load(text: FHIRQuestionnaireTests.text, path: "fhir-test.yaml").questionnaire)
+        let answers: [String: AnswerValue] = ["consent": .choice("yes"), "kinds": .choices(["a", "b"]),
+                                              "age": .number(34), "story": .special(.declined),
+                                              "other": .text("line one\u{1B}[2J")]
+        let r = FHIRQuestionnaireResponse.resource(q, answers: answers, status: .completed,
+                                                   authored: "2026-12-01T10:30:00-05:00", language: "es")
+        #expect(r["resourceType"] as? String == "QuestionnaireResponse")
+        #expect(r["questionnaire"] as? String == "urn:intake:questionnaire:fhir-test|1.2.0")
+        #expect(r["status"] as? String == "completed")
+        #expect(r["authored"] as? String == "2026-12-01T10:30:00-05:00")
+        #expect(r["language"] as? String == "es")
+        let group = try #require((r["item"] as? [[String: Any]])?.first)
+        #expect(group["linkId"] as? String == "section/s1")
+        let items = try #require(group["item"] as? [[String: Any]])
+        #expect(items.map { $0["linkId"] as! String } == ["consent", "kinds", "age", "story", "other"])
+        func answer(_ i: Int) -> [[String: Any]] { items[i]["answer"] as! [[String: Any]] }
+        #expect((answer(0)[0]["valueCoding"] as? [String: String]) == ["system": "urn:intake:answer", "code": "yes", "display": "Yes"])
+        #expect(answer(1).map { ($0["valueCoding"] as! [String: String])["display"]! } == ["Kind A", "Kind B"])
+        #expect(answer(2)[0]["valueInteger"] as? Int == 34)
+        #expect((answer(3)[0]["valueCoding"] as? [String: String]) == ["system": "urn:intake:special-answer", "code": "declined",
+                                                                         "display": "Prefers not to answer"])
+        // Typed text reaches the file without its control characters.
+        #expect(answer(4)[0]["valueString"] as? String == "line one[2J")
+    }
+
+    @Test func unansweredQuestionsAndEmptySectionsAreLeftOut() throws {
+        let q = try #require(QuestionnaireLoader.load(text: FHIRQuestionnaireTests.text, path: "fhir-test.yaml").questionnaire)
+        let none = FHIRQuestionnaireResponse.resource(q, answers: [:], status: .inProgress, authored: nil, language: "en")
+        #expect(none["status"] as? String == "in-progress")
+        #expect(none["authored"] == nil)
+        #expect((none["item"] as? [[String: Any]])?.isEmpty == true)
+    }
+}
