@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "intake", targets: ["intake"]),
         .library(name: "IntakeCore", targets: ["IntakeCore"]),
+        .library(name: "IntakeApp", targets: ["IntakeApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,10 +52,22 @@ let package = Package(
             name: "IntakeTUI",
             dependencies: ["IntakeCore", "CNcursesw"]
         ),
+        // What the commands do: loading data in the background, running the
+        // interview with its effects (saving, exporting, sealing), validation
+        // runs, summaries, session narration. Reads and writes files and the
+        // terminal; knows nothing of argument parsing.
+        .target(
+            name: "IntakeApp",
+            dependencies: [
+                "IntakeCore", "IntakeStore", "IntakeTUI",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command line: argument parsing, then one call into IntakeApp.
         .executableTarget(
             name: "intake",
             dependencies: [
-                "IntakeCore", "IntakeStore", "IntakeTUI",
+                "IntakeCore", "IntakeStore", "IntakeTUI", "IntakeApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,5 +80,6 @@ let package = Package(
         // from the checkout by the upgrade tests.
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene"], exclude: ["Fixtures"]),
         .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
+        .testTarget(name: "IntakeAppTests", dependencies: ["IntakeApp", "IntakeStore", "IntakeTUI", "IntakeCore"]),
     ]
 )

@@ -1,3 +1,7 @@
+// About 400 lines: opening, key derivation and the database's life cycle
+// of the encrypted store; sessions and passphrases are in the extensions
+// (SessionStore+Sessions, SessionStore+Passphrase).
+
 import Crypto
 import Foundation
 import GRDB

@@ -11,21 +11,9 @@ public enum SignalKind: Hashable, Sendable {
     case other(Int32)
 }
 
-/// What an effect handler reports back to the app.
-public enum EffectReport: Hashable, Sendable {
-    /// A session was created for the interview, with this id.
-    case sessionStarted(String)
-    /// Everything recorded so far is on disk.
-    case saved
-    /// Saving failed; the sentence says why. Events are kept and retried.
-    case saveFailed(String)
-    /// Files were written into a folder.
-    case exported(folder: String, files: [String])
-    case exportFailed(String)
-}
-
-/// Everything an app's `update` is told about.
-public enum AppEvent: Hashable, Sendable {
+/// Everything an app's `update` is told about: keys, sizes, time, signals,
+/// and the app's own `Report`s.
+public enum AppEvent<Report: Sendable>: Sendable {
     /// A key, with the action the key map gives it in the current context
     /// (nil when the key means nothing there).
     case key(KeyEvent, action: Action?)
@@ -34,9 +22,10 @@ public enum AppEvent: Hashable, Sendable {
     case tick(Date)
     /// A signal arrived; the loop stops after this event's effects ran.
     case signal(SignalKind)
-    /// The result of an effect, sent back by the effect handler (saved,
-    /// export written, ...), so the screen shows only what really happened.
-    case report(EffectReport)
+    /// What the app is told by the outside world: the result of an effect,
+    /// sent back by the effect handler (saved, export written, ...), so the
+    /// screen shows only what really happened; data loaded in the background.
+    case report(Report)
 
     /// The mapped action of a key event.
     public var action: Action? {
@@ -49,43 +38,68 @@ public enum AppEvent: Hashable, Sendable {
 /// names the effects to run, and a pure `view` that draws the model.
 /// Effects (save, quit, hide, export) are carried out by an effect handler
 /// outside `update`.
+///
+/// What both need to know of the screen (how the text wraps, how many lines
+/// it takes) is the `Layout`: the run loop computes it once per state of the
+/// model and hands the same value to `view` and to the next `update`, so
+/// update never draws to find out how far it may scroll.
 public protocol App {
     associatedtype Model
     associatedtype Effect
+    /// The app's own events (see `AppEvent.report`); `Never` when it has none.
+    associatedtype Report: Sendable = Never
+    /// The screen's layout for a model and a size; `Void` when the app needs none.
+    associatedtype Layout = Void
 
     /// The key table; `KeyMap.standard` unless the app says otherwise.
     var keyMap: KeyMap { get }
     /// Which bindings apply to the model's current screen.
     func keyContext(_ model: Model) -> KeyContext
-    func update(_ model: inout Model, _ event: AppEvent) -> [Effect]
+    func layout(_ model: Model, size: Size) -> Layout
+    func update(_ model: inout Model, _ event: AppEvent<Report>, layout: Layout) -> [Effect]
+    func view(_ model: Model, layout: Layout, size: Size) -> Grid
+}
+
+/// An app whose update and view need no layout.
+public protocol PlainApp: App where Layout == Void {
+    func update(_ model: inout Model, _ event: AppEvent<Report>) -> [Effect]
     func view(_ model: Model, size: Size) -> Grid
+}
+
+extension PlainApp {
+    public func layout(_ model: Model, size: Size) {}
+    public func update(_ model: inout Model, _ event: AppEvent<Report>, layout: Void) -> [Effect] { update(&model, event) }
+    public func view(_ model: Model, layout: Void, size: Size) -> Grid { view(model, size: size) }
 }
 
 extension App {
     public var keyMap: KeyMap { .standard }
 
     /// The event for a key in the model's current context.
-    public func event(for key: KeyEvent, model: Model) -> AppEvent {
+    public func event(for key: KeyEvent, model: Model) -> AppEvent<Report> {
         .key(key, action: keyMap.action(for: key, in: keyContext(model)))
     }
 }
 
+extension AppEvent: Equatable where Report: Equatable {}
+extension AppEvent: Hashable where Report: Hashable {}
+
 /// What an effect handler may ask of the run loop.
-public final class RunControl {
+public final class RunControl<Report: Sendable> {
     public private(set) var isStopped = false
     private(set) var repaintRequested = false
-    private var queued: [AppEvent] = []
+    private var queued: [AppEvent<Report>] = []
 
     public init() {}
 
     /// End the loop after the current event.
     public func stop() { isStopped = true }
     /// Deliver a follow-up event (an effect's result) after this one.
-    public func send(_ event: AppEvent) { queued.append(event) }
+    public func send(_ event: AppEvent<Report>) { queued.append(event) }
     /// Repaint the whole terminal on the next frame.
     public func repaint() { repaintRequested = true }
 
-    func takeQueued() -> [AppEvent] {
+    func takeQueued() -> [AppEvent<Report>] {
         defer { queued = [] }
         return queued
     }
@@ -100,13 +114,19 @@ public final class RunControl {
 /// events the handler sent back, in order. Shared by both runners.
 struct Dispatcher<A: App> {
     let app: A
-    let handler: (A.Effect, RunControl) -> Void
+    let handler: (A.Effect, RunControl<A.Report>) -> Void
 
-    func dispatch(_ event: AppEvent, to model: inout A.Model, control: RunControl) {
+    /// `layout` is the layout of `model` at `size` if it is known (the frame
+    /// on screen); it is used for the first event and then forgotten, as
+    /// the model may change.
+    func dispatch(_ event: AppEvent<A.Report>, to model: inout A.Model, control: RunControl<A.Report>,
+                  size: Size, layout: inout A.Layout?) {
         var queue = [event]
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            for effect in app.update(&model, e) { handler(effect, control) }
+            let current = layout ?? app.layout(model, size: size)
+            layout = nil
+            for effect in app.update(&model, e, layout: current) { handler(effect, control) }
             queue += control.takeQueued()
         }
     }

@@ -8,13 +8,15 @@ public final class HeadlessRunner<A: App> {
     public private(set) var size: Size
     /// Every effect `update` returned, in order.
     public private(set) var effects: [A.Effect] = []
-    public let control = RunControl()
+    public let control = RunControl<A.Report>()
     private let dispatcher: Dispatcher<A>
+    /// The layout of `model` at `size`, once computed.
+    private var layout: A.Layout?
 
     /// `handler` runs after each effect is recorded (to stop, or to send a
     /// result back, as the real handler would).
     public init(app: A, model: A.Model, size: Size = Frame.minimumSize,
-                handler: @escaping (A.Effect, RunControl) -> Void = { _, _ in }) {
+                handler: @escaping (A.Effect, RunControl<A.Report>) -> Void = { _, _ in }) {
         self.app = app
         self.model = model
         self.size = size
@@ -27,13 +29,20 @@ public final class HeadlessRunner<A: App> {
     }
 
     /// The screen for the current model.
-    public var grid: Grid { app.view(model, size: size) }
+    public var grid: Grid {
+        let current = layout ?? app.layout(model, size: size)
+        layout = current
+        return app.view(model, layout: current, size: size)
+    }
 
     /// Delivers one event (ignored once an effect stopped the loop).
-    public func send(_ event: AppEvent) {
+    public func send(_ event: AppEvent<A.Report>) {
         guard !control.isStopped else { return }
-        if case .resize(let s) = event { size = s }
-        dispatcher.dispatch(event, to: &model, control: control)
+        if case .resize(let s) = event {
+            size = s
+            layout = nil
+        }
+        dispatcher.dispatch(event, to: &model, control: control, size: size, layout: &layout)
     }
 
     /// Presses keys one by one, mapping each in the context of the moment.

@@ -4,15 +4,17 @@ import IntakeCore
 /// A full-screen, read-only view of sensitive text (a session, a replay, a
 /// summary). It lives on the terminal's alternate screen and is cleared on
 /// exit, so nothing stays in the scrollback. The hide key works here too.
-public struct PagerApp: App {
+public struct PagerApp: PlainApp {
     public struct Model {
         public var title: String
         public var lines: [String]
         public var top = 0
-        public var concealment = Concealment()
+        public var concealment: Concealment
         public var size = Size(width: 80, height: 24)
 
-        public init(title: String, text: String) {
+        /// `now`: the time it is shown (then the clock's ticks).
+        public init(title: String, text: String, now: Date) {
+            self.concealment = Concealment(now: now)
             self.title = title
             self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
@@ -31,14 +33,17 @@ public struct PagerApp: App {
 
     func bodyHeight(_ size: Size) -> Int { max(1, Frame(size: size).body.height) }
 
-    public func update(_ model: inout Model, _ event: AppEvent) -> [Effect] {
+    public func update(_ model: inout Model, _ event: AppEvent<Never>) -> [Effect] {
         switch event {
         case .resize(let s):
             model.size = s
             return []
         case .signal:
             return [.quit]
-        case .tick, .report:
+        case .tick(let date):
+            model.concealment.tick(date)
+            return []
+        case .report:
             return []
         case .key(let key, let action):
             if model.concealment.handle(key, action) { return [] }
@@ -79,6 +84,6 @@ public struct PagerApp: App {
 
     /// Shows `text` until the reader closes it.
     public static func show(title: String, text: String) throws {
-        try Concealment.show(PagerApp(), Model(title: title, text: text), resize: { $0.size = $1 }, isQuit: { _ in true })
+        try Concealment.show(PagerApp(), Model(title: title, text: text, now: Date()), resize: { $0.size = $1 }, isQuit: { _ in true })
     }
 }

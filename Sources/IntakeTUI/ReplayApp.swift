@@ -5,7 +5,7 @@ import IntakeCore
 /// supervision and teaching: the timeline above (the current step
 /// highlighted, with its time), and below it what the interview looked like
 /// after that step. Read-only, on the alternate screen, hideable.
-public struct ReplayApp: App {
+public struct ReplayApp: PlainApp {
     /// One event of the timeline and the state after it.
     public struct Step: Sendable, Equatable {
         public var line: String
@@ -20,10 +20,12 @@ public struct ReplayApp: App {
         public var title: String
         public var steps: [Step]
         public var index = 0
-        public var concealment = Concealment()
+        public var concealment: Concealment
         public var size = Size(width: 80, height: 24)
 
-        public init(title: String, steps: [Step]) {
+        /// `now`: the time it is shown (then the clock's ticks).
+        public init(title: String, steps: [Step], now: Date) {
+            self.concealment = Concealment(now: now)
             self.title = title
             self.steps = steps
         }
@@ -38,13 +40,15 @@ public struct ReplayApp: App {
 
     public func keyContext(_ model: Model) -> KeyContext { model.concealment.isHidden ? .hidden : .screen }
 
-    public func update(_ model: inout Model, _ event: AppEvent) -> [Effect] {
+    public func update(_ model: inout Model, _ event: AppEvent<Never>) -> [Effect] {
         switch event {
         case .resize(let s):
             model.size = s
         case .signal:
             return [.quit]
-        case .tick, .report:
+        case .tick(let date):
+            model.concealment.tick(date)
+        case .report:
             break
         case .key(let key, let action):
             if model.concealment.handle(key, action) { return [] }
@@ -93,6 +97,6 @@ public struct ReplayApp: App {
 
     /// Shows the steps until the reader closes them.
     public static func show(title: String, steps: [Step]) throws {
-        try Concealment.show(ReplayApp(), Model(title: title, steps: steps), resize: { $0.size = $1 }, isQuit: { _ in true })
+        try Concealment.show(ReplayApp(), Model(title: title, steps: steps, now: Date()), resize: { $0.size = $1 }, isQuit: { _ in true })
     }
 }

@@ -20,16 +20,18 @@ public protocol TerminalBackend: AnyObject {
 public final class Runner<A: App> {
     public let app: A
     public private(set) var model: A.Model
-    public let control = RunControl()
+    public let control = RunControl<A.Report>()
     private let terminal: TerminalBackend
     private let dispatcher: Dispatcher<A>
     private let tickInterval: TimeInterval
     private let takeSignal: () -> SignalKind?
+    /// The layout of `model` at the terminal's size, once computed.
+    private var layout: A.Layout?
 
     public init(app: A, model: A.Model, terminal: TerminalBackend,
                 tickInterval: TimeInterval = 0.25,
                 takeSignal: @escaping () -> SignalKind? = SignalTrap.take,
-                handler: @escaping (A.Effect, RunControl) -> Void) {
+                handler: @escaping (A.Effect, RunControl<A.Report>) -> Void) {
         self.app = app
         self.model = model
         self.terminal = terminal
@@ -49,7 +51,9 @@ public final class Runner<A: App> {
                 break
             }
             if control.takeRepaint() { terminal.invalidate() }
-            terminal.draw(app.view(model, size: terminal.size))
+            let frame = layout ?? app.layout(model, size: terminal.size)
+            layout = frame
+            terminal.draw(app.view(model, layout: frame, size: terminal.size))
 
             let wait = max(0, Int((tickInterval - Date().timeIntervalSince(lastTick)) * 1000))
             let keys = KeyBurst.coalesce(terminal.readKeys(timeoutMilliseconds: wait))
@@ -73,7 +77,7 @@ public final class Runner<A: App> {
         return model
     }
 
-    private func dispatch(_ event: AppEvent) {
-        dispatcher.dispatch(event, to: &model, control: control)
+    private func dispatch(_ event: AppEvent<A.Report>) {
+        dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntakeApp
 import IntakeCore
 
 /// `intake export-fhir`: a questionnaire as a FHIR R4 Questionnaire.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntakeApp
 import IntakeCore
 import IntakeStore
 
@@ -26,9 +27,9 @@ struct Intake: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let f as Failure {
-            Foundation.exit(f.code)
         } catch {
+            // A failure IntakeApp already reported ends with its exit code.
+            let error = (error as? Failure).map { ExitCode($0.code) } ?? error
             let code = exitCode(for: error)
             // The message may quote an argument (a file name): printed
             // through the sanitizing rule, as exit(withError:) would print it.
@@ -47,15 +48,4 @@ struct Intake: ParsableCommand {
 
 enum IntakeVersion {
     static let string = "0.1.0"
-}
-
-/// Writes to standard error, through the sanitizing rule: messages quote
-/// file names, arguments and data.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((Sanitize.multiLine(message) + "\n").utf8))
-}
-
-/// A failure already reported to the user; exits with `code`.
-struct Failure: Error {
-    var code: Int32
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntakeApp
 import IntakeCore
 import IntakeStore
 
@@ -18,17 +19,11 @@ struct OpenCommand: ParsableCommand {
 
     @Argument(help: "The sealed file (.sealed).") var file: String
     @Option(name: .customLong("key"), help: "The organisation's private key file (from 'intake keys new').") var key: String
-    @Option(name: .customLong("format"), help: "text, markdown, json, html (the summary) or events (the record).") var format: String = "text"
+    @Option(name: .customLong("format"), help: "text, markdown, json, html (the summary) or events (the record).") var format: RecordFormat = .text
     @Option(name: .customLong("language"), help: "Language of the summary (default: the advocate's).") var language: String?
     @Option(name: .customLong("output"), help: "Write to this file (0600) instead of the screen.") var output: String?
     @OptionGroup var data: DataOptions
     @OptionGroup var organisationOptions: OrganisationOptions
-
-    func validate() throws {
-        guard format == "events" || SummaryFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(Sanitize.singleLine(format))': use text, markdown, json, html or events")
-        }
-    }
 
     func run() throws {
         guard let sealed = FileManager.default.contents(atPath: file) else {
@@ -42,9 +37,7 @@ struct OpenCommand: ParsableCommand {
             if record.status != .finished {
                 printError("intake: note: this record is of a session that was not finished (\(record.status.rawValue)).")
             }
-            if format == "events" {
-                text = String(decoding: try record.encoded(), as: UTF8.self) + "\n"
-            } else {
+            if let summary = format.summary {
                 let (header, events) = try InterviewCodec.load(record)
                 let loc = try data.locate()
                 let q = try loc.questionnaire(id: header.questionnaireID)
@@ -56,7 +49,9 @@ struct OpenCommand: ParsableCommand {
                 let directories = try ServiceDirectories.load(config: config, location: loc)
                 text = SummaryBuilder.build(r.interview, context: config.summaryContext(for: header), in: tr)
                     .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(r.interview.answers))
-                    .rendered(SummaryFormat(rawValue: format)!, in: tr)
+                    .rendered(summary, in: tr)
+            } else {  // events: the record itself
+                text = String(decoding: try record.encoded(), as: UTF8.self) + "\n"
             }
         } catch let e as StoreError {
             printError("intake: \(e.description)")

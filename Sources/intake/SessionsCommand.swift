@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntakeApp
 import IntakeCore
 import IntakeStore
 import IntakeTUI
@@ -11,18 +12,6 @@ struct SessionsCommand: ParsableCommand {
         discussion: "Sessions are encrypted at rest; every command asks for the store passphrase (or reads INTAKE_PASSPHRASE_FILE).",
         subcommands: [List.self, Show.self, Export.self, Delete.self, Purge.self, Replay.self]
     )
-
-    static func sessionID(_ text: String, in store: SessionStore) throws -> SessionID {
-        // A unique prefix of the id is enough, as with git.
-        let matches = try store.list().filter { $0.id.string.hasPrefix(text.lowercased()) }
-        guard matches.count == 1, text.count >= 4 else {
-            printError(matches.isEmpty ? "intake: no session \(Sanitize.singleLine(text))"
-                                       : "intake: '\(Sanitize.singleLine(text))' matches several sessions; give more of the id")
-            throw Failure(code: 1)
-        }
-        return matches[0].id
-    }
-
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List sessions, unfinished first.")
@@ -77,21 +66,21 @@ struct SessionsCommand: ParsableCommand {
             abstract: "Export a session: its summary (text, markdown, json, html) or its whole record (events).",
             discussion: "Files are written owner-only (0600), and 'sessions delete' removes them. With --sealed-to, the whole record of a finished session is sealed to an organization's X25519 public key (base64); only the private key's holder can open it, in any format (intake open).")
         @OptionGroup var session: SessionArgument
-        @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: String?
+        @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: RecordFormat?
         @Option(name: .customLong("output"), help: "File to write.") var output: String
         @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the whole record to.") var sealedTo: String?
         @OptionGroup var organisationOptions: OrganisationOptions
 
         func validate() throws {
             if sealedTo != nil, let format {
-                throw ValidationError("--sealed-to seals the whole record, not a summary in one format; leave out --format '\(Sanitize.singleLine(format))' and choose the format when opening it: intake open FILE --key KEY --format \(Sanitize.singleLine(format))")
+                throw ValidationError("--sealed-to seals the whole record, not a summary in one format; leave out --format '\(format.rawValue)' and choose the format when opening it: intake open FILE --key KEY --format \(format.rawValue)")
             }
         }
 
         func run() throws {
             let (store, sid) = try session.open()
             let url = URL(fileURLWithPath: output)
-            let format = self.format ?? "json"
+            let format = self.format ?? .json
             do {
                 if let key = sealedTo {
                     let pub = try SealedExport.publicKey(base64: key)
@@ -100,13 +89,10 @@ struct SessionsCommand: ParsableCommand {
                         throw Failure(code: 1)
                     }
                     try SecureFile.write(try store.sealedExport(session: sid, to: pub), to: url)
-                } else if format == "events" {
+                } else if format == .events {
                     try SecureFile.write(try store.export(session: sid).encoded(), to: url)
-                } else {
-                    guard let fmt = SummaryFormat(rawValue: format) else {
-                        throw ValidationError("unknown format '\(format)': use text, markdown, json, html or events")
-                    }
-                    let loaded = try SessionLoader.load(store: store, id: sid, data: session.data)
+                } else if let fmt = format.summary {
+                    let loaded = try SessionLoader.load(store: store, id: sid, location: try session.data.locate())
                     let tr = try loaded.translator()
                     let loc = try session.data.locate()
                     let config = try organisationOptions.load(data: loc).config
@@ -214,135 +200,11 @@ struct SessionArgument: ParsableArguments {
 
     func open(readingOnly: Bool = false) throws -> (SessionStore, SessionID) {
         let store = try storeOptions.open(create: false, readingOnly: readingOnly)
-        return (store, try SessionsCommand.sessionID(id, in: store))
+        return (store, try SessionLoader.sessionID(id, in: store))
     }
 
     func load(readingOnly: Bool = false) throws -> (SessionStore, SessionID, SessionLoader) {
         let (store, sid) = try open(readingOnly: readingOnly)
-        return (store, sid, try SessionLoader.load(store: store, id: sid, data: data))
-    }
-}
-
-/// Loading a stored session against the current questionnaire.
-struct SessionLoader {
-    var header: InterviewHeader
-    var interview: Interview
-    var events: [TimedEvent]
-    var change: QuestionnaireChange?
-    var location: DataLocation
-
-    static func load(store: SessionStore, id: SessionID, data: DataOptions) throws -> SessionLoader {
-        let (header, events) = try InterviewCodec.load(store, session: id)
-        let loc = try data.locate()
-        let q = try loc.questionnaire(id: header.questionnaireID)
-        let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
-        return SessionLoader(header: header, interview: r.interview, events: r.events, change: r.change, location: loc)
-    }
-
-    /// The advocate's language (or `language`) for this session's questionnaire.
-    func translator(_ language: String? = nil) throws -> any Translating {
-        try CatalogCache(locales: location.locales).translator(language ?? interview.advocateLanguage,
-                                                             source: interview.questionnaire.language)
-    }
-
-    static func describe(_ c: QuestionnaireChange) -> String {
-        var s = "The questionnaire changed since this session began (version \(c.oldVersion) -> \(c.newVersion)). \(c.carriedOver) answers were carried over by question id."
-        if !c.dropped.isEmpty { s += " Not carried over: \(c.dropped.joined(separator: ", "))." }
-        return s
-    }
-}
-
-/// Each stored event as a line a supervisor can read.
-enum EventNarration {
-    static func lines(_ events: [TimedEvent], questionnaire q: Questionnaire, tr: some Translating) -> [String] {
-        guard let first = events.first else { return ["(no events)"] }
-        var out = ["Started \(DateText.minutes(first.at))"]
-        for (i, e) in events.enumerated() {
-            let offset = Int(e.at.timeIntervalSince(first.at))
-            let stamp = "\(DateText.time(e.at)) +\(offset / 60)m\(String(format: "%02d", offset % 60))s"
-            out.append("\(String(format: "%4d", i + 1))  \(stamp)  \(describe(e.event, q, tr))")
-        }
-        return out
-    }
-
-    /// Each event with the interview as it stood after it: where it was,
-    /// the answer on screen, and progress.
-    static func steps(_ events: [TimedEvent], questionnaire q: Questionnaire, tr: some Translating) -> [ReplayApp.Step] {
-        let lines = self.lines(events, questionnaire: q, tr: tr).dropFirst()
-        var interview = Interview(questionnaire: q)
-        var out: [ReplayApp.Step] = []
-        for (e, line) in zip(events, lines) {
-            interview.apply(e.event, at: e.at)
-            var detail: [String] = []
-            switch interview.position {
-            case .question(let id):
-                if let question = q.question(id) {
-                    detail.append("\(tr(q.section(question.sectionID)?.title ?? q.title)) · \(id)")
-                    detail.append(tr(question.text))
-                    let answer = interview.answers[id].map { tr.answer($0, of: question) } ?? "(no answer yet)"
-                    detail.append("Answer: \(answer)")
-                    if let r = interview.remarks[id] { detail.append("Remark: \(r)") }
-                }
-            case .sectionIntro(let s): detail.append("Section introduction: \(q.section(s).map { tr($0.title) } ?? s)")
-            case .intro: detail.append("Introduction")
-            case .review: detail.append("Review of all answers")
-            case .finished: detail.append(interview.isCompleted ? "Completed: summary" : "Ended early")
-            }
-            let p = interview.progress()
-            detail.append("Answered \(p.answered) of \(p.relevant) questions that apply" + (interview.isPaused ? "; on a break" : ""))
-            out.append(ReplayApp.Step(line: line, detail: detail))
-        }
-        return out
-    }
-
-    static func describe(_ e: InterviewEvent, _ q: Questionnaire, _ tr: some Translating) -> String {
-        func qtext(_ id: String) -> String { q.question(id).map { Sanitize.singleLine(tr($0.text)) } ?? id }
-        switch e {
-        case .answered(let id, let v):
-            let a = q.question(id).map { tr.answer(v, of: $0) } ?? v.plainDescription
-            return "answered \(id): \(Sanitize.singleLine(a))"
-        case .cleared(let id): return "cleared the answer to \(id)"
-        case .remarked(let id?, let t): return "remark on \(id): \(Sanitize.singleLine(t))"
-        case .remarked(nil, let t): return "remark on the interview: \(Sanitize.singleLine(t))"
-        case .drafted(let field, let t):
-            let what: String
-            switch field {
-            case .answer(let id): what = "answer to \(id)"
-            case .remark(let id?): what = "remark on \(id)"
-            case .remark(nil): what = "remark on the interview"
-            }
-            return t.map { "typed, not confirmed (\(what)): \(Sanitize.singleLine($0))" } ?? "dropped the unconfirmed \(what)"
-        case .moved(let p):
-            switch p {
-            case .intro: return "-> introduction"
-            case .sectionIntro(let s): return "-> section \(s)"
-            case .question(let id): return "-> \(id): \(qtext(id))"
-            case .review: return "-> review"
-            case .finished: return "-> finished"
-            }
-        case .languagesChanged(let a, let b): return "languages: interviewee \(a), advocate \(b)"
-        case .paused: return "break started"
-        case .resumed: return "break ended"
-        case .endedByAnswer(let id): return "interview ended by the answer to \(id)"
-        case .completed: return "interview completed"
-        }
-    }
-}
-
-/// Sensitive text goes to a file or a pipe as is; on a terminal it is shown
-/// in a full-screen pager that clears itself, so nothing stays in the
-/// scrollback.
-enum SensitiveOutput {
-    static func show(_ text: String, title: String) throws {
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            print(text, terminator: "")
-            return
-        }
-        do {
-            try PagerApp.show(title: title, text: text)
-        } catch {
-            printError("intake: cannot open the terminal (\(error)); redirect the output to a file to read it")
-            throw Failure(code: 1)
-        }
+        return (store, sid, try SessionLoader.load(store: store, id: sid, location: try data.locate()))
     }
 }

@@ -1,3 +1,5 @@
+// Over 400 lines: the state machine's tests, one suite over one fixture.
+
 import Foundation
 import Testing
 @testable import IntakeCore
@@ -52,6 +54,10 @@ struct Driver {
 }
 
 func q(_ id: String) -> InterviewPosition { .question(id) }
+
+
+/// When the events of tests that do not care about time happened.
+private let testTime = Date(timeIntervalSince1970: 1_750_000_000)
 
 @Suite struct InterviewTests {
     let example = loadFixture("example.yaml")
@@ -315,18 +321,18 @@ func q(_ id: String) -> InterviewPosition { .question(id) }
 
     @Test func remarks() {
         var i = Interview(questionnaire: example)
-        i.apply(.remarked(question: "hit", text: "Looked away."))
-        i.apply(.remarked(question: nil, text: "Asked for a break."))
+        i.apply(.remarked(question: "hit", text: "Looked away."), at: testTime)
+        i.apply(.remarked(question: nil, text: "Asked for a break."), at: testTime)
         #expect(i.remarks == ["hit": "Looked away."])
         #expect(i.interviewRemark == "Asked for a break.")
-        i.apply(.remarked(question: "hit", text: ""))
+        i.apply(.remarked(question: "hit", text: ""), at: testTime)
         #expect(i.remarks == [:])
     }
 
     @Test func eventsForUnknownQuestionsAreIgnored() {
         var i = Interview(questionnaire: example)
-        i.apply(.answered(question: "no_such_question", value: yes))
-        i.apply(.moved(to: q("no_such_question")))
+        i.apply(.answered(question: "no_such_question", value: yes), at: testTime)
+        i.apply(.moved(to: q("no_such_question")), at: testTime)
         #expect(i.answers.isEmpty)
         #expect(i.position == .intro)
         #expect(i.history.isEmpty)
@@ -403,7 +409,7 @@ func q(_ id: String) -> InterviewPosition { .question(id) }
         // A draft for a question the questionnaire no longer has is ignored.
         #expect(d.interview.draft("x", for: .answer(question: "gone"), confirmed: "") == [])
         var iv = d.interview
-        iv.apply(.drafted(field: .answer(question: "gone"), text: "x"))
+        iv.apply(.drafted(field: .answer(question: "gone"), text: "x"), at: testTime)
         #expect(iv.drafts.isEmpty)
 
         // Drafts are events: they replay and survive encoding like the rest.

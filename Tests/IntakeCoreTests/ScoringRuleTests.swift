@@ -1,3 +1,5 @@
+// Over 400 lines: a table of scoring rules and their written-out results.
+
 import Testing
 @testable import IntakeCore
 

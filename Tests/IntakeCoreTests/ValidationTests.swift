@@ -1,3 +1,6 @@
+// Over 400 lines: one test per validation message of the questionnaire
+// format, each with its broken file written out.
+
 import Testing
 @testable import IntakeCore
 

@@ -22,11 +22,12 @@ import Testing
     /// events describe (what the store gives back after a restart).
     private func resumed(from events: [InterviewEvent]) -> HeadlessRunner<InterviewApp> {
         var iv = Interview(questionnaire: Fixtures.allTypes)
-        for e in events { iv.apply(e) }
+        for e in events { iv.apply(e, at: testTime) }
         let session = ResumableSession(id: "abcdef0123", interview: iv, started: Date(timeIntervalSince1970: 0),
                                        lastChange: Date(timeIntervalSince1970: 60))
         let model = InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes],
-                                   languages: [LanguageOption(translator: SourceLanguage())], resumable: [session])
+                                   languages: [LanguageOption(translator: SourceLanguage())], resumable: [session],
+                                   now: testTime)
         let r = HeadlessRunner(app: InterviewApp(), model: model) { effect, control in
             if case .record = effect { control.send(.report(.saved)) }
             if case .resume = effect { control.send(.report(.saved)) }

@@ -3,6 +3,9 @@ import IntakeCore
 @testable import IntakeTUI
 import Testing
 
+/// The time the tests' interviews happen at: no test reads the clock.
+let testTime = Date(timeIntervalSince1970: 1_700_000_000)
+
 /// Questionnaires, translators and golden files for the interview screens.
 enum Fixtures {
     /// The checkout, found from this file.
@@ -156,24 +159,62 @@ struct ZhHans: Translating {
     }
 }
 
-/// Golden screens: Tests/IntakeTUITests/Golden/<name>.txt. Run with
+/// Golden screens: Tests/IntakeTUITests/Golden/<name>.txt holds the text,
+/// and Golden/styled/<name>.txt the text with every cell's style (see
+/// `styled`), as ratatui's buffer tests compare both. Run with
 /// INTAKE_UPDATE_GOLDEN=1 to write them anew.
 enum Golden {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func check(_ name: String, _ grid: Grid, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let text = grid.text() + "\n"
-        let url = folder.appendingPathComponent(name + ".txt")
+        compare(grid.text() + "\n", folder.appendingPathComponent(name + ".txt"), sourceLocation)
+        compare(styled(grid), folder.appendingPathComponent("styled/" + name + ".txt"), sourceLocation)
+    }
+
+    static func compare(_ text: String, _ url: URL, _ sourceLocation: Testing.SourceLocation) {
+        let name = url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
         if ProcessInfo.processInfo.environment["INTAKE_UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? text.write(to: url, atomically: true, encoding: .utf8)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(name).txt; run with INTAKE_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+            Issue.record("no golden file \(name); run with INTAKE_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
             return
         }
         #expect(text == expected, "screen \(name) differs:\n\(text)", sourceLocation: sourceLocation)
+    }
+
+    /// The screen with its styles: a header with the size and the cursor,
+    /// then each row as `NN|text`, followed (when any cell of it is not
+    /// plain) by one `  |` line per run of equally styled cells:
+    /// `cols 0-79 bold reverse accent`.
+    static func styled(_ grid: Grid) -> String {
+        var out = "\(grid.size.width)x\(grid.size.height), "
+        out += grid.cursor.map { "cursor at row \($0.row), col \($0.col)" } ?? "no cursor"
+        out += "\n"
+        for (row, line) in grid.lines.enumerated() {
+            out += (row < 10 ? "0" : "") + "\(row)|\(line)\n"
+            var col = 0
+            while col < grid.size.width {
+                let style = grid[row, col].style
+                var end = col
+                while end + 1 < grid.size.width, grid[row, end + 1].style == style { end += 1 }
+                if style != .plain { out += "  |   cols \(col)-\(end) \(describe(style))\n" }
+                col = end + 1
+            }
+        }
+        return out
+    }
+
+    static func describe(_ s: Style) -> String {
+        var parts: [String] = []
+        if s.bold { parts.append("bold") }
+        if s.dim { parts.append("dim") }
+        if s.reverse { parts.append("reverse") }
+        if s.underline { parts.append("underline") }
+        if s.color != .normal { parts.append("\(s.color)") }
+        return parts.joined(separator: " ")
     }
 }
 

@@ -179,7 +179,8 @@ private func toThreatened(_ r: HeadlessRunner<InterviewApp>) {
 
     @Test func eventsAreRecordedInOrderAndSavedOnlyWhenConfirmed() {
         var confirm = false
-        let model = InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes], languages: [LanguageOption(translator: SourceLanguage())])
+        let model = InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes], languages: [LanguageOption(translator: SourceLanguage())],
+                                   now: testTime)
         let r = HeadlessRunner(app: InterviewApp(), model: model) { effect, control in
             if case .record = effect, confirm { control.send(.report(.saved)) }
         }
@@ -274,12 +275,13 @@ private func toThreatened(_ r: HeadlessRunner<InterviewApp>) {
                                         .moved(to: .sectionIntro("work")), .moved(to: .question("threatened")),
                                         .remarked(question: "threatened", text: "quiet"),
                                         .languagesChanged(interviewee: "zh-Hans", advocate: "en")]
-        for e in events { iv.apply(e) }
+        for e in events { iv.apply(e, at: testTime) }
         let session = ResumableSession(id: "abcdef0123", interview: iv, started: Date(timeIntervalSince1970: 0),
                                        lastChange: Date(timeIntervalSince1970: 60),
                                        change: ResumeNotice(oldVersion: "0.9", newVersion: "1.0.0", carriedOver: 1, dropped: ["old_q"]))
         let model = InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes],
-                                   languages: [SourceLanguage(), ZhHans()].map(LanguageOption.init), resumable: [session])
+                                   languages: [SourceLanguage(), ZhHans()].map(LanguageOption.init), resumable: [session],
+                                   now: testTime)
         let r = HeadlessRunner(app: InterviewApp(), model: model)
         #expect(r.screen.contains("abcdef01"))
         r.press(.down, .enter)

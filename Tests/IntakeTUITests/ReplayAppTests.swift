@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func stepsForwardAndBackWithTheStateBelow() {
-        let r = HeadlessRunner(app: ReplayApp(), model: ReplayApp.Model(title: "Replay abcd1234", steps: steps))
+        let r = HeadlessRunner(app: ReplayApp(), model: ReplayApp.Model(title: "Replay abcd1234", steps: steps, now: testTime))
         #expect(r.grid.text().contains("› ") && r.grid.text().contains("answered q1: Yes"))
         #expect(r.grid.text().contains("Question 1?"))
         r.press(.enter, .enter, .down)
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func hidesAtOnceAndNeedsTheDeliberateSequenceToComeBack() {
-        let r = HeadlessRunner(app: ReplayApp(), model: ReplayApp.Model(title: "Replay", steps: steps))
+        let r = HeadlessRunner(app: ReplayApp(), model: ReplayApp.Model(title: "Replay", steps: steps, now: testTime))
         r.press(.escape)
         #expect(!r.grid.text().contains("answered"))
         r.press(.enter)

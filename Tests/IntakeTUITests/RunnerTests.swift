@@ -4,7 +4,7 @@ import Testing
 
 /// A toy interview: two questions (a choice, then a text answer), quick
 /// hide, and effects for save and quit.
-struct ToyApp: App {
+struct ToyApp: PlainApp {
     struct Model {
         var page = 0
         var choice: Int?
@@ -21,7 +21,7 @@ struct ToyApp: App {
         m.hidden ? .hidden : (m.page == 0 ? .choice : .text)
     }
 
-    func update(_ m: inout Model, _ event: AppEvent) -> [Effect] {
+    func update(_ m: inout Model, _ event: AppEvent<Never>) -> [Effect] {
         switch event {
         case .tick:
             m.ticks += 1

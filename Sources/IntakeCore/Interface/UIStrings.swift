@@ -1,228 +1,28 @@
-/// Every interface string of the program, in English, with its stable key
-/// (`ui/...`, the PO msgctxt) and a note for translators. `intake locales`
-/// builds the PO template from this table and from the questionnaires.
-public enum UIString: String, CaseIterable, Sendable {
-    // Answers
-    case yes, no
-    case dontKnow = "answer/dont_know"
-    case declined = "answer/declined"
-    case notAsked = "answer/not_asked"
+// Over 400 lines: the table of every interface string (key, English text,
+// translator note) for the PO template; it is data, read top to bottom.
 
-    // Result levels
-    case resultNoIndicators = "result/no_indicators"
-    case resultPossible = "result/possible"
-    case resultLikely = "result/likely"
-    case resultConcerns = "result/concerns"
+/// An interface string of the program: its stable key (`ui/...`, the PO
+/// msgctxt), its English text and a note for translators, declared
+/// together, once. `intake locales` builds the PO template from
+/// `allCases` and from the questionnaires.
+public struct UIString: Hashable, Sendable, CustomStringConvertible {
+    /// The key without its `ui/` prefix.
+    public let rawValue: String
+    /// The English source text.
+    public let source: String
+    /// The note for translators (`#.` in PO files).
+    public let note: String
 
-    // Summary
-    case summaryTitle = "summary/title"
-    case summaryUrgent = "summary/urgent"
-    case summaryUrgentNone = "summary/urgent_none"
-    case summarySafetyUnknown = "summary/safety_not_established"
-    case summarySituation = "summary/situation"
-    case summarySituationEnded = "summary/situation_ended"
-    case summaryConcerns = "summary/concerns"
-    case summaryConcernNote = "summary/concern_note"
-    case summaryInterviewDate = "summary/interview_date"
-    case summaryOrganisation = "summary/organisation"
-    case summaryScreener = "summary/screener"
-    case summaryDraftMark = "summary/draft_mark"
-    case summaryInterpreter = "summary/interpreter"
-    case summaryPreferredLanguages = "summary/preferred_languages"
-    case summaryEndedAt = "summary/ended_at"
-    case summaryAgreedReferrals = "summary/agreed_referrals"
-    case summaryOtherReferrals = "summary/other_referrals"
-    case summaryShareLimits = "summary/share_limits"
-    case summaryTimeCritical = "summary/time_critical"
-    case summaryRaisedBy = "summary/raised_by"
-    case summaryReferralDetails = "summary/referral_details"
-    case summarySafeContact = "summary/safe_contact"
-    case summaryDependants = "summary/dependants"
-    case summaryEndedNotAsked = "summary/ended_not_asked"
-    case summaryFinding = "summary/finding"
-    case summaryResult = "summary/result"
-    case summaryDomains = "summary/domains"
-    case summaryPositive = "summary/positive"
-    case summaryNotPositive = "summary/not_positive"
-    case summaryNoIndicatorsInDomain = "summary/no_indicators_in_domain"
-    case summaryEvidence = "summary/evidence"
-    case summaryOverrides = "summary/overrides"
-    case summaryNeeds = "summary/needs"
-    case summaryReferrals = "summary/referrals"
-    case summaryNoReferrals = "summary/no_referrals"
-    case summaryLawEnforcement = "summary/law_enforcement"
-    case summaryLawEnforcementNote = "summary/law_enforcement_note"
-    case summaryAdvocateConcern = "summary/advocate_concern"
-    case summaryUnanswered = "summary/unanswered"
-    case summaryNothingUnanswered = "summary/nothing_unanswered"
-    case summaryRemarks = "summary/remarks"
-    case summaryNoRemarks = "summary/no_remarks"
-    case summaryInterviewRemark = "summary/interview_remark"
-    case summaryDisclaimer = "summary/disclaimer"
-    case summaryQuestionnaire = "summary/questionnaire"
-    case summaryLanguages = "summary/languages"
-    case summaryEndedEarly = "summary/ended_early"
-    case summaryFallbackNotice = "summary/fallback_notice"
-    case summaryNoLocalService = "summary/no_local_service"
-    case summaryFictionalService = "summary/fictional_service"
-    case summaryEmergencyServices = "summary/emergency_services"
-    case summaryServicePhone = "summary/service_phone"
-    case summaryServiceText = "summary/service_text"
-    case summaryServiceHours = "summary/service_hours"
-    case summaryServiceAges = "summary/service_ages"
-    case summaryServiceNoStatus = "summary/service_no_status"
-    case strengthStrong = "strength/strong"
-    case strengthMedium = "strength/medium"
-    case strengthWeak = "strength/weak"
-    case reasonDeclined = "reason/declined"
-    case reasonDontKnow = "reason/dont_know"
-    case reasonNotAsked = "reason/not_asked"
+    public init(_ rawValue: String, _ source: String, note: String) {
+        self.rawValue = rawValue
+        self.source = source
+        self.note = note
+    }
 
-    // Practice (trainer mode)
-    case practiceTitle = "practice/title"
-    case practiceYourResult = "practice/your_result"
-    case practiceExpectedResult = "practice/expected_result"
-    case practiceResultDiffers = "practice/result_differs"
-    case practicePerfect = "practice/perfect"
-    case practiceMissed = "practice/missed"
-    case practiceSkippedSections = "practice/skipped_sections"
-    case practiceDomainsMissed = "practice/domains_missed"
-    case practiceDomainsExtra = "practice/domains_extra"
-    case practiceReferralsMissed = "practice/referrals_missed"
-    case practiceReferralsExtra = "practice/referrals_extra"
-    // Interview screens (IntakeTUI)
-    case startTitle = "screen/start_title"
-    case startQuestionnaire = "screen/start_questionnaire"
-    case startIntervieweeLanguage = "screen/start_interviewee_language"
-    case startAdvocateLanguage = "screen/start_advocate_language"
-    case startNew = "screen/start_new"
-    case startResumeHeading = "screen/start_resume_heading"
-    case startResumeItem = "screen/start_resume_item"
-    case startNoResumable = "screen/start_no_resumable"
-    case startHint = "screen/start_hint"
-    case languageDraft = "screen/language_draft"
-    case draftNotice = "screen/draft_notice"
-    case draftShort = "screen/draft_short"
-    case statusSaved = "screen/status_saved"
-    case statusSaving = "screen/status_saving"
-    case statusSaveFailed = "screen/status_save_failed"
-    case statusNotSaved = "screen/status_not_saved"
-    case statusTypingNotSaved = "screen/status_typing_not_saved"
-    case statusEphemeral = "screen/status_ephemeral"
-    case statusDemo = "screen/status_demo"
-    case statusPractice = "screen/status_practice"
-    case statusPreview = "screen/status_preview"
-    case fallbackLegend = "screen/fallback_legend"
-    case progress = "screen/progress"
-    case sectionProgress = "screen/section_progress"
-    case contentNote = "screen/content_note"
-    case forAdvocate = "screen/for_advocate"
-    case chosenAnswer = "screen/chosen_answer"
-    case hintDate = "screen/hint_date"
-    case hintMonth = "screen/hint_month"
-    case hintNumber = "screen/hint_number"
-    case hintNumberRange = "screen/hint_number_range"
-    case hintMultiple = "screen/hint_multiple"
-    case hintMultiline = "screen/hint_multiline"
-    case hintText = "screen/hint_text"
-    case textLength = "screen/text_length"
-    case textFull = "screen/text_full"
-    case remarkShown = "screen/remark_shown"
-    case moreBelow = "screen/more_below"
-    case validationRequired = "validation/required"
-    case validationNotANumber = "validation/not_a_number"
-    case validationNotAWholeNumber = "validation/not_a_whole_number"
-    case validationBelowMinimum = "validation/below_minimum"
-    case validationAboveMaximum = "validation/above_maximum"
-    case validationInvalidDate = "validation/invalid_date"
-    case validationInvalidMonth = "validation/invalid_month"
-    case validationUnknownOption = "validation/unknown_option"
-    case validationSpecialNotOffered = "validation/special_not_offered"
-    case validationWrongKind = "validation/wrong_kind"
-    case validationConstraint = "validation/constraint"
-    case validationEmpty = "validation/empty"
-    case reviewTitle = "screen/review_title"
-    case reviewFinish = "screen/review_finish"
-    case reviewHint = "screen/review_hint"
-    case reviewKeptNotUsed = "screen/review_kept_not_used"
-    case reviewNotAnswered = "screen/review_not_answered"
-    case reviewInterviewRemark = "screen/review_interview_remark"
-    case summaryScreenHint = "screen/summary_hint"
-    case exportDone = "screen/export_done"
-    case exportFailed = "screen/export_failed"
-    case endedTitle = "screen/ended_title"
-    case endedResources = "screen/ended_resources"
-    case endedNothingStored = "screen/ended_nothing_stored"
-    case helpTitle = "screen/help_title"
-    case pauseTitle = "screen/pause_title"
-    case pauseText = "screen/pause_text"
-    case pauseHint = "screen/pause_hint"
-    case remarkTitle = "screen/remark_title"
-    case remarkInterviewTitle = "screen/remark_interview_title"
-    case remarkHint = "screen/remark_hint"
-    case languageTitle = "screen/language_title"
-    case languageApply = "screen/language_apply"
-    case languageHint = "screen/language_hint"
-    case quitTitle = "screen/quit_title"
-    case quitSaved = "screen/quit_saved"
-    case quitNotSaved = "screen/quit_not_saved"
-    case quitSaveFailed = "screen/quit_save_failed"
-    case quitConfirm = "screen/quit_confirm"
-    case changedTitle = "screen/changed_title"
-    case changedText = "screen/changed_text"
-    case changedDropped = "screen/changed_dropped"
-    case changedHint = "screen/changed_hint"
-    case explainTitle = "screen/explain_title"
-    case explainNone = "screen/explain_none"
-    case explainIndicator = "screen/explain_indicator"
-    case explainResult = "screen/explain_result"
-    case explainDomain = "screen/explain_domain"
-    case explainOverride = "screen/explain_override"
-    case personaAnswer = "screen/persona_answer"
-    case personaNone = "screen/persona_none"
-    case keyNext = "key/next"
-    case keyBack = "key/back"
-    case keyDontKnow = "key/dont_know"
-    case keyDeclined = "key/declined"
-    case keyHelp = "key/help"
-    case keyHide = "key/hide"
-    case keyMove = "key/move"
-    case keyCheck = "key/check"
-    case keyExport = "key/export"
-    case keyPause = "key/pause"
-    case keyRemark = "key/remark"
-    case keyReview = "key/review"
-    case keyLanguage = "key/language"
-    case keyGuidance = "key/guidance"
-    case keyQuit = "key/quit"
-    case keyNewline = "key/newline"
-    case keyExplain = "key/explain"
-    case keyAskPersona = "key/ask_persona"
-    case helpNext = "help/next"
-    case helpBack = "help/back"
-    case helpHelp = "help/help"
-    case helpHide = "help/hide"
-    case helpUnhide = "help/unhide"
-    case helpPause = "help/pause"
-    case helpRemark = "help/remark"
-    case helpLanguage = "help/language"
-    case helpGuidance = "help/guidance"
-    case helpDual = "help/dual"
-    case helpDontKnow = "help/dont_know"
-    case helpDeclined = "help/declined"
-    case helpReview = "help/review"
-    case helpSelect = "help/select"
-    case helpMoveUp = "help/move_up"
-    case helpMoveDown = "help/move_down"
-    case helpToggle = "help/toggle"
-    case helpQuit = "help/quit"
-    case helpExport = "help/export"
-    case helpRedraw = "help/redraw"
-    case helpEdit = "help/edit"
-    case helpNewline = "help/newline"
-    case helpExplain = "help/explain"
-    case helpAskPersona = "help/ask_persona"
-    case quitFinished = "screen/quit_finished"
+    /// The msgctxt of this string.
+    public var key: String { "ui/" + rawValue }
+
+    public var description: String { key }
 
     /// The name of a result level.
     public static func result(_ level: ResultLevel) -> UIString {
@@ -233,418 +33,432 @@ public enum UIString: String, CaseIterable, Sendable {
         case .likely: return .resultLikely
         }
     }
+}
+
+extension UIString {
+    // Answers
+    public static let yes = UIString("yes", "Yes", note: Note.yesNo)
+    public static let no = UIString("no", "No", note: Note.yesNo)
+    public static let dontKnow = UIString("answer/dont_know", "Don't know", note: Note.specialAnswer)
+    public static let declined = UIString("answer/declined", "Prefers not to answer", note: Note.specialAnswer)
+    public static let notAsked = UIString("answer/not_asked", "Not asked", note: Note.specialAnswer)
+
+    // Result levels
+    public static let resultNoIndicators = UIString("result/no_indicators", "No trafficking indicators reported",
+                                                    note: Note.resultLevel)
+    public static let resultPossible = UIString("result/possible", "Possible trafficking indicators reported",
+                                                note: Note.resultLevel)
+    public static let resultLikely = UIString("result/likely", "Likely trafficking indicators reported", note: Note.resultLevel)
+    public static let resultConcerns = UIString("result/concerns", "Labour or safety concerns noted, without possible trafficking indicators",
+                                                note: Note.resultLevel)
+
+    // Summary
+    public static let summaryTitle = UIString("summary/title", "Screening summary", note: Note.summaryText)
+    public static let summaryUrgent = UIString("summary/urgent", "URGENT: act on safety first", note: Note.summaryText)
+    public static let summaryUrgentNone = UIString("summary/urgent_none", "No urgent safety concern was reported.",
+                                                   note: Note.summaryText)
+    public static let summarySafetyUnknown = UIString("summary/safety_not_established", "Safety was not established: these safety questions have no answer. Ask again, or plan for safety as if the answer could be yes.",
+                                                      note: "Summary line when the safety questions were declined or not answered. It must not sound reassuring.")
+    public static let summarySituation = UIString("summary/situation", "Situation now",
+                                                  note: "Summary label before the answer to whether the situation is still going on.")
+    public static let summarySituationEnded = UIString("summary/situation_ended", "Ended",
+                                                       note: "Summary label before the answer to when the situation ended.")
+    public static let summaryConcerns = UIString("summary/concerns", "Other concerns (not trafficking indicators)",
+                                                 note: "Summary heading above labour or safety concerns that are not trafficking indicators.")
+    public static let summaryConcernNote = UIString("summary/concern_note", "Harm or conditions reported that call for help of their own but are not signs of trafficking by themselves, for example violence by a client, a customer or police.",
+                                                    note: "Summary sentence under the concerns heading.")
+    public static let summaryInterviewDate = UIString("summary/interview_date", "Interview date", note: Note.summaryText)
+    public static let summaryOrganisation = UIString("summary/organisation", "Organisation", note: Note.summaryText)
+    public static let summaryScreener = UIString("summary/screener", "Screener",
+                                                 note: "Summary header label before the screener's id (an id the organisation chooses, not a name).")
+    public static let summaryDraftMark = UIString("summary/draft_mark", "draft translation",
+                                                  note: "After a language tag in the summary's header when that translation has not been reviewed (lowercase).")
+    public static let summaryInterpreter = UIString("summary/interpreter", "Interpreter", note: Note.summaryText)
+    public static let summaryPreferredLanguages = UIString("summary/preferred_languages", "The person's languages",
+                                                           note: Note.summaryText)
+    public static let summaryEndedAt = UIString("summary/ended_at", "Ended at", note: Note.summaryText)
+    public static let summaryAgreedReferrals = UIString("summary/agreed_referrals", "Referrals the person agreed to",
+                                                        note: Note.summaryText)
+    public static let summaryOtherReferrals = UIString("summary/other_referrals", "Other suggestions (not agreed to share)",
+                                                       note: Note.summaryText)
+    public static let summaryShareLimits = UIString("summary/share_limits", "Limits on sharing, in the person's words",
+                                                    note: Note.summaryText)
+    public static let summaryTimeCritical = UIString("summary/time_critical", "TIME-CRITICAL",
+                                                     note: "Mark before a referral that cannot wait (capitals, short).")
+    public static let summaryRaisedBy = UIString("summary/raised_by", "Raised by", note: Note.summaryText)
+    public static let summaryReferralDetails = UIString("summary/referral_details", "Details",
+                                                        note: "Summary label before answers a service needs with a referral, such as the interpreter's language.")
+    public static let summarySafeContact = UIString("summary/safe_contact", "How to reach the person safely",
+                                                    note: Note.summaryText)
+    public static let summaryDependants = UIString("summary/dependants", "Children and others who depend on the person",
+                                                   note: Note.summaryText)
+    public static let summaryEndedNotAsked = UIString("summary/ended_not_asked", "The interview ended early; the questions after that point were not asked.",
+                                                      note: Note.summaryText)
+    public static let summaryFinding = UIString("summary/finding", "Finding",
+                                                note: "Column heading in the summary's table of domains: whether indicators were reported in the domain.")
+    public static let summaryResult = UIString("summary/result", "Screening result", note: Note.summaryText)
+    public static let summaryDomains = UIString("summary/domains", "Findings by domain", note: Note.summaryText)
+    public static let summaryPositive = UIString("summary/positive", "indicators reported", note: Note.summaryText)
+    public static let summaryNotPositive = UIString("summary/not_positive", "below the threshold", note: Note.summaryText)
+    public static let summaryNoIndicatorsInDomain = UIString("summary/no_indicators_in_domain", "none reported",
+                                                             note: Note.summaryText)
+    public static let summaryEvidence = UIString("summary/evidence", "Answer", note: Note.summaryText)
+    public static let summaryOverrides = UIString("summary/overrides", "Rules that changed the result", note: Note.summaryText)
+    public static let summaryNeeds = UIString("summary/needs", "What the person wants now", note: Note.summaryText)
+    public static let summaryReferrals = UIString("summary/referrals", "Suggested referrals", note: Note.summaryText)
+    public static let summaryNoReferrals = UIString("summary/no_referrals", "No referral rule matched. Offer the person information about services anyway.",
+                                                    note: Note.summaryText)
+    public static let summaryLawEnforcement = UIString("summary/law_enforcement", "Preference about contact with law enforcement",
+                                                       note: Note.summaryText)
+    public static let summaryLawEnforcementNote = UIString("summary/law_enforcement_note", "This is the person's preference. Services never depend on contact with law enforcement.",
+                                                           note: Note.summaryText)
+    public static let summaryAdvocateConcern = UIString("summary/advocate_concern", "Advocate's level of concern",
+                                                        note: Note.summaryText)
+    public static let summaryUnanswered = UIString("summary/unanswered", "Questions declined, not known or not asked",
+                                                   note: Note.summaryText)
+    public static let summaryNothingUnanswered = UIString("summary/nothing_unanswered", "Every question that applied was answered.",
+                                                          note: Note.summaryText)
+    public static let summaryRemarks = UIString("summary/remarks", "Advocate's remarks", note: Note.summaryText)
+    public static let summaryNoRemarks = UIString("summary/no_remarks", "No remarks.", note: Note.summaryText)
+    public static let summaryInterviewRemark = UIString("summary/interview_remark", "About the whole interview",
+                                                        note: Note.summaryText)
+    public static let summaryDisclaimer = UIString("summary/disclaimer", "A screening is not a legal determination. It records indicators that the person reported, to offer help; it does not decide whether anyone is or is not a trafficking survivor.",
+                                                   note: "Legal notice printed on every summary. Keep the meaning exact.")
+    public static let summaryQuestionnaire = UIString("summary/questionnaire", "Questionnaire", note: Note.summaryText)
+    public static let summaryLanguages = UIString("summary/languages", "Languages", note: Note.summaryText)
+    public static let summaryEndedEarly = UIString("summary/ended_early", "The interview ended early, at the person's wish or answer.",
+                                                   note: Note.summaryText)
+    public static let summaryFallbackNotice = UIString("summary/fallback_notice", "Some text is shown in the source language because no reviewed translation exists.",
+                                                       note: Note.summaryText)
+    public static let summaryNoLocalService = UIString("summary/no_local_service", "No local service listed for this referral.",
+                                                       note: "Under a suggested referral when the organisation's service directory lists no service for it.")
+    public static let summaryFictionalService = UIString("summary/fictional_service", "(fictional example)",
+                                                         note: "After each service from a made-up example directory, so nobody calls it.")
+    public static let summaryEmergencyServices = UIString("summary/emergency_services", "Emergency numbers and hotlines",
+                                                          note: "Summary heading, under the urgent section, above emergency numbers and hotlines.")
+    public static let summaryServicePhone = UIString("summary/service_phone", "Phone", note: Note.serviceLabel)
+    public static let summaryServiceText = UIString("summary/service_text", "Text", note: Note.serviceLabel)
+    public static let summaryServiceHours = UIString("summary/service_hours", "Hours", note: Note.serviceLabel)
+    public static let summaryServiceAges = UIString("summary/service_ages", "Ages", note: Note.serviceLabel)
+    public static let summaryServiceNoStatus = UIString("summary/service_no_status", "No immigration status required",
+                                                        note: "Eligibility of a service: it helps people whatever their immigration status.")
+    public static let strengthStrong = UIString("strength/strong", "strong", note: Note.strength)
+    public static let strengthMedium = UIString("strength/medium", "medium", note: Note.strength)
+    public static let strengthWeak = UIString("strength/weak", "weak", note: Note.strength)
+    public static let reasonDeclined = UIString("reason/declined", "prefers not to answer", note: Note.noAnswerReason)
+    public static let reasonDontKnow = UIString("reason/dont_know", "does not know", note: Note.noAnswerReason)
+    public static let reasonNotAsked = UIString("reason/not_asked", "not asked", note: Note.noAnswerReason)
+
+    // Practice (trainer mode)
+    public static let practiceTitle = UIString("practice/title", "Your practice screening compared with the full story",
+                                               note: Note.practiceHeading)
+    public static let practiceYourResult = UIString("practice/your_result", "Your screening: {result}",
+                                                    note: Note.practiceComparison)
+    public static let practiceExpectedResult = UIString("practice/expected_result", "The full story: {result}",
+                                                        note: Note.practiceComparison)
+    public static let practiceResultDiffers = UIString("practice/result_differs", "Your result differs from the full story.",
+                                                       note: Note.practiceHeading)
+    public static let practicePerfect = UIString("practice/perfect", "You asked everything that mattered and reached the same result.",
+                                                 note: Note.practiceHeading)
+    public static let practiceMissed = UIString("practice/missed", "Questions you did not ask that would have told you more:",
+                                                note: Note.practiceHeading)
+    public static let practiceSkippedSections = UIString("practice/skipped_sections", "Sections you skipped entirely:",
+                                                         note: Note.practiceHeading)
+    public static let practiceDomainsMissed = UIString("practice/domains_missed", "Domains the full story shows but your screening did not:",
+                                                       note: Note.practiceHeading)
+    public static let practiceDomainsExtra = UIString("practice/domains_extra", "Domains your screening shows but the full story does not:",
+                                                      note: Note.practiceHeading)
+    public static let practiceReferralsMissed = UIString("practice/referrals_missed", "Referrals you would have missed:",
+                                                         note: Note.practiceHeading)
+    public static let practiceReferralsExtra = UIString("practice/referrals_extra", "Referrals only your screening suggests:",
+                                                        note: Note.practiceHeading)
+    // Interview screens (IntakeTUI)
+    public static let startTitle = UIString("screen/start_title", "Start a screening", note: "Title of the first screen.")
+    public static let startQuestionnaire = UIString("screen/start_questionnaire", "Questionnaire: {title}",
+                                                    note: "Start screen line; {title} is the questionnaire's title. Enter changes it.")
+    public static let startIntervieweeLanguage = UIString("screen/start_interviewee_language", "Interviewee's language: {language}",
+                                                          note: "Start screen line; {language} is a language tag such as es or zh-Hans.")
+    public static let startAdvocateLanguage = UIString("screen/start_advocate_language", "Advocate's language: {language}",
+                                                       note: "Start screen line; {language} is a language tag.")
+    public static let startNew = UIString("screen/start_new", "Start a new interview", note: "Start screen action.")
+    public static let startResumeHeading = UIString("screen/start_resume_heading", "Unfinished interviews (Enter resumes one):",
+                                                    note: "Start screen heading above the list of saved, unfinished sessions.")
+    public static let startResumeItem = UIString("screen/start_resume_item", "{id}  {questionnaire}  started {started}  last change {changed}  {answered}/{total}",
+                                                 note: "One unfinished session. {id} is the start of its id, {answered}/{total} the questions answered.")
+    public static let startNoResumable = UIString("screen/start_no_resumable", "No unfinished interviews.",
+                                                  note: "Start screen, when there is nothing to resume.")
+    public static let startHint = UIString("screen/start_hint", "Up/Down: choose a line. Enter: change it, or start.",
+                                           note: "Start screen hint.")
+    public static let languageDraft = UIString("screen/language_draft", "{language} (draft)",
+                                               note: "A language whose translation has not been reviewed yet.")
+    public static let draftNotice = UIString("screen/draft_notice", "Draft translation: not yet reviewed by a qualified translator",
+                                             note: "Shown when a chosen translation is a draft.")
+    public static let draftShort = UIString("screen/draft_short", "Draft translation",
+                                            note: "Short form of the draft notice, in the status line.")
+    public static let statusSaved = UIString("screen/status_saved", "Saved", note: "Status line: every answer is saved.")
+    public static let statusSaving = UIString("screen/status_saving", "Saving…", note: "Status line: an answer is being saved.")
+    public static let statusSaveFailed = UIString("screen/status_save_failed", "Saving failed: {reason} — kept in memory, retrying",
+                                                  note: "Message when saving failed; {reason} says why.")
+    public static let statusNotSaved = UIString("screen/status_not_saved", "Not saved", note: "Status line while saving fails.")
+    public static let statusTypingNotSaved = UIString("screen/status_typing_not_saved", "Typed text not saved yet",
+                                                      note: "Status line: text is being typed (an answer or a remark) and is saved when the advocate leaves it or confirms it.")
+    public static let statusEphemeral = UIString("screen/status_ephemeral", "Not recording (ephemeral)",
+                                                 note: "Status line when nothing is written to disk.")
+    public static let statusDemo = UIString("screen/status_demo", "Demo",
+                                            note: "Status line in the trainer's demonstration mode.")
+    public static let statusPractice = UIString("screen/status_practice", "Practice",
+                                                note: "Status line in the trainee's practice mode.")
+    public static let statusPreview = UIString("screen/status_preview", "Preview",
+                                               note: "Status line in the translator's preview mode.")
+    public static let fallbackLegend = UIString("screen/fallback_legend", "° not yet translated",
+                                                note: "Explains the ° mark after text shown in the source language. Keep the ° sign.")
+    public static let progress = UIString("screen/progress", "Section {section} of {sections} · question {question} of {questions}",
+                                          note: "Progress above each question.")
+    public static let sectionProgress = UIString("screen/section_progress", "Section {section} of {sections}",
+                                                 note: "Progress on a section's introduction.")
+    public static let contentNote = UIString("screen/content_note", "Content note",
+                                             note: "Label of a section's content note: a warning about sensitive questions ahead.")
+    public static let forAdvocate = UIString("screen/for_advocate", "For the advocate",
+                                             note: "Label of the guidance shown under a question, for the advocate only.")
+    public static let chosenAnswer = UIString("screen/chosen_answer", "Answer: {answer}",
+                                              note: "The answer chosen so far for this question.")
+    public static let hintDate = UIString("screen/hint_date", "Date as YYYY-MM-DD, for example 2024-03-15",
+                                          note: "Format hint for a date answer. Keep YYYY-MM-DD as it is typed.")
+    public static let hintMonth = UIString("screen/hint_month", "Month as YYYY-MM, for example 2024-03",
+                                           note: "Format hint for a month/year answer. Keep YYYY-MM as it is typed.")
+    public static let hintNumber = UIString("screen/hint_number", "A number", note: "Hint for a number answer.")
+    public static let hintNumberRange = UIString("screen/hint_number_range", "A number from {min} to {max}",
+                                                 note: "Hint for a number answer with limits.")
+    public static let hintMultiple = UIString("screen/hint_multiple", "Space checks or unchecks an option; Enter confirms.",
+                                              note: "Hint for a question with several answers.")
+    public static let hintMultiline = UIString("screen/hint_multiline", "Ctrl-O starts a new line; Enter confirms.",
+                                               note: "Hint for a long text answer.")
+    public static let hintText = UIString("screen/hint_text", "Type the answer; Enter confirms.", note: "Hint for a text answer.")
+    public static let textLength = UIString("screen/text_length", "{count} of {max} characters",
+                                            note: "Under a long typed answer near its limit. {count} and {max} are numbers.")
+    public static let textFull = UIString("screen/text_full", "The answer is full ({max} characters at most); the rest was not added.",
+                                          note: "Message when typed or pasted text does not fit in an answer. {max} is a number.")
+    public static let remarkShown = UIString("screen/remark_shown", "Remark: {text}",
+                                             note: "The advocate's remark on this question.")
+    public static let moreBelow = UIString("screen/more_below", "More below: Down or Page Down",
+                                           note: "Shown when text continues below the screen.")
+    public static let validationRequired = UIString("validation/required", "This question needs an answer before going on.",
+                                                    note: Note.validationMessage)
+    public static let validationNotANumber = UIString("validation/not_a_number", "Please type a number.",
+                                                      note: Note.validationMessage)
+    public static let validationNotAWholeNumber = UIString("validation/not_a_whole_number", "Please type a whole number.",
+                                                           note: Note.validationMessage)
+    public static let validationBelowMinimum = UIString("validation/below_minimum", "The answer must be at least {min}.",
+                                                        note: "Validation message; {min} is a number.")
+    public static let validationAboveMaximum = UIString("validation/above_maximum", "The answer must be at most {max}.",
+                                                        note: "Validation message; {max} is a number.")
+    public static let validationInvalidDate = UIString("validation/invalid_date", "Please type a real date as YYYY-MM-DD.",
+                                                       note: Note.validationMessage)
+    public static let validationInvalidMonth = UIString("validation/invalid_month", "Please type a month as YYYY-MM.",
+                                                        note: Note.validationMessage)
+    public static let validationUnknownOption = UIString("validation/unknown_option", "That option is not offered here.",
+                                                         note: Note.validationMessage)
+    public static let validationSpecialNotOffered = UIString("validation/special_not_offered", "That answer is not offered for this question.",
+                                                             note: Note.validationMessage)
+    public static let validationWrongKind = UIString("validation/wrong_kind", "That kind of answer does not fit this question.",
+                                                     note: Note.validationMessage)
+    public static let validationConstraint = UIString("validation/constraint", "This answer is not accepted here.",
+                                                      note: "Validation message when a question's own rule gives no message.")
+    public static let validationEmpty = UIString("validation/empty", "Please give an answer first, or choose “Don't know” or “Prefers not to answer”.",
+                                                 note: Note.validationMessage)
+    public static let reviewTitle = UIString("screen/review_title", "Review the answers", note: "Title of the review screen.")
+    public static let reviewFinish = UIString("screen/review_finish", "Finish and show the summary",
+                                              note: "First line of the review screen.")
+    public static let reviewHint = UIString("screen/review_hint", "Enter on an answer goes back to it to change it.",
+                                            note: "Review screen hint.")
+    public static let reviewKeptNotUsed = UIString("screen/review_kept_not_used", "kept, not used",
+                                                   note: "An answer to a question that no longer applies (lowercase).")
+    public static let reviewNotAnswered = UIString("screen/review_not_answered", "not answered",
+                                                   note: "A question that applies but has no answer (lowercase).")
+    public static let reviewInterviewRemark = UIString("screen/review_interview_remark", "Remark on the whole interview: {text}",
+                                                       note: "Review screen line.")
+    public static let summaryScreenHint = UIString("screen/summary_hint", "x or Ctrl-X saves the summary as text, Markdown and JSON files.",
+                                                   note: "Summary screen hint.")
+    public static let exportDone = UIString("screen/export_done", "Saved to {folder}: {files}",
+                                            note: "After exporting the summary; {files} lists file names.")
+    public static let exportFailed = UIString("screen/export_failed", "Export failed: {reason}", note: "After an export failed.")
+    public static let endedTitle = UIString("screen/ended_title", "Thank you",
+                                            note: "Title of the screen shown when the interview ended early.")
+    public static let endedResources = UIString("screen/ended_resources", "Help that is there whenever you want it",
+                                                note: "Heading above the list of services, after an interview ended early.")
+    public static let endedNothingStored = UIString("screen/ended_nothing_stored", "Nothing from this interview was stored.",
+                                                    note: "Shown after an interview ended at consent.")
+    public static let helpTitle = UIString("screen/help_title", "Help: keys", note: "Title of the help screen.")
+    public static let pauseTitle = UIString("screen/pause_title", "Taking a break", note: "Title of the break screen.")
+    public static let pauseText = UIString("screen/pause_text", "Take all the time you need. Nothing is lost: the interview goes on from here.",
+                                           note: "Calm text on the break screen.")
+    public static let pauseHint = UIString("screen/pause_hint", "Press Enter to go on.", note: "Break screen hint.")
+    public static let remarkTitle = UIString("screen/remark_title", "Remark on this question",
+                                             note: "Title of the remark editor.")
+    public static let remarkInterviewTitle = UIString("screen/remark_interview_title", "Remark on the whole interview",
+                                                      note: "Title of the remark editor for the whole interview.")
+    public static let remarkHint = UIString("screen/remark_hint", "Enter saves, Page Up cancels, Ctrl-O starts a new line.",
+                                            note: "Remark editor hint.")
+    public static let languageTitle = UIString("screen/language_title", "Languages", note: "Title of the language switch screen.")
+    public static let languageApply = UIString("screen/language_apply", "Switch to these languages",
+                                               note: "Language switch action.")
+    public static let languageHint = UIString("screen/language_hint", "Enter on a language changes it; every answer is kept. Page Up cancels.",
+                                              note: "Language switch hint.")
+    public static let quitTitle = UIString("screen/quit_title", "Quit the interview?", note: "Title of the quit confirmation.")
+    public static let quitSaved = UIString("screen/quit_saved", "The interview is saved and can be resumed later: intake run --resume {id}",
+                                           note: "Quit confirmation; keep the command as it is.")
+    public static let quitNotSaved = UIString("screen/quit_not_saved", "Nothing was saved: this interview is not recorded.",
+                                              note: "Quit confirmation in ephemeral, preview and demo modes.")
+    public static let quitSaveFailed = UIString("screen/quit_save_failed", "Not saved: {reason}. The latest answers and typed text are only in memory and will be lost if you quit now. Go back to let saving be retried.",
+                                                note: "Quit confirmation while saving fails (e.g. the disk is full); {reason} says why. Say plainly that quitting loses what is not saved.")
+    public static let quitConfirm = UIString("screen/quit_confirm", "Enter quits. Page Up goes back to the interview.",
+                                             note: "Quit confirmation hint.")
+    public static let changedTitle = UIString("screen/changed_title", "The questionnaire has changed",
+                                              note: "Title when a resumed session's questionnaire changed.")
+    public static let changedText = UIString("screen/changed_text", "This interview began with version {old}; the questionnaire is now version {new}. {carried} answers were carried over.",
+                                             note: "Resume notice.")
+    public static let changedDropped = UIString("screen/changed_dropped", "Answers set aside because their question changed or is gone: {list}",
+                                                note: "Resume notice; {list} lists question ids.")
+    public static let changedHint = UIString("screen/changed_hint", "Enter goes on at the same question.",
+                                             note: "Resume notice hint.")
+    public static let explainTitle = UIString("screen/explain_title", "Why (for training)",
+                                              note: "Title of the trainer's explanation panel.")
+    public static let explainNone = UIString("screen/explain_none", "This answer raises no indicator.",
+                                             note: "Explanation panel.")
+    public static let explainIndicator = UIString("screen/explain_indicator", "{id} · {strength} · {domain}",
+                                                  note: "An indicator the answer raises.")
+    public static let explainResult = UIString("screen/explain_result", "How the result came about: {result}",
+                                               note: "Explanation panel on the summary.")
+    public static let explainDomain = UIString("screen/explain_domain", "{domain}: {strong} strong, {medium} medium, {weak} weak",
+                                               note: "Indicator tally of a domain.")
+    public static let explainOverride = UIString("screen/explain_override", "Rule {id} changed the result: {reason}",
+                                                 note: "An override rule that applied.")
+    public static let personaAnswer = UIString("screen/persona_answer", "The persona answers: {answer}",
+                                               note: "Practice mode: the fictional persona's answer.")
+    public static let personaNone = UIString("screen/persona_none", "The persona has no answer to this question.",
+                                             note: "Practice mode.")
+    public static let keyNext = UIString("key/next", "Next", note: Note.footerLabel)
+    public static let keyBack = UIString("key/back", "Back", note: Note.footerLabel)
+    public static let keyDontKnow = UIString("key/dont_know", "Don't know", note: Note.footerLabel)
+    public static let keyDeclined = UIString("key/declined", "Skip", note: "Footer key label: prefers not to answer.")
+    public static let keyHelp = UIString("key/help", "Help", note: Note.footerLabel)
+    public static let keyHide = UIString("key/hide", "Hide", note: "Footer key label: hide the screen at once.")
+    public static let keyMove = UIString("key/move", "Move", note: Note.footerLabel)
+    public static let keyCheck = UIString("key/check", "Check", note: Note.footerLabel)
+    public static let keyExport = UIString("key/export", "Export", note: Note.footerLabel)
+    public static let keyPause = UIString("key/pause", "Pause", note: Note.footerLabel)
+    public static let keyRemark = UIString("key/remark", "Remark", note: Note.footerLabel)
+    public static let keyReview = UIString("key/review", "Review", note: Note.footerLabel)
+    public static let keyLanguage = UIString("key/language", "Language", note: Note.footerLabel)
+    public static let keyGuidance = UIString("key/guidance", "Guidance", note: Note.footerLabel)
+    public static let keyQuit = UIString("key/quit", "Quit", note: Note.footerLabel)
+    public static let keyNewline = UIString("key/newline", "New line", note: Note.footerLabel)
+    public static let keyExplain = UIString("key/explain", "Explain", note: "Footer key label (training modes).")
+    public static let keyAskPersona = UIString("key/ask_persona", "Ask persona", note: "Footer key label (practice mode).")
+    public static let helpNext = UIString("help/next", "Next / confirm", note: Note.helpLine)
+    public static let helpBack = UIString("help/back", "Back to the previous screen", note: Note.helpLine)
+    public static let helpHelp = UIString("help/help", "Help: all keys", note: Note.helpLine)
+    public static let helpHide = UIString("help/hide", "Hide the screen at once", note: Note.helpLine)
+    public static let helpUnhide = UIString("help/unhide", "Then Enter: leave the hidden screen", note: Note.helpLine)
+    public static let helpPause = UIString("help/pause", "Pause: take a break", note: Note.helpLine)
+    public static let helpRemark = UIString("help/remark", "Add a remark", note: Note.helpLine)
+    public static let helpLanguage = UIString("help/language", "Switch language", note: Note.helpLine)
+    public static let helpGuidance = UIString("help/guidance", "Show or hide advocate guidance", note: Note.helpLine)
+    public static let helpDual = UIString("help/dual", "Show or hide the advocate's language under the question",
+                                          note: Note.helpLine)
+    public static let helpDontKnow = UIString("help/dont_know", "Answer “don't know”", note: Note.helpLine)
+    public static let helpDeclined = UIString("help/declined", "Answer “prefers not to answer”", note: Note.helpLine)
+    public static let helpReview = UIString("help/review", "Review all answers", note: Note.helpLine)
+    public static let helpSelect = UIString("help/select", "Choose the option with that number", note: Note.helpLine)
+    public static let helpMoveUp = UIString("help/move_up", "Move up / scroll up", note: Note.helpLine)
+    public static let helpMoveDown = UIString("help/move_down", "Move down / scroll down", note: Note.helpLine)
+    public static let helpToggle = UIString("help/toggle", "Check or uncheck the option", note: Note.helpLine)
+    public static let helpQuit = UIString("help/quit", "Quit (answers are saved)", note: Note.helpLine)
+    public static let helpExport = UIString("help/export", "Export the summary", note: Note.helpLine)
+    public static let helpRedraw = UIString("help/redraw", "Redraw the screen", note: Note.helpLine)
+    public static let helpEdit = UIString("help/edit", "Edit the text (move, delete)", note: Note.helpLine)
+    public static let helpNewline = UIString("help/newline", "New line", note: Note.helpLine)
+    public static let helpExplain = UIString("help/explain", "Training: explain which indicators the answer raises",
+                                             note: Note.helpLine)
+    public static let helpAskPersona = UIString("help/ask_persona", "Practice: ask the persona and record the answer",
+                                                note: Note.helpLine)
+    public static let quitFinished = UIString("screen/quit_finished", "The interview is complete and saved.",
+                                              note: "Quit confirmation after the interview was completed.")
+
+    /// Every interface string, in the order of the PO template.
+    public static let allCases: [UIString] = [
+        .yes, .no, .dontKnow, .declined, .notAsked, .resultNoIndicators, .resultPossible, .resultLikely,
+        .resultConcerns, .summaryTitle, .summaryUrgent, .summaryUrgentNone, .summarySafetyUnknown, .summarySituation,
+        .summarySituationEnded, .summaryConcerns, .summaryConcernNote, .summaryInterviewDate, .summaryOrganisation,
+        .summaryScreener, .summaryDraftMark, .summaryInterpreter, .summaryPreferredLanguages, .summaryEndedAt,
+        .summaryAgreedReferrals, .summaryOtherReferrals, .summaryShareLimits, .summaryTimeCritical, .summaryRaisedBy,
+        .summaryReferralDetails,
+        .summarySafeContact, .summaryDependants, .summaryEndedNotAsked, .summaryFinding, .summaryResult,
+        .summaryDomains, .summaryPositive, .summaryNotPositive, .summaryNoIndicatorsInDomain, .summaryEvidence,
+        .summaryOverrides, .summaryNeeds, .summaryReferrals, .summaryNoReferrals, .summaryLawEnforcement,
+        .summaryLawEnforcementNote, .summaryAdvocateConcern, .summaryUnanswered, .summaryNothingUnanswered,
+        .summaryRemarks, .summaryNoRemarks, .summaryInterviewRemark, .summaryDisclaimer, .summaryQuestionnaire,
+        .summaryLanguages, .summaryEndedEarly, .summaryFallbackNotice, .summaryNoLocalService,
+        .summaryFictionalService, .summaryEmergencyServices, .summaryServicePhone, .summaryServiceText,
+        .summaryServiceHours, .summaryServiceAges, .summaryServiceNoStatus, .strengthStrong, .strengthMedium,
+        .strengthWeak, .reasonDeclined, .reasonDontKnow, .reasonNotAsked, .practiceTitle, .practiceYourResult,
+        .practiceExpectedResult, .practiceResultDiffers, .practicePerfect, .practiceMissed, .practiceSkippedSections,
+        .practiceDomainsMissed, .practiceDomainsExtra, .practiceReferralsMissed, .practiceReferralsExtra, .startTitle,
+        .startQuestionnaire, .startIntervieweeLanguage, .startAdvocateLanguage, .startNew, .startResumeHeading,
+        .startResumeItem, .startNoResumable, .startHint, .languageDraft, .draftNotice, .draftShort, .statusSaved,
+        .statusSaving, .statusSaveFailed, .statusNotSaved, .statusTypingNotSaved, .statusEphemeral, .statusDemo,
+        .statusPractice, .statusPreview, .fallbackLegend, .progress, .sectionProgress, .contentNote, .forAdvocate,
+        .chosenAnswer, .hintDate, .hintMonth, .hintNumber, .hintNumberRange, .hintMultiple, .hintMultiline, .hintText,
+        .textLength, .textFull, .remarkShown, .moreBelow, .validationRequired, .validationNotANumber,
+        .validationNotAWholeNumber, .validationBelowMinimum, .validationAboveMaximum, .validationInvalidDate,
+        .validationInvalidMonth, .validationUnknownOption, .validationSpecialNotOffered, .validationWrongKind,
+        .validationConstraint, .validationEmpty, .reviewTitle, .reviewFinish, .reviewHint, .reviewKeptNotUsed,
+        .reviewNotAnswered, .reviewInterviewRemark, .summaryScreenHint, .exportDone, .exportFailed, .endedTitle,
+        .endedResources, .endedNothingStored, .helpTitle, .pauseTitle, .pauseText, .pauseHint, .remarkTitle,
+        .remarkInterviewTitle, .remarkHint, .languageTitle, .languageApply, .languageHint, .quitTitle, .quitSaved,
+        .quitNotSaved, .quitSaveFailed, .quitConfirm, .changedTitle, .changedText, .changedDropped, .changedHint,
+        .explainTitle, .explainNone, .explainIndicator, .explainResult, .explainDomain, .explainOverride,
+        .personaAnswer, .personaNone, .keyNext, .keyBack, .keyDontKnow, .keyDeclined, .keyHelp, .keyHide, .keyMove,
+        .keyCheck, .keyExport, .keyPause, .keyRemark, .keyReview, .keyLanguage, .keyGuidance, .keyQuit, .keyNewline,
+        .keyExplain, .keyAskPersona, .helpNext, .helpBack, .helpHelp, .helpHide, .helpUnhide, .helpPause, .helpRemark,
+        .helpLanguage, .helpGuidance, .helpDual, .helpDontKnow, .helpDeclined, .helpReview, .helpSelect, .helpMoveUp,
+        .helpMoveDown, .helpToggle, .helpQuit, .helpExport, .helpRedraw, .helpEdit, .helpNewline, .helpExplain,
+        .helpAskPersona, .quitFinished,
+    ]
+}
+
+/// Notes for translators that several strings share.
+private enum Note {
+    static let footerLabel = "Footer key label."
+    static let helpLine = "Help screen: what a key does."
+    static let noAnswerReason = "Why a question has no answer, in the summary (lowercase)."
+    static let practiceComparison = "Trainer mode: compares a trainee's practice screening with a fictional persona's full story. {result} is a result level."
+    static let practiceHeading = "Trainer mode: heading in the comparison of a trainee's practice screening with the persona's full story."
+    static let resultLevel = "Screening result level. Never call the person a victim; this names what was reported."
+    static let serviceLabel = "Label before a service's phone number, its number for text messages (SMS), its opening hours, or the ages it serves."
+    static let specialAnswer = "Special answer, offered on every question."
+    static let strength = "Strength of an indicator (lowercase)."
+    static let summaryText = "Referral summary heading or sentence."
+    static let validationMessage = "Validation message."
+    static let yesNo = "Answer option of every yes/no question."
+}
+
+/// An interface string that changes with a number: its key, its English
+/// singular and plural, and its note, declared together.
+public struct UIPlural: Hashable, Sendable {
+    /// The key without its `ui/` prefix.
+    public let rawValue: String
+    public let source: String
+    public let plural: String
+    public let note: String
 
     /// The msgctxt of this string.
     public var key: String { "ui/" + rawValue }
 
-    /// The English source text.
-    public var source: String {
-        switch self {
-        case .yes: return "Yes"
-        case .no: return "No"
-        case .dontKnow: return "Don't know"
-        case .declined: return "Prefers not to answer"
-        case .notAsked: return "Not asked"
-        case .resultNoIndicators: return "No trafficking indicators reported"
-        case .resultPossible: return "Possible trafficking indicators reported"
-        case .resultLikely: return "Likely trafficking indicators reported"
-        case .resultConcerns: return "Labour or safety concerns noted, without possible trafficking indicators"
-        case .summaryTitle: return "Screening summary"
-        case .summaryUrgent: return "URGENT: act on safety first"
-        case .summaryUrgentNone: return "No urgent safety concern was reported."
-        case .summarySafetyUnknown: return "Safety was not established: these safety questions have no answer. Ask again, or plan for safety as if the answer could be yes."
-        case .summarySituation: return "Situation now"
-        case .summarySituationEnded: return "Ended"
-        case .summaryConcerns: return "Other concerns (not trafficking indicators)"
-        case .summaryInterviewDate: return "Interview date"
-        case .summaryOrganisation: return "Organisation"
-        case .summaryScreener: return "Screener"
-        case .summaryDraftMark: return "draft translation"
-        case .summaryInterpreter: return "Interpreter"
-        case .summaryPreferredLanguages: return "The person's languages"
-        case .summaryEndedAt: return "Ended at"
-        case .summaryAgreedReferrals: return "Referrals the person agreed to"
-        case .summaryOtherReferrals: return "Other suggestions (not agreed to share)"
-        case .summaryShareLimits: return "Limits on sharing, in the person's words"
-        case .summaryTimeCritical: return "TIME-CRITICAL"
-        case .summaryRaisedBy: return "Raised by"
-        case .summaryReferralDetails: return "Details"
-        case .summarySafeContact: return "How to reach the person safely"
-        case .summaryDependants: return "Children and others who depend on the person"
-        case .summaryEndedNotAsked: return "The interview ended early; the questions after that point were not asked."
-        case .summaryFinding: return "Finding"
-        case .summaryConcernNote: return "Harm or conditions reported that call for help of their own but are not signs of trafficking by themselves, for example violence by a client, a customer or police."
-        case .summaryResult: return "Screening result"
-        case .summaryDomains: return "Findings by domain"
-        case .summaryPositive: return "indicators reported"
-        case .summaryNotPositive: return "below the threshold"
-        case .summaryNoIndicatorsInDomain: return "none reported"
-        case .summaryEvidence: return "Answer"
-        case .summaryOverrides: return "Rules that changed the result"
-        case .summaryNeeds: return "What the person wants now"
-        case .summaryReferrals: return "Suggested referrals"
-        case .summaryNoReferrals: return "No referral rule matched. Offer the person information about services anyway."
-        case .summaryLawEnforcement: return "Preference about contact with law enforcement"
-        case .summaryLawEnforcementNote: return "This is the person's preference. Services never depend on contact with law enforcement."
-        case .summaryAdvocateConcern: return "Advocate's level of concern"
-        case .summaryUnanswered: return "Questions declined, not known or not asked"
-        case .summaryNothingUnanswered: return "Every question that applied was answered."
-        case .summaryRemarks: return "Advocate's remarks"
-        case .summaryNoRemarks: return "No remarks."
-        case .summaryInterviewRemark: return "About the whole interview"
-        case .summaryDisclaimer: return "A screening is not a legal determination. It records indicators that the person reported, to offer help; it does not decide whether anyone is or is not a trafficking survivor."
-        case .summaryQuestionnaire: return "Questionnaire"
-        case .summaryLanguages: return "Languages"
-        case .summaryEndedEarly: return "The interview ended early, at the person's wish or answer."
-        case .summaryFallbackNotice: return "Some text is shown in the source language because no reviewed translation exists."
-        case .summaryNoLocalService: return "No local service listed for this referral."
-        case .summaryFictionalService: return "(fictional example)"
-        case .summaryEmergencyServices: return "Emergency numbers and hotlines"
-        case .summaryServicePhone: return "Phone"
-        case .summaryServiceText: return "Text"
-        case .summaryServiceHours: return "Hours"
-        case .summaryServiceAges: return "Ages"
-        case .summaryServiceNoStatus: return "No immigration status required"
-        case .strengthStrong: return "strong"
-        case .strengthMedium: return "medium"
-        case .strengthWeak: return "weak"
-        case .reasonDeclined: return "prefers not to answer"
-        case .reasonDontKnow: return "does not know"
-        case .reasonNotAsked: return "not asked"
-        case .practiceTitle: return "Your practice screening compared with the full story"
-        case .practiceYourResult: return "Your screening: {result}"
-        case .practiceExpectedResult: return "The full story: {result}"
-        case .practiceResultDiffers: return "Your result differs from the full story."
-        case .practicePerfect: return "You asked everything that mattered and reached the same result."
-        case .practiceMissed: return "Questions you did not ask that would have told you more:"
-        case .practiceSkippedSections: return "Sections you skipped entirely:"
-        case .practiceDomainsMissed: return "Domains the full story shows but your screening did not:"
-        case .practiceDomainsExtra: return "Domains your screening shows but the full story does not:"
-        case .practiceReferralsMissed: return "Referrals you would have missed:"
-        case .practiceReferralsExtra: return "Referrals only your screening suggests:"
-        case .startTitle: return "Start a screening"
-        case .startQuestionnaire: return "Questionnaire: {title}"
-        case .startIntervieweeLanguage: return "Interviewee's language: {language}"
-        case .startAdvocateLanguage: return "Advocate's language: {language}"
-        case .startNew: return "Start a new interview"
-        case .startResumeHeading: return "Unfinished interviews (Enter resumes one):"
-        case .startResumeItem: return "{id}  {questionnaire}  started {started}  last change {changed}  {answered}/{total}"
-        case .startNoResumable: return "No unfinished interviews."
-        case .startHint: return "Up/Down: choose a line. Enter: change it, or start."
-        case .languageDraft: return "{language} (draft)"
-        case .draftNotice: return "Draft translation: not yet reviewed by a qualified translator"
-        case .draftShort: return "Draft translation"
-        case .statusSaved: return "Saved"
-        case .statusSaving: return "Saving…"
-        case .statusSaveFailed: return "Saving failed: {reason} — kept in memory, retrying"
-        case .statusNotSaved: return "Not saved"
-        case .statusTypingNotSaved: return "Typed text not saved yet"
-        case .statusEphemeral: return "Not recording (ephemeral)"
-        case .statusDemo: return "Demo"
-        case .statusPractice: return "Practice"
-        case .statusPreview: return "Preview"
-        case .fallbackLegend: return "° not yet translated"
-        case .progress: return "Section {section} of {sections} · question {question} of {questions}"
-        case .sectionProgress: return "Section {section} of {sections}"
-        case .contentNote: return "Content note"
-        case .forAdvocate: return "For the advocate"
-        case .chosenAnswer: return "Answer: {answer}"
-        case .hintDate: return "Date as YYYY-MM-DD, for example 2024-03-15"
-        case .hintMonth: return "Month as YYYY-MM, for example 2024-03"
-        case .hintNumber: return "A number"
-        case .hintNumberRange: return "A number from {min} to {max}"
-        case .hintMultiple: return "Space checks or unchecks an option; Enter confirms."
-        case .hintMultiline: return "Ctrl-O starts a new line; Enter confirms."
-        case .hintText: return "Type the answer; Enter confirms."
-        case .textLength: return "{count} of {max} characters"
-        case .textFull: return "The answer is full ({max} characters at most); the rest was not added."
-        case .remarkShown: return "Remark: {text}"
-        case .moreBelow: return "More below: Down or Page Down"
-        case .validationRequired: return "This question needs an answer before going on."
-        case .validationNotANumber: return "Please type a number."
-        case .validationNotAWholeNumber: return "Please type a whole number."
-        case .validationBelowMinimum: return "The answer must be at least {min}."
-        case .validationAboveMaximum: return "The answer must be at most {max}."
-        case .validationInvalidDate: return "Please type a real date as YYYY-MM-DD."
-        case .validationInvalidMonth: return "Please type a month as YYYY-MM."
-        case .validationUnknownOption: return "That option is not offered here."
-        case .validationSpecialNotOffered: return "That answer is not offered for this question."
-        case .validationWrongKind: return "That kind of answer does not fit this question."
-        case .validationConstraint: return "This answer is not accepted here."
-        case .validationEmpty: return "Please give an answer first, or choose “Don't know” or “Prefers not to answer”."
-        case .reviewTitle: return "Review the answers"
-        case .reviewFinish: return "Finish and show the summary"
-        case .reviewHint: return "Enter on an answer goes back to it to change it."
-        case .reviewKeptNotUsed: return "kept, not used"
-        case .reviewNotAnswered: return "not answered"
-        case .reviewInterviewRemark: return "Remark on the whole interview: {text}"
-        case .summaryScreenHint: return "x or Ctrl-X saves the summary as text, Markdown and JSON files."
-        case .exportDone: return "Saved to {folder}: {files}"
-        case .exportFailed: return "Export failed: {reason}"
-        case .endedTitle: return "Thank you"
-        case .endedResources: return "Help that is there whenever you want it"
-        case .endedNothingStored: return "Nothing from this interview was stored."
-        case .helpTitle: return "Help: keys"
-        case .pauseTitle: return "Taking a break"
-        case .pauseText: return "Take all the time you need. Nothing is lost: the interview goes on from here."
-        case .pauseHint: return "Press Enter to go on."
-        case .remarkTitle: return "Remark on this question"
-        case .remarkInterviewTitle: return "Remark on the whole interview"
-        case .remarkHint: return "Enter saves, Page Up cancels, Ctrl-O starts a new line."
-        case .languageTitle: return "Languages"
-        case .languageApply: return "Switch to these languages"
-        case .languageHint: return "Enter on a language changes it; every answer is kept. Page Up cancels."
-        case .quitTitle: return "Quit the interview?"
-        case .quitSaved: return "The interview is saved and can be resumed later: intake run --resume {id}"
-        case .quitNotSaved: return "Nothing was saved: this interview is not recorded."
-        case .quitSaveFailed: return "Not saved: {reason}. The latest answers and typed text are only in memory and will be lost if you quit now. Go back to let saving be retried."
-        case .quitConfirm: return "Enter quits. Page Up goes back to the interview."
-        case .changedTitle: return "The questionnaire has changed"
-        case .changedText: return "This interview began with version {old}; the questionnaire is now version {new}. {carried} answers were carried over."
-        case .changedDropped: return "Answers set aside because their question changed or is gone: {list}"
-        case .changedHint: return "Enter goes on at the same question."
-        case .explainTitle: return "Why (for training)"
-        case .explainNone: return "This answer raises no indicator."
-        case .explainIndicator: return "{id} · {strength} · {domain}"
-        case .explainResult: return "How the result came about: {result}"
-        case .explainDomain: return "{domain}: {strong} strong, {medium} medium, {weak} weak"
-        case .explainOverride: return "Rule {id} changed the result: {reason}"
-        case .personaAnswer: return "The persona answers: {answer}"
-        case .personaNone: return "The persona has no answer to this question."
-        case .keyNext: return "Next"
-        case .keyBack: return "Back"
-        case .keyDontKnow: return "Don't know"
-        case .keyDeclined: return "Skip"
-        case .keyHelp: return "Help"
-        case .keyHide: return "Hide"
-        case .keyMove: return "Move"
-        case .keyCheck: return "Check"
-        case .keyExport: return "Export"
-        case .keyPause: return "Pause"
-        case .keyRemark: return "Remark"
-        case .keyReview: return "Review"
-        case .keyLanguage: return "Language"
-        case .keyGuidance: return "Guidance"
-        case .keyQuit: return "Quit"
-        case .keyNewline: return "New line"
-        case .keyExplain: return "Explain"
-        case .keyAskPersona: return "Ask persona"
-        case .helpNext: return "Next / confirm"
-        case .helpBack: return "Back to the previous screen"
-        case .helpHelp: return "Help: all keys"
-        case .helpHide: return "Hide the screen at once"
-        case .helpUnhide: return "Then Enter: leave the hidden screen"
-        case .helpPause: return "Pause: take a break"
-        case .helpRemark: return "Add a remark"
-        case .helpLanguage: return "Switch language"
-        case .helpGuidance: return "Show or hide advocate guidance"
-        case .helpDual: return "Show or hide the advocate's language under the question"
-        case .helpDontKnow: return "Answer “don't know”"
-        case .helpDeclined: return "Answer “prefers not to answer”"
-        case .helpReview: return "Review all answers"
-        case .helpSelect: return "Choose the option with that number"
-        case .helpMoveUp: return "Move up / scroll up"
-        case .helpMoveDown: return "Move down / scroll down"
-        case .helpToggle: return "Check or uncheck the option"
-        case .helpQuit: return "Quit (answers are saved)"
-        case .helpExport: return "Export the summary"
-        case .helpRedraw: return "Redraw the screen"
-        case .helpEdit: return "Edit the text (move, delete)"
-        case .helpNewline: return "New line"
-        case .helpExplain: return "Training: explain which indicators the answer raises"
-        case .helpAskPersona: return "Practice: ask the persona and record the answer"
-        case .quitFinished: return "The interview is complete and saved."
-        }
-    }
+    public static let summaryIndicatorCount = UIPlural(
+        rawValue: "summary/indicator_count", source: "{count} indicator", plural: "{count} indicators",
+        note: "Number of indicators raised in a domain. {count} is the number.")
 
-    /// The note for translators (`#.` in PO files).
-    public var note: String {
-        switch self {
-        case .yes, .no: return "Answer option of every yes/no question."
-        case .dontKnow, .declined, .notAsked: return "Special answer, offered on every question."
-        case .resultNoIndicators, .resultPossible, .resultLikely, .resultConcerns:
-            return "Screening result level. Never call the person a victim; this names what was reported."
-        case .summarySafetyUnknown: return "Summary line when the safety questions were declined or not answered. It must not sound reassuring."
-        case .summarySituation: return "Summary label before the answer to whether the situation is still going on."
-        case .summarySituationEnded: return "Summary label before the answer to when the situation ended."
-        case .summaryConcerns: return "Summary heading above labour or safety concerns that are not trafficking indicators."
-        case .summaryConcernNote: return "Summary sentence under the concerns heading."
-        case .summaryScreener: return "Summary header label before the screener's id (an id the organisation chooses, not a name)."
-        case .summaryDraftMark: return "After a language tag in the summary's header when that translation has not been reviewed (lowercase)."
-        case .summaryTimeCritical: return "Mark before a referral that cannot wait (capitals, short)."
-        case .summaryReferralDetails: return "Summary label before answers a service needs with a referral, such as the interpreter's language."
-        case .summaryFinding: return "Column heading in the summary's table of domains: whether indicators were reported in the domain."
-        case .summaryDisclaimer: return "Legal notice printed on every summary. Keep the meaning exact."
-        case .summaryNoLocalService: return "Under a suggested referral when the organisation's service directory lists no service for it."
-        case .summaryFictionalService: return "After each service from a made-up example directory, so nobody calls it."
-        case .summaryEmergencyServices: return "Summary heading, under the urgent section, above emergency numbers and hotlines."
-        case .summaryServicePhone, .summaryServiceText, .summaryServiceHours, .summaryServiceAges:
-            return "Label before a service's phone number, its number for text messages (SMS), its opening hours, or the ages it serves."
-        case .summaryServiceNoStatus: return "Eligibility of a service: it helps people whatever their immigration status."
-        case .strengthStrong, .strengthMedium, .strengthWeak: return "Strength of an indicator (lowercase)."
-        case .reasonDeclined, .reasonDontKnow, .reasonNotAsked: return "Why a question has no answer, in the summary (lowercase)."
-        case .practiceYourResult, .practiceExpectedResult: return "Trainer mode: compares a trainee's practice screening with a fictional persona's full story. {result} is a result level."
-        case .practiceTitle, .practiceResultDiffers, .practicePerfect, .practiceMissed, .practiceSkippedSections, .practiceDomainsMissed,
-             .practiceDomainsExtra, .practiceReferralsMissed, .practiceReferralsExtra:
-            return "Trainer mode: heading in the comparison of a trainee's practice screening with the persona's full story."
-        case .startTitle: return "Title of the first screen."
-        case .startQuestionnaire: return "Start screen line; {title} is the questionnaire's title. Enter changes it."
-        case .startIntervieweeLanguage: return "Start screen line; {language} is a language tag such as es or zh-Hans."
-        case .startAdvocateLanguage: return "Start screen line; {language} is a language tag."
-        case .startNew: return "Start screen action."
-        case .startResumeHeading: return "Start screen heading above the list of saved, unfinished sessions."
-        case .startResumeItem: return "One unfinished session. {id} is the start of its id, {answered}/{total} the questions answered."
-        case .startNoResumable: return "Start screen, when there is nothing to resume."
-        case .startHint: return "Start screen hint."
-        case .languageDraft: return "A language whose translation has not been reviewed yet."
-        case .draftNotice: return "Shown when a chosen translation is a draft."
-        case .draftShort: return "Short form of the draft notice, in the status line."
-        case .statusSaved: return "Status line: every answer is saved."
-        case .statusSaving: return "Status line: an answer is being saved."
-        case .statusSaveFailed: return "Message when saving failed; {reason} says why."
-        case .statusNotSaved: return "Status line while saving fails."
-        case .statusTypingNotSaved: return "Status line: text is being typed (an answer or a remark) and is saved when the advocate leaves it or confirms it."
-        case .statusEphemeral: return "Status line when nothing is written to disk."
-        case .statusDemo: return "Status line in the trainer's demonstration mode."
-        case .statusPractice: return "Status line in the trainee's practice mode."
-        case .statusPreview: return "Status line in the translator's preview mode."
-        case .fallbackLegend: return "Explains the ° mark after text shown in the source language. Keep the ° sign."
-        case .progress: return "Progress above each question."
-        case .sectionProgress: return "Progress on a section's introduction."
-        case .contentNote: return "Label of a section's content note: a warning about sensitive questions ahead."
-        case .forAdvocate: return "Label of the guidance shown under a question, for the advocate only."
-        case .chosenAnswer: return "The answer chosen so far for this question."
-        case .hintDate: return "Format hint for a date answer. Keep YYYY-MM-DD as it is typed."
-        case .hintMonth: return "Format hint for a month/year answer. Keep YYYY-MM as it is typed."
-        case .hintNumber: return "Hint for a number answer."
-        case .hintNumberRange: return "Hint for a number answer with limits."
-        case .hintMultiple: return "Hint for a question with several answers."
-        case .hintMultiline: return "Hint for a long text answer."
-        case .hintText: return "Hint for a text answer."
-        case .textLength: return "Under a long typed answer near its limit. {count} and {max} are numbers."
-        case .textFull: return "Message when typed or pasted text does not fit in an answer. {max} is a number."
-        case .remarkShown: return "The advocate's remark on this question."
-        case .moreBelow: return "Shown when text continues below the screen."
-        case .validationRequired: return "Validation message."
-        case .validationNotANumber: return "Validation message."
-        case .validationNotAWholeNumber: return "Validation message."
-        case .validationBelowMinimum: return "Validation message; {min} is a number."
-        case .validationAboveMaximum: return "Validation message; {max} is a number."
-        case .validationInvalidDate: return "Validation message."
-        case .validationInvalidMonth: return "Validation message."
-        case .validationUnknownOption: return "Validation message."
-        case .validationSpecialNotOffered: return "Validation message."
-        case .validationWrongKind: return "Validation message."
-        case .validationConstraint: return "Validation message when a question's own rule gives no message."
-        case .validationEmpty: return "Validation message."
-        case .reviewTitle: return "Title of the review screen."
-        case .reviewFinish: return "First line of the review screen."
-        case .reviewHint: return "Review screen hint."
-        case .reviewKeptNotUsed: return "An answer to a question that no longer applies (lowercase)."
-        case .reviewNotAnswered: return "A question that applies but has no answer (lowercase)."
-        case .reviewInterviewRemark: return "Review screen line."
-        case .summaryScreenHint: return "Summary screen hint."
-        case .exportDone: return "After exporting the summary; {files} lists file names."
-        case .exportFailed: return "After an export failed."
-        case .endedTitle: return "Title of the screen shown when the interview ended early."
-        case .endedResources: return "Heading above the list of services, after an interview ended early."
-        case .endedNothingStored: return "Shown after an interview ended at consent."
-        case .helpTitle: return "Title of the help screen."
-        case .pauseTitle: return "Title of the break screen."
-        case .pauseText: return "Calm text on the break screen."
-        case .pauseHint: return "Break screen hint."
-        case .remarkTitle: return "Title of the remark editor."
-        case .remarkInterviewTitle: return "Title of the remark editor for the whole interview."
-        case .remarkHint: return "Remark editor hint."
-        case .languageTitle: return "Title of the language switch screen."
-        case .languageApply: return "Language switch action."
-        case .languageHint: return "Language switch hint."
-        case .quitTitle: return "Title of the quit confirmation."
-        case .quitSaved: return "Quit confirmation; keep the command as it is."
-        case .quitNotSaved: return "Quit confirmation in ephemeral, preview and demo modes."
-        case .quitSaveFailed: return "Quit confirmation while saving fails (e.g. the disk is full); {reason} says why. Say plainly that quitting loses what is not saved."
-        case .quitConfirm: return "Quit confirmation hint."
-        case .changedTitle: return "Title when a resumed session's questionnaire changed."
-        case .changedText: return "Resume notice."
-        case .changedDropped: return "Resume notice; {list} lists question ids."
-        case .changedHint: return "Resume notice hint."
-        case .explainTitle: return "Title of the trainer's explanation panel."
-        case .explainNone: return "Explanation panel."
-        case .explainIndicator: return "An indicator the answer raises."
-        case .explainResult: return "Explanation panel on the summary."
-        case .explainDomain: return "Indicator tally of a domain."
-        case .explainOverride: return "An override rule that applied."
-        case .personaAnswer: return "Practice mode: the fictional persona's answer."
-        case .personaNone: return "Practice mode."
-        case .keyNext: return "Footer key label."
-        case .keyBack: return "Footer key label."
-        case .keyDontKnow: return "Footer key label."
-        case .keyDeclined: return "Footer key label: prefers not to answer."
-        case .keyHelp: return "Footer key label."
-        case .keyHide: return "Footer key label: hide the screen at once."
-        case .keyMove: return "Footer key label."
-        case .keyCheck: return "Footer key label."
-        case .keyExport: return "Footer key label."
-        case .keyPause: return "Footer key label."
-        case .keyRemark: return "Footer key label."
-        case .keyReview: return "Footer key label."
-        case .keyLanguage: return "Footer key label."
-        case .keyGuidance: return "Footer key label."
-        case .keyQuit: return "Footer key label."
-        case .keyNewline: return "Footer key label."
-        case .keyExplain: return "Footer key label (training modes)."
-        case .keyAskPersona: return "Footer key label (practice mode)."
-        case .helpNext: return "Help screen: what a key does."
-        case .helpBack: return "Help screen: what a key does."
-        case .helpHelp: return "Help screen: what a key does."
-        case .helpHide: return "Help screen: what a key does."
-        case .helpUnhide: return "Help screen: what a key does."
-        case .helpPause: return "Help screen: what a key does."
-        case .helpRemark: return "Help screen: what a key does."
-        case .helpLanguage: return "Help screen: what a key does."
-        case .helpGuidance: return "Help screen: what a key does."
-        case .helpDual: return "Help screen: what a key does."
-        case .helpDontKnow: return "Help screen: what a key does."
-        case .helpDeclined: return "Help screen: what a key does."
-        case .helpReview: return "Help screen: what a key does."
-        case .helpSelect: return "Help screen: what a key does."
-        case .helpMoveUp: return "Help screen: what a key does."
-        case .helpMoveDown: return "Help screen: what a key does."
-        case .helpToggle: return "Help screen: what a key does."
-        case .helpQuit: return "Help screen: what a key does."
-        case .helpExport: return "Help screen: what a key does."
-        case .helpRedraw: return "Help screen: what a key does."
-        case .helpEdit: return "Help screen: what a key does."
-        case .helpNewline: return "Help screen: what a key does."
-        case .helpExplain: return "Help screen: what a key does."
-        case .helpAskPersona: return "Help screen: what a key does."
-        case .quitFinished: return "Quit confirmation after the interview was completed."
-        default: return "Referral summary heading or sentence."
-        }
-    }
-}
-
-/// Interface strings that change with a number.
-public enum UIPlural: String, CaseIterable, Sendable {
-    case summaryIndicatorCount = "summary/indicator_count"
-
-    public var key: String { "ui/" + rawValue }
-
-    public var source: String {
-        switch self {
-        case .summaryIndicatorCount: return "{count} indicator"
-        }
-    }
-
-    public var plural: String {
-        switch self {
-        case .summaryIndicatorCount: return "{count} indicators"
-        }
-    }
-
-    public var note: String {
-        switch self {
-        case .summaryIndicatorCount: return "Number of indicators raised in a domain. {count} is the number."
-        }
-    }
+    /// Every plural string, in the order of the PO template.
+    public static let allCases: [UIPlural] = [.summaryIndicatorCount]
 }

@@ -1,3 +1,7 @@
+// Over 400 lines: the interview state machine is one type whose moves
+// (next, back, jump, end) and event application keep one set of invariants
+// (position, relevance, drafts); split, each half would need the other's.
+
 import Foundation
 
 /// Where the interview is.
@@ -126,7 +130,7 @@ public struct Interview: Sendable {
     /// Applies one event. Events that make no sense in the current state
     /// (an unknown question id from an old log) are ignored, so a log
     /// written by an older questionnaire still replays.
-    public mutating func apply(_ event: InterviewEvent, at time: Date = Date()) {
+    public mutating func apply(_ event: InterviewEvent, at time: Date) {
         if startedAt == nil { startedAt = time }
         switch event {
         case .answered(let oldID, let value):
@@ -440,7 +444,7 @@ public struct Interview: Sendable {
     }
 
     /// Total time spent in pauses.
-    public func pausedDuration(now: Date = Date()) -> TimeInterval {
+    public func pausedDuration(now: Date) -> TimeInterval {
         pauses.reduce(0) { $0 + (($1.end ?? now).timeIntervalSince($1.start)) }
     }
 }

@@ -1,3 +1,7 @@
+// Over 400 lines: the loader reads the whole questionnaire format in one
+// pass over the YAML, with its source map, so that every problem is
+// reported at its file:line:column; the format's parts share that reader.
+
 import Foundation
 import Yams
 

@@ -1,3 +1,7 @@
+// Over 400 lines: one recursive-descent parser for gettext's PO grammar
+// (entries, flags, comments, previous strings, plurals, escapes, and error
+// recovery); its pieces share the cursor and the diagnostics.
+
 extension POFile {
     /// Reads PO or POT text as gettext's tools write it (CRLF and a leading
     /// BOM are accepted). `file` names the input in diagnostics.

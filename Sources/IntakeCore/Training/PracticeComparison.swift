@@ -49,17 +49,28 @@ public struct PracticeComparison: Sendable {
                                   referralsOnlyInTrainee: diff(myRefs, fullRefs))
     }
 
-    /// The comparison as lines of text in the advocate's language, for the
-    /// practice summary screen.
+    /// A line of the comparison; `isWarning` on the one that says the
+    /// trainee's result differs from the expected one.
+    public struct Line: Hashable, Sendable {
+        public var text: String
+        public var isWarning = false
+    }
+
+    /// The comparison as lines of text in the advocate's language.
     public func lines(questionnaire q: Questionnaire, in tr: some Translating) -> [String] {
+        report(questionnaire: q, in: tr).map(\.text)
+    }
+
+    /// The comparison's lines, for the practice summary screen.
+    public func report(questionnaire q: Questionnaire, in tr: some Translating) -> [Line] {
         func resultText(_ r: ResultLevel) -> String { tr.result(r) }
         func domainTitle(_ id: String) -> String { q.domain(id).map { tr($0.title) } ?? id }
         func referralTitle(_ id: String) -> String { q.referrals.first { $0.id == id }.map { tr($0.title) } ?? id }
-        var out: [String] = []
-        out.append(tr.ui(.practiceYourResult, ["result": resultText(traineeResult)]))
-        out.append(tr.ui(.practiceExpectedResult, ["result": resultText(expectedResult)]))
-        if resultDiffers { out.append("! " + tr.ui(.practiceResultDiffers)) }
-        if isPerfect { out.append(tr.ui(.practicePerfect)) }
+        var out: [Line] = []
+        out.append(Line(text: tr.ui(.practiceYourResult, ["result": resultText(traineeResult)])))
+        out.append(Line(text: tr.ui(.practiceExpectedResult, ["result": resultText(expectedResult)])))
+        if resultDiffers { out.append(Line(text: "! " + tr.ui(.practiceResultDiffers), isWarning: true)) }
+        if isPerfect { out.append(Line(text: tr.ui(.practicePerfect))) }
         // Each difference: a heading, then its items by name.
         let groups: [(UIString, [String])] = [
             (.practiceMissed, missedQuestions.map { id in q.question(id).map { tr($0.text) } ?? id }),
@@ -70,9 +81,9 @@ public struct PracticeComparison: Sendable {
             (.practiceReferralsExtra, referralsOnlyInTrainee.map(referralTitle)),
         ]
         for (heading, items) in groups where !items.isEmpty {
-            out.append("")
-            out.append(tr.ui(heading))
-            out += items.map { "  - " + $0 }
+            out.append(Line(text: ""))
+            out.append(Line(text: tr.ui(heading)))
+            out += items.map { Line(text: "  - " + $0) }
         }
         return out
     }

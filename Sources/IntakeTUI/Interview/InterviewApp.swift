@@ -14,18 +14,41 @@ import IntakeCore
 /// leaves it: Back, review, pause, remark, language, quit, quick hide, and
 /// a signal. It comes back into its editor on return and on resume.
 public struct InterviewApp: App {
+    /// Paragraphs already laid out, shared by this app's frames.
+    let layoutCache = LayoutCache()
+    /// The layout of the screen the event being handled arrived on (set by
+    /// `update(_:_:layout:)` for that one event): how far a screen scrolls.
+    private var screen: InterviewLayout?
+
     public init() {}
+
+    /// The frame and the laid-out body of the current screen: what `view`
+    /// draws and what `update` scrolls through.
+    public func layout(_ m: InterviewModel, size: Size) -> InterviewLayout {
+        let frame = Frame(size: size)
+        return InterviewLayout(frame: frame, body: InterviewView.body(m, width: frame.body.width, cache: layoutCache))
+    }
+
+    public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>,
+                       layout: InterviewLayout) -> [InterviewEffect] {
+        var app = self
+        app.screen = layout
+        return app.handle(&m, event)
+    }
+
+    /// `update` with the layout of the model at its own size: for an event
+    /// outside the run loop (a test, the questionnaires loaded before it starts).
+    public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
+        update(&m, event, layout: layout(m, size: m.size))
+    }
 
     /// The most characters a typed answer holds. The screen counts them from
     /// nine tenths of it and says when text did not fit.
     public static let textAnswerLimit = 4000
 
     public func keyContext(_ m: InterviewModel) -> KeyContext {
-        if m.hidden { return .hidden }
-        if let overlay = m.overlay {
-            if case .remark = overlay { return .multilineText }
-            return .screen
-        }
+        if m.hiding != nil { return HiddenScreen.keyContext }
+        if let overlay = m.overlay { return overlay.keyContext }
         guard m.stage == .interview, let iv = m.interview else { return .screen }
         switch iv.position {
         case .question:
@@ -42,7 +65,7 @@ public struct InterviewApp: App {
         }
     }
 
-    public func update(_ m: inout InterviewModel, _ event: AppEvent) -> [InterviewEffect] {
+    private func handle(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
         switch event {
         case .resize(let size):
             m.size = size
@@ -62,24 +85,17 @@ public struct InterviewApp: App {
                 m.message = ScreenMessage(text: Words(m).ui(.exportDone, ["folder": folder, "files": files.joined(separator: ", ")]), isError: false)
             case .exportFailed(let reason):
                 m.message = ScreenMessage(text: Words(m).ui(.exportFailed, ["reason": reason]), isError: true)
+            case .loaded(let loaded):
+                m.questionnaires = loaded.questionnaires
             }
             return []
         case .key(let key, let action):
-            if m.hidden {
-                if m.hideLock.feed(key, action: action) {
-                    m.hidden = false
-                    m.hiddenSince = nil
-                }
+            if let hiding = m.hiding {
+                hiding.update(key, action, &m)
                 return []
             }
             guard let action else { return [] }
-            if action == .quickHide {
-                let draft = saveDraft(&m)
-                m.hidden = true
-                m.hideLock = HideLock()
-                m.hiddenSince = m.now
-                return draft + [.hide]
-            }
+            if action == .quickHide { return HiddenScreen.open(&m, self) }
             if action == .redraw { return [] }
             if m.overlay != nil { return overlayKey(&m, action) }
             return key_(&m, action)
@@ -91,7 +107,7 @@ public struct InterviewApp: App {
         if case .failed = m.saveState { out.append(.retrySave) }
         // Autoplay, for a projected demo: start, step through every screen,
         // finish at the summary, and stay there.
-        if case .demo(_, let autoplay?) = m.mode, m.overlay == nil, !m.hidden,
+        if case .demo(_, let autoplay?) = m.mode, m.overlay == nil, m.hiding == nil,
            m.interview?.position != .finished {
             let last = m.lastAutoStep ?? m.now
             if m.lastAutoStep == nil { m.lastAutoStep = m.now }
@@ -107,91 +123,11 @@ public struct InterviewApp: App {
         return out
     }
 
-    // MARK: - Overlays
-
-    private func overlayKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let overlay = m.overlay else { return [] }
-        switch overlay {
-        case .help(let scroll):
-            switch action {
-            case .moveUp: m.overlay = .help(scroll: max(0, scroll - 1))
-            case .moveDown: m.overlay = .help(scroll: scroll + 1)
-            case .next, .back, .help: m.overlay = nil
-            case .quit:
-                m.overlay = .quit
-                return saveDraft(&m)
-            default: break
-            }
-            return []
-        case .pause:
-            if action == .next || action == .back || action == .pause {
-                m.overlay = nil
-                return apply(&m, [.resumed])
-            }
-            return []
-        case .remark(let question, var editor):
-            switch action {
-            case .edit(let e):
-                editor.apply(e, width: m.size.width - 4)
-                m.overlay = .remark(question: question, editor: editor)
-            case .next:
-                m.overlay = nil
-                let old = question.flatMap { m.interview?.remarks[$0] } ?? (question == nil ? m.interview?.interviewRemark : nil) ?? ""
-                if editor.text != old { return apply(&m, [.remarked(question: question, text: editor.text)]) }
-                // Confirmed unchanged: a draft that differed is dropped.
-                if m.interview?.drafts[.remark(question: question)] != nil {
-                    return apply(&m, [.drafted(field: .remark(question: question), text: nil)])
-                }
-            case .back, .remark:
-                let draft = saveDraft(&m)
-                m.overlay = nil
-                return draft
-            case .quit:
-                let draft = saveDraft(&m)
-                m.overlay = .quit
-                return draft
-            default: break
-            }
-            return []
-        case .language(let focus, var a, var b):
-            let n = m.languages.count
-            switch action {
-            case .moveUp: m.overlay = .language(focus: max(0, focus - 1), interviewee: a, advocate: b)
-            case .moveDown: m.overlay = .language(focus: min(2, focus + 1), interviewee: a, advocate: b)
-            case .next:
-                if focus == 0 { a = (a + 1) % n; m.overlay = .language(focus: focus, interviewee: a, advocate: b) }
-                else if focus == 1 { b = (b + 1) % n; m.overlay = .language(focus: focus, interviewee: a, advocate: b) }
-                else {
-                    m.overlay = nil
-                    let ia = m.languages[a].tag, ib = m.languages[b].tag
-                    guard let iv = m.interview, ia != iv.intervieweeLanguage || ib != iv.advocateLanguage else { return [] }
-                    return apply(&m, [.languagesChanged(interviewee: ia, advocate: ib)])
-                }
-            case .back, .switchLanguage: m.overlay = nil
-            default: break
-            }
-            return []
-        case .quit:
-            switch action {
-            case .next, .quit: return saveDraft(&m) + [.quit]
-            case .back: m.overlay = nil
-            default: break
-            }
-            return []
-        }
-    }
-
     // MARK: - Keys on the screens
 
     private func key_(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        if let effects = openOverlay(for: action, &m) { return effects }
         switch action {
-        case .help:
-            m.overlay = .help(scroll: 0)
-            return []
-        case .quit:
-            let draft = saveDraft(&m)
-            m.overlay = .quit
-            return draft
         case .toggleGuidance:
             m.showGuidance.toggle()
             return []
@@ -204,29 +140,14 @@ public struct InterviewApp: App {
         default: break
         }
         switch m.stage {
-        case .start: return startKey(&m, action)
+        case .start: return StartScreen.update(&m, action, self)
         case .notice:
             if action == .next { m.stage = .interview; syncEditor(&m); reopenRemarkDraft(&m) }
             return []
         case .interview: break
         }
         guard let iv = m.interview else { return [] }
-        let running = !iv.isOver
         switch action {
-        case .pause where running:
-            let draft = saveDraft(&m)
-            m.overlay = .pause
-            return draft + apply(&m, [.paused])
-        case .remark where running:
-            let draft = saveDraft(&m)
-            openRemark(&m)
-            return draft
-        case .switchLanguage where running:
-            let draft = saveDraft(&m)
-            let tags = m.languages.map(\.tag)
-            m.overlay = .language(focus: 0, interviewee: tags.firstIndex(of: iv.intervieweeLanguage) ?? 0,
-                                  advocate: tags.firstIndex(of: iv.advocateLanguage) ?? 0)
-            return draft
         case .review:
             if iv.position == .review { return [] }
             if iv.isOver && !iv.isCompleted { return [] }
@@ -239,24 +160,6 @@ public struct InterviewApp: App {
         case .review: return reviewKey(&m, action)
         case .finished: return finishedKey(&m, action)
         }
-    }
-
-    private func startKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        let rows = 4 + m.resumable.count
-        switch action {
-        case .moveUp: m.startFocus = max(0, m.startFocus - 1)
-        case .moveDown: m.startFocus = min(rows - 1, m.startFocus + 1)
-        case .next:
-            switch m.startFocus {
-            case 0: if !m.questionnaires.isEmpty { m.questionnaireIndex = (m.questionnaireIndex + 1) % m.questionnaires.count }
-            case 1: m.intervieweeIndex = (m.intervieweeIndex + 1) % m.languages.count
-            case 2: m.advocateIndex = (m.advocateIndex + 1) % m.languages.count
-            case 3: return startNew(&m)
-            default: return resume(&m, at: m.startFocus - 4)
-            }
-        default: break
-        }
-        return []
     }
 
     /// Starts a new interview with the start screen's choices.
@@ -285,24 +188,12 @@ public struct InterviewApp: App {
         return [.resume(sessionID: s.id)]
     }
 
-    /// Opens the remark editor for the current position, with its draft
-    /// when there is one.
-    private func openRemark(_ m: inout InterviewModel) {
-        guard let iv = m.interview else { return }
-        var question: String?
-        if case .question(let q) = iv.position { question = q }
-        let confirmed = question.map { iv.remarks[$0] ?? "" } ?? iv.interviewRemark
-        let text = iv.drafts[.remark(question: question)] ?? confirmed
-        m.overlay = .remark(question: question, editor: TextEditor(text: text, multiline: true))
-    }
-
     /// A remark left unfinished at the current position is shown again in
     /// its editor when the interview is resumed.
     private func reopenRemarkDraft(_ m: inout InterviewModel) {
         guard let iv = m.interview, !iv.isOver, m.overlay == nil else { return }
-        var question: String?
-        if case .question(let q) = iv.position { question = q }
-        if iv.drafts[.remark(question: question)] != nil { openRemark(&m) }
+        let remark = RemarkOverlay(at: iv)
+        if iv.drafts[.remark(question: remark.question)] != nil { m.overlay = remark }
     }
 
     /// The events that would keep what is typed but not confirmed on screen
@@ -312,10 +203,9 @@ public struct InterviewApp: App {
     static func unsavedDrafts(_ m: InterviewModel) -> [InterviewEvent] {
         guard m.stage == .interview, var iv = m.interview else { return [] }
         var out: [InterviewEvent] = []
-        if case .remark(let question, let editor)? = m.overlay {
-            let confirmed = question.map { iv.remarks[$0] ?? "" } ?? iv.interviewRemark
-            out += iv.draft(editor.text, for: .remark(question: question), confirmed: confirmed)
-            for e in out { iv.apply(e) }
+        if let remark = m.overlay as? RemarkOverlay {
+            out += iv.draft(remark.editor.text, for: .remark(question: remark.question), confirmed: remark.confirmed(in: iv))
+            for e in out { iv.apply(e, at: m.now) }
         }
         if let q = iv.currentQuestion, m.editorPosition == iv.position, Self.isTyped(q) {
             out += iv.draft(m.editor.text, for: .answer(question: q.id), confirmed: Self.editorText(iv.answers[q.id]))
@@ -324,7 +214,7 @@ public struct InterviewApp: App {
     }
 
     /// Records what is typed but not confirmed, before the screen is left.
-    private func saveDraft(_ m: inout InterviewModel) -> [InterviewEffect] {
+    func saveDraft(_ m: inout InterviewModel) -> [InterviewEffect] {
         apply(&m, Self.unsavedDrafts(m))
     }
 
@@ -346,221 +236,11 @@ public struct InterviewApp: App {
         }
     }
 
-    private func scrollOrStep(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        switch action {
-        case .moveUp: m.scroll = max(0, m.scroll - 1)
-        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
-        case .next: return next(&m)
-        case .back: return back(&m)
-        default: break
-        }
-        return []
-    }
-
-    private func maxScroll(_ m: InterviewModel) -> Int {
-        let frame = Frame(size: m.size)
-        let body = InterviewView.body(m, width: frame.body.width)
-        return max(0, body.lines.count - frame.body.height)
-    }
-
-    // MARK: Questions
-
-    private func questionKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let iv = m.interview, let q = iv.currentQuestion else { return [] }
-        let options = InterviewView.optionIDs(q)
-        switch action {
-        case .back: return saveDraft(&m) + back(&m)
-        case .dontKnow, .declined:
-            let s: SpecialAnswer = action == .dontKnow ? .dontKnow : .declined
-            guard q.special.contains(s) else {
-                m.message = ScreenMessage(text: Words(m).issue(.specialNotOffered(s), q), isError: true)
-                return []
-            }
-            m.choiceFocus = nil
-            m.checked = []
-            m.editor.apply(.clear)
-            return answer(&m, .special(s), q)
-        case .askPersona:
-            guard case .practice(let persona) = m.mode else { return [] }
-            guard let a = persona[q.id] else {
-                m.message = ScreenMessage(text: Words(m).ui(.personaNone), isError: false)
-                return []
-            }
-            let out = answer(&m, a, q)
-            syncEditor(&m, force: true)
-            m.message = ScreenMessage(text: Words(m).ui(.personaAnswer, ["answer": Words(m).advocate.answer(a, of: q)]), isError: false)
-            return out
-        case .moveUp:
-            if q.type == .note { m.scroll = max(0, m.scroll - 1); return [] }
-            if let f = m.choiceFocus, f > 0 { m.choiceFocus = f - 1 } else if m.choiceFocus == nil { m.choiceFocus = 0 } else { m.scroll = max(0, m.scroll - 1) }
-            m.choiceTouched = true
-        case .moveDown:
-            if q.type == .note { m.scroll = min(m.scroll + 1, maxScroll(m)); return [] }
-            if let f = m.choiceFocus {
-                if f + 1 < options.count { m.choiceFocus = f + 1 } else { m.scroll = min(m.scroll + 1, maxScroll(m)) }
-            } else { m.choiceFocus = 0 }
-            m.choiceTouched = true
-        case .select(let n):
-            guard n >= 1, n <= options.count else { return [] }
-            m.choiceFocus = n - 1
-            m.choiceTouched = true
-            if q.type == .multiple {
-                toggle(&m, options[n - 1])
-                return []
-            }
-            return answer(&m, .choice(options[n - 1]), q)
-        case .toggle:
-            guard q.type == .multiple else { return [] }
-            let f = m.choiceFocus ?? 0
-            m.choiceFocus = f
-            m.choiceTouched = true
-            toggle(&m, options[f])
-        case .edit(let e):
-            m.editor.apply(e, width: Frame(size: m.size).body.width)
-            m.message = nil
-            if m.editor.refused > 0, let max = m.editor.maxLength {
-                m.message = ScreenMessage(text: Words(m).ui(.textFull, ["max": String(max)]), isError: true)
-            }
-        case .next:
-            var out: [InterviewEffect] = []
-            switch commitPending(&m, q) {
-            case .failure(let issue):
-                // Refused, and kept: the text stays on screen and is saved as a draft.
-                let draft = saveDraft(&m)
-                m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
-                return draft
-            case .success(let events): out = events
-            }
-            // Confirmed: what is on screen is the answer, so a draft that differed goes.
-            if m.interview?.drafts[.answer(question: q.id)] != nil {
-                out += apply(&m, [.drafted(field: .answer(question: q.id), text: nil)])
-            }
-            return out + next(&m)
-        default: break
-        }
-        return []
-    }
-
-    private func toggle(_ m: inout InterviewModel, _ id: String) {
-        if m.checked.contains(id) { m.checked.remove(id) } else { m.checked.insert(id) }
-    }
-
-    /// Records what is on screen but not yet answered: a moved choice
-    /// highlight, changed checks, typed text.
-    private func commitPending(_ m: inout InterviewModel, _ q: Question) -> Result<[InterviewEffect], ValidationIssue> {
-        guard let iv = m.interview else { return .success([]) }
-        let current = iv.answers[q.id]
-        var value: AnswerValue?
-        var clear = false
-        switch q.type {
-        case .note: return .success([])
-        case .yesNo, .single:
-            guard m.choiceTouched, let f = m.choiceFocus else { return .success([]) }
-            value = .choice(InterviewView.optionIDs(q)[f])
-        case .multiple:
-            guard m.choiceTouched else { return .success([]) }
-            if m.checked.isEmpty { clear = current != nil && current?.special == nil }
-            else { value = .choices(Array(m.checked)) }
-        case .number, .date, .monthYear, .text:
-            let text = m.editor.text.trimmingWhitespace()
-            if text.isEmpty {
-                if let current, current.special == nil { clear = true }
-            } else {
-                switch Self.parse(text, for: q) {
-                case .failure(let issue): return .failure(issue)
-                case .success(let v): value = v
-                }
-            }
-        }
-        if clear { return .success(apply(&m, [.cleared(question: q.id)])) }
-        guard let value else { return .success([]) }
-        switch iv.answer(value, for: q.id) {
-        case .failure(let issue): return .failure(issue)
-        case .success(let events):
-            if events.contains(where: { if case .answered(_, let v) = $0 { return v == current } else { return false } }) { return .success([]) }
-            return .success(apply(&m, events))
-        }
-    }
-
-    /// Typed text as an answer of the question's type.
-    static func parse(_ text: String, for q: Question) -> Result<AnswerValue, ValidationIssue> {
-        switch q.type {
-        case .number:
-            guard let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite else { return .failure(.notANumber) }
-            return .success(.number(n))
-        case .date, .monthYear:
-            guard let d = CalendarDate(parsing: text), (d.day == nil) == (q.type == .monthYear) else { return .failure(.invalidDate) }
-            return .success(.date(d))
-        default:
-            return .success(.text(text))
-        }
-    }
-
-    private func answer(_ m: inout InterviewModel, _ value: AnswerValue, _ q: Question) -> [InterviewEffect] {
-        guard let iv = m.interview else { return [] }
-        switch iv.answer(value, for: q.id) {
-        case .failure(let issue):
-            m.message = ScreenMessage(text: Words(m).issue(issue, q), isError: true)
-            return []
-        case .success(let events):
-            m.message = nil
-            if iv.answers[q.id] == value { return [] }
-            return apply(&m, events)
-        }
-    }
-
-    // MARK: Review and the end
-
-    private func reviewKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        let items = InterviewView.reviewItems(m)
-        switch action {
-        case .moveUp: m.reviewFocus = max(0, m.reviewFocus - 1)
-        case .moveDown: m.reviewFocus = min(items.count - 1, m.reviewFocus + 1)
-        case .back: return back(&m)
-        case .next:
-            guard items.indices.contains(m.reviewFocus), let iv = m.interview else { return [] }
-            guard let qid = items[m.reviewFocus] else { return next(&m) }
-            let events = iv.jump(to: qid)
-            if events.isEmpty {
-                m.message = ScreenMessage(text: Words(m).ui(.reviewKeptNotUsed), isError: false)
-                return []
-            }
-            return apply(&m, events)
-        default: break
-        }
-        return []
-    }
-
-    private func finishedKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let iv = m.interview else { return [] }
-        switch action {
-        case .moveUp: m.scroll = max(0, m.scroll - 1)
-        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
-        case .back: return iv.isCompleted ? back(&m) : []
-        case .next: m.overlay = .quit
-        case .export:
-            guard iv.isCompleted else { return [] }
-            return [.export(exportFiles(m))]
-        default: break
-        }
-        return []
-    }
-
-    /// The summary in every format, named after the session (or the time).
-    func exportFiles(_ m: InterviewModel) -> [ExportFile] {
-        guard let iv = m.interview else { return [] }
-        let tr = m.advocateTranslator
-        let summary = m.summary(of: iv, in: tr)
-        var stem = "summary-"
-        if let id = m.sessionID { stem += String(id.prefix(8)) } else {
-            var cal = Calendar(identifier: .gregorian)
-            cal.timeZone = TimeZone(identifier: "UTC")!
-            let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: m.now)
-            stem += String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-        }
-        return SummaryFormat.allCases.map { f in
-            ExportFile(name: stem + "." + f.fileExtension, contents: summary.rendered(f, in: tr))
-        }
+    /// How far the current screen scrolls: from the layout the event
+    /// arrived with.
+    func maxScroll(_ m: InterviewModel) -> Int {
+        let l = screen ?? layout(m, size: m.size)
+        return max(0, l.body.lines.count - l.frame.body.height)
     }
 
     // MARK: - Moving
@@ -576,7 +256,7 @@ public struct InterviewApp: App {
         return out + [.review]
     }
 
-    private func next(_ m: inout InterviewModel) -> [InterviewEffect] {
+    func next(_ m: inout InterviewModel) -> [InterviewEffect] {
         guard let iv = m.interview else { return [] }
         if case .preview = m.mode, iv.position != .review {
             let order = Self.previewOrder(iv.questionnaire)
@@ -604,7 +284,7 @@ public struct InterviewApp: App {
         }
     }
 
-    private func back(_ m: inout InterviewModel) -> [InterviewEffect] {
+    func back(_ m: inout InterviewModel) -> [InterviewEffect] {
         guard let iv = m.interview else { return [] }
         let events = iv.back()
         if events.isEmpty { return [] }
@@ -616,7 +296,7 @@ public struct InterviewApp: App {
     }
 
     /// Applies events to the interview and emits them to be recorded, in order.
-    private func apply(_ m: inout InterviewModel, _ events: [InterviewEvent]) -> [InterviewEffect] {
+    func apply(_ m: inout InterviewModel, _ events: [InterviewEvent]) -> [InterviewEffect] {
         guard var iv = m.interview, !events.isEmpty else { return [] }
         let before = iv.position
         for e in events { iv.apply(e, at: m.now) }

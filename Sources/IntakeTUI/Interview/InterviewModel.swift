@@ -108,22 +108,38 @@ public enum InterviewEffect: Hashable, Sendable {
     case quit
 }
 
+/// What the interview app is told by the outside world (see `AppEvent.report`).
+public enum InterviewReport: Hashable, Sendable {
+    /// A session was created for the interview, with this id.
+    case sessionStarted(String)
+    /// Everything recorded so far is on disk.
+    case saved
+    /// Saving failed; the sentence says why. Events are kept and retried.
+    case saveFailed(String)
+    /// Files were written into a folder.
+    case exported(folder: String, files: [String])
+    case exportFailed(String)
+    /// The questionnaires finished loading in the background: they replace
+    /// the placeholders the first screen was drawn with.
+    case loaded(LoadedQuestionnaires)
+}
+
+/// Questionnaires loaded in the background, told apart by id, version and
+/// content hash.
+public struct LoadedQuestionnaires: Hashable, Sendable {
+    public var questionnaires: [Questionnaire]
+    public init(_ questionnaires: [Questionnaire]) { self.questionnaires = questionnaires }
+
+    private var identity: [String] { questionnaires.map { "\($0.id) \($0.version) \($0.contentHash)" } }
+    public static func == (a: Self, b: Self) -> Bool { a.identity == b.identity }
+    public func hash(into h: inout Hasher) { h.combine(identity) }
+}
+
 /// Whether what was recorded is on disk.
 public enum SaveState: Hashable, Sendable {
     case saved
     case saving
     case failed(String)
-}
-
-/// A screen shown over the interview.
-public enum Overlay: Hashable, Sendable {
-    case help(scroll: Int)
-    case pause
-    /// A remark on a question, or (nil) on the whole interview.
-    case remark(question: String?, editor: TextEditor)
-    /// Rows: 0 interviewee, 1 advocate, 2 apply.
-    case language(focus: Int, interviewee: Int, advocate: Int)
-    case quit
 }
 
 /// Where the app is, outside the interview's own positions.
@@ -171,9 +187,8 @@ public struct InterviewModel: Sendable {
     public var questionnaireIndex = 0
     public var intervieweeIndex = 0
     public var advocateIndex = 0
-    /// Focused row of the start screen: 0 questionnaire, 1 and 2 the
-    /// languages, 3 start new, 4... the resumable sessions.
-    public var startFocus = 3
+    /// Focused row of the start screen.
+    public var startFocus = StartRow.startNew
 
     public var stage: Stage = .start
     public var interview: Interview?
@@ -198,11 +213,13 @@ public struct InterviewModel: Sendable {
     /// Right-to-left text is put in visual order by intake (the default), or
     /// left to a terminal that reorders by itself (`INTAKE_BIDI=terminal`).
     public var reordersRightToLeft = true
-    public var overlay: Overlay?
+    /// The screen shown over the interview (see `OverlayScreen`).
+    var overlay: (any OverlayScreen)?
 
-    public var hidden = false
-    public var hideLock = HideLock()
-    public var hiddenSince: Date?
+    /// The quick hide's page, over everything while it is shown.
+    var hiding: HiddenScreen?
+    /// Whether the screen is hidden (the quick hide).
+    public var hidden: Bool { hiding != nil }
     public var now: Date
 
     public var saveState: SaveState = .saved
@@ -212,7 +229,7 @@ public struct InterviewModel: Sendable {
     public init(mode: InterviewMode, questionnaires: [Questionnaire], languages: [LanguageOption],
                 resumable: [ResumableSession] = [], size: Size = Frame.minimumSize,
                 questionnaireID: String? = nil, intervieweeLanguage: String? = nil,
-                advocateLanguage: String? = nil, now: Date = Date()) {
+                advocateLanguage: String? = nil, now: Date) {
         self.mode = mode
         self.questionnaires = questionnaires
         self.languages = languages.isEmpty ? [LanguageOption(translator: SourceLanguage())] : languages

@@ -11,7 +11,9 @@ struct BodyLine: Hashable {
 
 /// Laid-out paragraphs, by text and width: a key press redraws the whole
 /// screen, but its paragraphs seldom change, and wrapping them again was the
-/// largest part of a frame. Bounded; emptied when full.
+/// largest part of a frame. Bounded; emptied when full. Each `InterviewApp`
+/// owns one (no global): a lookup gives what laying out would give, so the
+/// view stays a function of the model.
 final class LayoutCache: Sendable {
     struct Key: Hashable {
         var text: String
@@ -19,7 +21,6 @@ final class LayoutCache: Sendable {
         var align: Bool
         var reorders: Bool
     }
-    static let shared = LayoutCache()
     static let capacity = 1024
     private let table = Mutex<[Key: [String]]>([:])
 
@@ -40,22 +41,25 @@ struct Body {
     /// Whether right-to-left text is put in visual order here (see `Bidi`);
     /// off when the terminal reorders by itself.
     let reordersRightToLeft: Bool
+    /// Paragraphs laid out before, if a cache is given.
+    let cache: LayoutCache?
     var lines: [BodyLine] = []
     var focus: Int?
     var cursor: Point?
 
-    init(width: Int, reordersRightToLeft: Bool = true) {
+    init(width: Int, reordersRightToLeft: Bool = true, cache: LayoutCache? = nil) {
         self.width = width
         self.reordersRightToLeft = reordersRightToLeft
+        self.cache = cache
     }
 
     /// Wraps logically, then lays out each line: right-to-left text in
     /// visual order, and right-aligned when `align` is set.
     private func layout(_ text: String, width w: Int, align: Bool) -> [String] {
         let key = LayoutCache.Key(text: text, width: w, align: align, reorders: reordersRightToLeft)
-        if let hit = LayoutCache.shared.lines(for: key) { return hit }
+        if let hit = cache?.lines(for: key) { return hit }
         let lines = Self.layout(text, width: w, align: align, reorders: reordersRightToLeft)
-        LayoutCache.shared.store(lines, for: key)
+        cache?.store(lines, for: key)
         return lines
     }
 
@@ -121,27 +125,14 @@ enum InterviewView {
         q.type == .yesNo ? ["yes", "no"] : q.options.map(\.id)
     }
 
-    /// The review list: nil is "finish", then question ids.
-    static func reviewItems(_ m: InterviewModel) -> [String?] {
-        guard let iv = m.interview else { return [nil] }
-        var out: [String?] = [nil]
-        for q in iv.questionnaire.questions where q.takesAnswer {
-            if iv.relevance.isRelevant(q.id) || iv.answers[q.id] != nil { out.append(q.id) }
-        }
-        return out
-    }
-
     // MARK: - The whole screen
 
-    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size) -> Grid {
-        if m.hidden {
-            let elapsed = m.hiddenSince.map { m.now.timeIntervalSince($0) } ?? 0
-            return HideScreen.view(size: size, percent: HideScreen.percent(elapsedSeconds: elapsed))
-        }
+    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size, body laidOut: Body) -> Grid {
+        if let hiding = m.hiding { return hiding.view(m, size: size) }
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
-        var body = self.body(m, width: frame.body.width)
+        var body = laidOut
         let context = app.keyContext(m)
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
@@ -161,22 +152,14 @@ enum InterviewView {
         var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
                                 footer: footer(app, m, w, context: context)) { grid, rect in
-            body.draw(into: &grid, rect, scroll: m.overlay.map { if case .help(let s) = $0 { return s } else { return 0 } } ?? m.scroll)
+            body.draw(into: &grid, rect, scroll: m.overlay?.scroll ?? m.scroll)
         }
         if body.cursor == nil { grid.cursor = nil }
         return grid
     }
 
     static func title(_ m: InterviewModel, _ w: Words) -> String {
-        if let overlay = m.overlay {
-            switch overlay {
-            case .help: return w.ui(.helpTitle)
-            case .pause: return w.ui(.pauseTitle)
-            case .remark(let q, _): return w.ui(q == nil ? .remarkInterviewTitle : .remarkTitle)
-            case .language: return w.ui(.languageTitle)
-            case .quit: return w.ui(.quitTitle)
-            }
-        }
+        if let overlay = m.overlay { return overlay.title(w) }
         switch m.stage {
         case .start: return w.ui(.startTitle)
         case .notice: return w.ui(.changedTitle)
@@ -215,15 +198,7 @@ enum InterviewView {
     }
 
     static func hint(_ m: InterviewModel, _ w: Words) -> String? {
-        if let overlay = m.overlay {
-            switch overlay {
-            case .pause: return w.ui(.pauseHint)
-            case .remark: return w.ui(.remarkHint)
-            case .language: return w.ui(.languageHint)
-            case .quit: return w.ui(.quitConfirm)
-            case .help: return w.ui(.fallbackLegend)
-            }
-        }
+        if let overlay = m.overlay { return overlay.hint(w) }
         switch m.stage {
         case .start: return w.ui(.startHint)
         case .notice: return w.ui(.changedHint)
@@ -244,41 +219,26 @@ enum InterviewView {
         }
     }
 
-    /// The footer: the keys that work on this screen now, labelled in the advocate's language.
+    /// What the footer offers on every screen of the interview.
+    static let commonActions: [Action] = [.help, .quickHide, .quit]
+    /// What it offers besides while the interview is running.
+    static let runningActions: [Action] = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
+
+    /// The footer: the keys that work on this screen now (each screen's
+    /// own list), labelled in the advocate's language.
     static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, context: KeyContext) -> [FooterItem] {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
         var allowed: [Action]
         if let overlay = m.overlay {
-            switch overlay {
-            case .help: allowed = [.next, .moveUp, .moveDown, .quickHide]
-            case .pause: allowed = [.next, .quickHide]
-            case .remark: allowed = [.next, .back, .edit(.newline), .quickHide]
-            case .language: allowed = [.next, .back, .moveUp, .moveDown, .quickHide]
-            case .quit: allowed = [.next, .back, .quickHide]
-            }
+            allowed = overlay.footerActions
         } else if m.stage != .interview {
-            allowed = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
+            allowed = StartScreen.footer
         } else if let iv = m.interview {
-            let common: [Action] = [.help, .quickHide, .quit]
-            let running: [Action] = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
             switch iv.position {
-            case .finished:
-                allowed = common + [.moveUp, .moveDown]
-                if iv.isCompleted { allowed += [.export, .back] }
-            case .review:
-                allowed = common + running.filter { $0 != .review } + [.next, .back, .moveUp, .moveDown]
-            case .question:
-                allowed = common + running + [.next, .edit(.newline)]
-                if iv.back().isEmpty == false { allowed.append(.back) }
-                if let q = iv.currentQuestion {
-                    if q.special.contains(.dontKnow) { allowed.append(.dontKnow) }
-                    if q.special.contains(.declined) { allowed.append(.declined) }
-                    if q.type == .multiple { allowed.append(.toggle) }
-                    if q.type.hasOptions || q.type == .note { allowed += [.moveUp, .moveDown] }
-                }
-            default:
-                allowed = common + running + [.next, .moveUp, .moveDown]
-                if !iv.back().isEmpty { allowed.append(.back) }
+            case .finished: allowed = summaryFooter(iv)
+            case .review: allowed = reviewFooter
+            case .question: allowed = questionFooter(iv)
+            case .intro, .sectionIntro: allowed = introFooter(iv)
             }
             if m.mode.isTraining { allowed.append(.explain) }
             if case .practice = m.mode { allowed.append(.askPersona) }
@@ -294,15 +254,15 @@ enum InterviewView {
 
     // MARK: - Bodies
 
-    static func body(_ m: InterviewModel, width: Int) -> Body {
+    static func body(_ m: InterviewModel, width: Int, cache: LayoutCache? = nil) -> Body {
         let w = Words(m)
-        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft)
+        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft, cache: cache)
         if let overlay = m.overlay {
-            overlayBody(m, overlay, w, &b)
+            overlay.body(m, w, &b)
             return b
         }
         switch m.stage {
-        case .start: startBody(m, w, &b)
+        case .start: StartScreen.body(m, w, &b)
         case .notice(let n):
             b.para(w.ui(.changedText, ["old": n.oldVersion, "new": n.newVersion, "carried": String(n.carriedOver)]))
             if !n.dropped.isEmpty {
@@ -322,7 +282,7 @@ enum InterviewView {
         return b
     }
 
-    private static func languageName(_ m: InterviewModel, _ i: Int, _ w: Words) -> String {
+    static func languageName(_ m: InterviewModel, _ i: Int, _ w: Words) -> String {
         let tag = m.languages[i].tag
         var name = tag
         let native = LanguageTag.endonym(tag)
@@ -330,335 +290,33 @@ enum InterviewView {
         return m.languages[i].isDraft ? w.ui(.languageDraft, ["language": name]) : name
     }
 
-    private static func row(_ b: inout Body, _ text: String, focused: Bool) {
+    static func row(_ b: inout Body, _ text: String, focused: Bool) {
         if focused { b.focus = b.lines.count }
         b.hanging(focused ? "› " : "  ", text, focused ? Style(bold: true, reverse: true) : .plain)
     }
 
-    private static func startBody(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        if m.languages[m.intervieweeIndex].isDraft || m.languages[m.advocateIndex].isDraft {
-            b.para(w.ui(.draftNotice), .warning)
-            b.blank()
-        }
-        let title = m.questionnaire.map { w.a($0.title) } ?? "—"
-        row(&b, w.ui(.startQuestionnaire, ["title": title]), focused: m.startFocus == 0)
-        row(&b, w.ui(.startIntervieweeLanguage, ["language": languageName(m, m.intervieweeIndex, w)]), focused: m.startFocus == 1)
-        row(&b, w.ui(.startAdvocateLanguage, ["language": languageName(m, m.advocateIndex, w)]), focused: m.startFocus == 2)
-        b.blank()
-        row(&b, w.ui(.startNew), focused: m.startFocus == 3)
-        b.blank()
-        if m.resumable.isEmpty {
-            b.para(w.ui(.startNoResumable), .muted, indent: 2)
-            return
-        }
-        b.para(w.ui(.startResumeHeading), .bold)
-        for (i, s) in m.resumable.enumerated() {
-            let p = s.interview.progress()
-            let text = w.ui(.startResumeItem, ["id": String(s.id.prefix(8)), "questionnaire": s.interview.questionnaire.id,
-                                               "started": DateText.minutes(s.started), "changed": DateText.minutes(s.lastChange),
-                                               "answered": String(p.answered), "total": String(p.relevant)])
-            row(&b, text, focused: m.startFocus == 4 + i)
-        }
-    }
-
-    private static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {
+    static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {
         guard let s, m.showDual, iv.intervieweeLanguage != iv.advocateLanguage else { return }
         let other = w.a(s)
         if Words.unmarked(other) == Words.unmarked(w.q(s)) { return }
         b.para(other, .muted, indent: indent)
     }
+}
 
-    private static func introBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        let q = iv.questionnaire
-        b.para(w.q(q.title), .bold)
-        dual(m, iv, w, q.title, &b)
-        b.blank()
-        if let intro = q.intro {
-            b.para(w.q(intro))
-            dual(m, iv, w, intro, &b)
-        }
-    }
-
-    private static func sectionBody(_ m: InterviewModel, _ iv: Interview, _ id: String, _ w: Words, _ b: inout Body) {
-        guard let s = iv.questionnaire.section(id) else { return }
-        if let n = iv.positionNumbers {
-            b.para(w.ui(.sectionProgress, ["section": String(n.section), "sections": String(n.sections)]), .muted)
-            b.blank()
-        }
-        b.para(w.q(s.title), .bold)
-        dual(m, iv, w, s.title, &b)
-        if let intro = s.intro {
-            b.blank()
-            b.para(w.q(intro))
-            dual(m, iv, w, intro, &b)
-        }
-        if let note = s.contentNote {
-            b.blank()
-            b.para("▲ " + w.ui(.contentNote), .warning)
-            b.para(w.q(note), Style(color: .warning), indent: 2)
-            dual(m, iv, w, note, &b, indent: 4)
-        }
-    }
-
-    private static func questionBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        guard let q = iv.currentQuestion else { return }
-        if let n = iv.positionNumbers {
-            b.para(w.ui(.progress, ["section": String(n.section), "sections": String(n.sections),
-                                     "question": String(n.question), "questions": String(n.questions)]), .muted)
-            b.blank()
-        }
-        b.para(w.q(q.text), .bold)
-        dual(m, iv, w, q.text, &b)
-        b.blank()
-        let answer = iv.answers[q.id]
-        let showDualOptions = m.showDual && iv.intervieweeLanguage != iv.advocateLanguage
-        switch q.type {
-        case .yesNo, .single, .multiple:
-            for (i, id) in optionIDs(q).enumerated() {
-                let focused = m.choiceFocus == i
-                let mark: String
-                if q.type == .multiple { mark = m.checked.contains(id) ? "[x]" : "[ ]" }
-                else { mark = answer == .choice(id) ? "(•)" : "( )" }
-                var text = w.option(id, of: q)
-                if showDualOptions {
-                    let other = w.option(id, of: q, advocateSide: true)
-                    if Words.unmarked(other) != Words.unmarked(text) { text += "  · " + other }
-                }
-                if focused { b.focus = b.lines.count }
-                let number = i < 9 ? "\(i + 1)." : "  "
-                b.hanging("\(focused ? "›" : " ") \(number) \(mark) ", text, focused ? Style(bold: true, reverse: true) : .plain)
-            }
-        case .number, .date, .monthYear, .text:
-            let fieldWidth = b.width - 4
-            let lines: [String]
-            let cursor: Point
-            if m.editor.multiline {
-                let v = m.editor.render(width: fieldWidth, height: 5)
-                lines = v.lines.isEmpty ? [""] : v.lines
-                cursor = v.cursor
-            } else {
-                let v = m.editor.render(width: fieldWidth)
-                lines = v.lines
-                cursor = v.cursor
-            }
-            let start = b.lines.count
-            for (i, l) in lines.enumerated() {
-                let pad = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(l)))
-                b.lines.append(BodyLine(text: (i == 0 ? "› " : "  ") + l + pad, style: Style(underline: true), indent: 0))
-            }
-            b.cursor = Point(row: start + cursor.row, col: 2 + cursor.col)
-            var formatHint: String?
-            switch q.type {
-            case .date: formatHint = w.ui(.hintDate)
-            case .monthYear: formatHint = w.ui(.hintMonth)
-            case .number:
-                if let lo = q.min, let hi = q.max { formatHint = w.ui(.hintNumberRange, ["min": AnswerValue.format(lo), "max": AnswerValue.format(hi)]) }
-                else { formatHint = w.ui(.hintNumber) }
-            default: break
-            }
-            if let formatHint { b.para(formatHint, .muted, indent: 2) }
-            if q.type == .text, let max = m.editor.maxLength, m.editor.characters.count >= max * 9 / 10 {
-                let count = m.editor.characters.count
-                b.para(w.ui(.textLength, ["count": String(count), "max": String(max)]),
-                       count >= max ? .warning : .muted, indent: 2)
-            }
-        case .note:
-            break
-        }
-        if let special = answer?.special {
-            b.blank()
-            b.para(w.ui(.chosenAnswer, ["answer": w.ui(special == .dontKnow ? .dontKnow : .declined)]), Style(bold: true, color: .accent))
-        }
-        if let r = iv.remarks[q.id] {
-            b.blank()
-            b.para(w.ui(.remarkShown, ["text": r]), .muted)
-        }
-        if m.showGuidance, let g = q.guidance {
-            b.blank()
-            b.para("▌ " + w.ui(.forAdvocate), Style(bold: true, color: .accent))
-            b.para(w.a(g), .muted, indent: 2)
-        }
-        if m.mode.isTraining && m.showExplain {
-            b.blank()
-            b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
-            let raised = iv.score().indicators.filter { r in
-                r.indicator.questionID == q.id || r.evidence.contains { $0.questionID == q.id }
-            }
-            if raised.isEmpty { b.para(w.ui(.explainNone), .muted, indent: 2) }
-            for r in raised {
-                let domain = iv.questionnaire.domain(r.indicator.domain).map { w.a($0.title) } ?? r.indicator.domain
-                b.para(w.ui(.explainIndicator, ["id": r.indicator.id, "strength": strength(r.indicator.strength, w), "domain": domain]), .plain, indent: 2)
-                if let why = r.indicator.why { b.para(w.a(why), .muted, indent: 4) }
-            }
-        }
-    }
-
-    private static func strength(_ s: Strength, _ w: Words) -> String {
-        switch s {
-        case .strong: return w.ui(.strengthStrong)
-        case .medium: return w.ui(.strengthMedium)
-        case .weak: return w.ui(.strengthWeak)
-        }
-    }
-
-    private static func reviewBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        if !iv.interviewRemark.isEmpty {
-            b.para(w.ui(.reviewInterviewRemark, ["text": iv.interviewRemark]), .muted)
-            b.blank()
-        }
-        let idWidth = min(22, (iv.questionnaire.questions.map { $0.id.count }.max() ?? 10) + 1)
-        let textWidth = max(10, (b.width - 1 - 2 - idWidth) / 2)
-        let answerWidth = b.width - 1 - 2 - idWidth - textWidth - 2
-        for (i, item) in reviewItems(m).enumerated() {
-            let focused = m.reviewFocus == i
-            let prefix = focused ? "› " : "  "
-            if focused { b.focus = b.lines.count }
-            guard let qid = item, let q = iv.questionnaire.question(qid) else {
-                b.lines.append(BodyLine(text: prefix + w.ui(.reviewFinish), style: focused ? Style(bold: true, reverse: true) : .bold))
-                b.blank()
-                continue
-            }
-            let relevant = iv.relevance.isRelevant(qid)
-            var answer: String
-            if let a = iv.answers[qid] { answer = w.answer(a, of: q) } else { answer = "— " + w.ui(.reviewNotAnswered) }
-            if !relevant { answer += " (" + w.ui(.reviewKeptNotUsed) + ")" }
-            let idCol = clip(qid, idWidth - 1)
-            let text = clip(w.a(q.text), textWidth)
-            var line = prefix + idCol + String(repeating: " ", count: max(1, idWidth - DisplayWidth.of(idCol)))
-            line += text + String(repeating: " ", count: max(0, textWidth - DisplayWidth.of(text))) + "  "
-            line += clip(answer, answerWidth)
-            let style: Style = focused ? Style(bold: true, reverse: true) : (relevant ? .plain : Style(dim: true, color: .muted))
-            b.lines.append(BodyLine(text: line, style: style))
-        }
-    }
-
-    private static func summaryBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        if case .practice(let persona) = m.mode {
-            // The trainee's screening beside the persona's full story.
-            let c = PracticeComparison.compare(questionnaire: iv.questionnaire, trainee: iv.answers,
-                                               persona: persona, language: iv.intervieweeLanguage)
-            b.para(w.ui(.practiceTitle), Style(bold: true, underline: true))
-            for line in c.lines(questionnaire: iv.questionnaire, in: w.advocate) {
-                let style: Style = line.hasPrefix("!") ? Style(bold: true, color: .warning) : .plain
-                if line.isEmpty { b.blank() } else { b.para(line, style) }
-            }
-            b.blank()
-        }
-        if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
-        let summary = m.summary(of: iv, in: w.advocate)
-        // Laid out at the body's width, so no line is wrapped a second time.
-        let text = summary.rendered(.text, in: w.advocate, width: b.width - 1)  // `para` keeps the last column free
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let s = String(line)
-            let style: Style = s.hasPrefix("═") || s.hasPrefix("─") ? .muted : .plain
-            if s.isEmpty { b.blank() } else { b.para(s, style) }
-        }
-    }
-
-    private static func explainSummary(_ iv: Interview, _ w: Words, _ b: inout Body) {
-        let score = iv.score()
-        let result = w.ui(.result(score.result))
-        b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
-        b.para(w.ui(.explainResult, ["result": result]), .bold)
-        for d in score.domains where d.positive || !d.indicators.isEmpty {
-            b.para((d.positive ? "✓ " : "  ") + w.ui(.explainDomain, ["domain": w.a(d.domain.title), "strong": String(d.tally.strong),
-                                                                      "medium": String(d.tally.medium), "weak": String(d.tally.weak)]), indent: 2)
-            for r in d.indicators {
-                let answers = r.evidence.map { e in "\(e.questionID) = \(iv.questionnaire.question(e.questionID).map { w.answer(e.answer, of: $0) } ?? e.answer.plainDescription)" }
-                b.para("\(r.indicator.id) (\(strength(r.indicator.strength, w))) ← " + answers.joined(separator: ", "), .muted, indent: 6)
-            }
-        }
-        for o in score.overrides {
-            b.para(w.ui(.explainOverride, ["id": o.override.id, "reason": w.a(o.override.reason)]), .plain, indent: 2)
-        }
-        b.blank()
-    }
-
-    private static func endedBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        let q = iv.endedByQuestion.flatMap { iv.questionnaire.question($0) }
-        if let message = q?.endMessage ?? iv.questionnaire.endMessage {
-            b.para(w.q(message))
-            dual(m, iv, w, message, &b)
-            b.blank()
-        }
-        if !iv.questionnaire.resources.isEmpty {
-            b.para(w.ui(.endedResources), .bold)
-            b.blank()
-            for r in iv.questionnaire.resources {
-                b.hanging("• ", w.q(r.title), .bold)
-                b.para(w.q(r.text), .plain, indent: 2)
-            }
-        }
-        if m.endedAtConsent && m.mode.records {
-            b.blank()
-            b.para(w.ui(.endedNothingStored), .muted)
-        }
-    }
-
-    private static func overlayBody(_ m: InterviewModel, _ overlay: Overlay, _ w: Words, _ b: inout Body) {
-        switch overlay {
-        case .help:
-            var under = m
-            under.overlay = nil
-            let context = InterviewApp().keyContext(under)
-            let entries = InterviewApp().keyMap.help(for: context).filter { e in
-                switch e.action {
-                case .explain: return m.mode.isTraining
-                case .askPersona: if case .practice = m.mode { return true } else { return false }
-                default: return true
-                }
-            }
-            let keys = entries.map { $0.keys.joined(separator: ", ") }
-            let column = min(34, (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-            for (k, e) in zip(keys, entries) {
-                b.hanging(k + String(repeating: " ", count: max(1, column - DisplayWidth.of(k))), w.helpText(e.action))
-            }
-        case .pause:
-            b.blank(); b.blank(); b.blank()
-            b.para(w.ui(.pauseTitle), .bold, indent: 4)
-            b.blank()
-            b.para(w.ui(.pauseText), .plain, indent: 4)
-        case .remark(let qid, let editor):
-            if let qid, let q = m.interview?.questionnaire.question(qid) {
-                b.para(w.a(q.text), .muted)
-                b.blank()
-            }
-            let v = editor.render(width: b.width - 4, height: 8)
-            let start = b.lines.count
-            let lines = v.lines.isEmpty ? [""] : v.lines
-            for l in lines {
-                b.lines.append(BodyLine(text: "  " + l + String(repeating: " ", count: max(0, b.width - 4 - DisplayWidth.of(l))), style: Style(underline: true)))
-            }
-            b.cursor = Point(row: start + v.cursor.row, col: 2 + v.cursor.col)
-        case .language(let focus, let a, let c):
-            if m.languages[a].isDraft || m.languages[c].isDraft {
-                b.para(w.ui(.draftNotice), .warning)
-                b.blank()
-            }
-            row(&b, w.ui(.startIntervieweeLanguage, ["language": languageName(m, a, w)]), focused: focus == 0)
-            row(&b, w.ui(.startAdvocateLanguage, ["language": languageName(m, c, w)]), focused: focus == 1)
-            b.blank()
-            row(&b, w.ui(.languageApply), focused: focus == 2)
-        case .quit:
-            if m.mode.records, m.stage != .start, case .failed(let reason) = m.saveState {
-                b.para(w.ui(.quitSaveFailed, ["reason": reason]), .warning)
-            } else if m.mode.records, m.interview?.isCompleted == true {
-                b.para(w.ui(.quitFinished))
-            } else if m.mode.records, let id = m.sessionID {
-                b.para(w.ui(.quitSaved, ["id": String(id.prefix(8))]))
-            } else if m.mode.records && m.stage == .start {
-                b.para(w.ui(.quitNotSaved))
-            } else if m.mode.records {
-                b.para(w.ui(.quitSaved, ["id": "…"]))
-            } else {
-                b.para(w.ui(.quitNotSaved))
-            }
-        }
-    }
+/// The layout of an interview screen (see `App.Layout`).
+public struct InterviewLayout {
+    let frame: Frame
+    /// The body, laid out at the frame's width, before scrolling.
+    let body: Body
 }
 
 extension InterviewApp {
+    public func view(_ m: InterviewModel, layout: InterviewLayout, size: Size) -> Grid {
+        InterviewView.view(self, m, size: size, body: layout.body)
+    }
+
+    /// `view` with a layout of its own: for a frame outside the run loop.
     public func view(_ m: InterviewModel, size: Size) -> Grid {
-        InterviewView.view(self, m, size: size)
+        view(m, layout: layout(m, size: size), size: size)
     }
 }

@@ -1,30 +1,28 @@
-import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeStore
 
-/// Where sessions are kept and how the passphrase is found.
-struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: "Folder of the encrypted session store (default: $XDG_DATA_HOME/intake or ~/.local/share/intake).")
-    var store: String?
-
-    var directory: URL {
-        if let store { return URL(fileURLWithPath: store) }
-        return SessionStore.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+/// Opening the session store.
+public enum StoreAccess {
+    /// The store folder: `given` (--store), else the default
+    /// ($XDG_DATA_HOME/intake or ~/.local/share/intake).
+    public static func directory(_ given: String?,
+                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let given { return URL(fileURLWithPath: given) }
+        return SessionStore.defaultDirectory(environment: environment)
     }
 
-    /// Opens the store, asking for the passphrase on the terminal unless
-    /// INTAKE_PASSPHRASE_FILE names a file. `create`: make a new store if
-    /// none exists (the passphrase is asked twice).
+    /// Opens the store in `dir`, asking for the passphrase on the terminal
+    /// unless INTAKE_PASSPHRASE_FILE names a file. `create`: make a new
+    /// store if none exists (the passphrase is asked twice).
     /// `readingOnly`: a command that only reads (list, show) still works on
     /// a store that cannot be written (read-only disk, folder or file): it
     /// is then opened read-only.
-    func open(create: Bool, readingOnly: Bool = false) throws -> SessionStore {
-        let dir = directory
+    public static func open(_ dir: URL, create: Bool, readingOnly: Bool = false) throws -> SessionStore {
         let exists = SessionStore.exists(at: dir)
         if !exists && !create {
             printError("intake: there is no session store at \(dir.path) yet; it is created by the first interview.")
-            throw Failure(code: 1)
+            throw Failure.failed
         }
         do {
             let passphrase = try Passphrase.obtain(creating: !exists)
@@ -35,20 +33,20 @@ struct StoreOptions: ParsableArguments {
             }
         } catch let e as StoreError {
             printError("intake: \(e.description)")
-            throw Failure(code: 1)
+            throw Failure.failed
         }
     }
 }
 
 /// Asking for the store passphrase.
-enum Passphrase {
-    static func obtain(creating: Bool) throws -> String {
+public enum Passphrase {
+    public static func obtain(creating: Bool) throws -> String {
         if let source = PassphraseSource.fromEnvironment(ProcessInfo.processInfo.environment) {
             return try source.resolve()
         }
         guard let tty = TerminalPrompt() else {
             printError("intake: a passphrase is needed but there is no terminal to ask on; set \(PassphraseSource.fileEnvironmentVariable) to a file (mode 600) holding it.")
-            throw Failure(code: 1)
+            throw Failure.failed
         }
         if creating {
             tty.say("This is the first interview on this computer. Choose a passphrase for the encrypted session store.\nKeep it safe: without it, saved sessions cannot be read.")
@@ -61,16 +59,16 @@ enum Passphrase {
 }
 
 /// Reads a line from /dev/tty with echo off, so nothing typed stays on screen.
-struct TerminalPrompt {
+public struct TerminalPrompt {
     let fd: Int32
 
-    init?() {
+    public init?() {
         let fd = Glibc.open("/dev/tty", O_RDWR | O_NOCTTY)
         guard fd >= 0 else { return nil }
         self.fd = fd
     }
 
-    func say(_ text: String) {
+    public func say(_ text: String) {
         let bytes = Array((text + "\n").utf8)
         _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
     }
@@ -78,7 +76,7 @@ struct TerminalPrompt {
     /// A new passphrase, typed twice, with the rule of
     /// `PassphraseSource.minimumNewLength` (SessionStore checks it too, for
     /// a passphrase file).
-    func askNewPassphrase() -> String {
+    public func askNewPassphrase() -> String {
         while true {
             let first = ask("New passphrase: ")
             if first.count < PassphraseSource.minimumNewLength {
@@ -91,7 +89,7 @@ struct TerminalPrompt {
         }
     }
 
-    func ask(_ prompt: String) -> String {
+    public func ask(_ prompt: String) -> String {
         var old = termios()
         let hasTermios = tcgetattr(fd, &old) == 0
         if hasTermios {

@@ -1,96 +1,107 @@
-import ArgumentParser
 import Foundation
 import IntakeCore
 
-/// Options shared by every command that reads questionnaires and locales.
-struct DataOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: "Folder holding questionnaires/ and locales/.")
-    var dataDir: String?
+/// The data folders: questionnaires, locales and personas.
+public struct DataLocation: Sendable {
+    public var questionnaires: URL
+    public var locales: URL
+    /// Trainers' fictional personas (answer files).
+    public var personas: URL
 
-    /// Finds the data folders: --data-dir, INTAKE_DATA_DIR, ../share/intake
-    /// beside the executable, then ./questionnaires and ./locales.
-    func locate() throws -> DataLocation {
+    public init(questionnaires: URL, locales: URL, personas: URL) {
+        self.questionnaires = questionnaires
+        self.locales = locales
+        self.personas = personas
+    }
+
+    /// The data folder holding `base/questionnaires`, if it exists.
+    public init?(base: URL) {
+        var isDir: ObjCBool = false
+        let q = base.appendingPathComponent("questionnaires")
+        guard FileManager.default.fileExists(atPath: q.path, isDirectory: &isDir), isDir.boolValue else { return nil }
+        self.init(questionnaires: q, locales: base.appendingPathComponent("locales"),
+                  personas: base.appendingPathComponent("personas"))
+    }
+
+    /// The folder that holds questionnaires/ (and directories/, organisation.yaml).
+    public var base: URL { questionnaires.deletingLastPathComponent() }
+
+    /// Finds the data folders: `dataDir` (--data-dir), INTAKE_DATA_DIR,
+    /// ../share/intake beside the executable, then ./questionnaires and
+    /// ./locales. Says where it looked when it finds none (exit 2).
+    public static func locate(dataDir: String?,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              currentFolder: String = FileManager.default.currentDirectoryPath) throws -> DataLocation {
         var tried: [String] = []
         func check(_ base: URL, _ how: String) -> DataLocation? {
-            let q = base.appendingPathComponent("questionnaires")
-            tried.append("\(q.path) (\(how))")
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: q.path, isDirectory: &isDir), isDir.boolValue else { return nil }
-            return DataLocation(questionnaires: q, locales: base.appendingPathComponent("locales"),
-                                personas: base.appendingPathComponent("personas"))
+            tried.append("\(base.appendingPathComponent("questionnaires").path) (\(how))")
+            return DataLocation(base: base)
         }
         if let d = dataDir {
             if let loc = check(URL(fileURLWithPath: d), "--data-dir") { return loc }
             printError("intake: no questionnaires/ folder in --data-dir \(d)")
-            throw Failure(code: 2)
+            throw Failure.usage
         }
-        if let d = ProcessInfo.processInfo.environment["INTAKE_DATA_DIR"], !d.isEmpty {
+        if let d = environment["INTAKE_DATA_DIR"], !d.isEmpty {
             if let loc = check(URL(fileURLWithPath: d), "INTAKE_DATA_DIR") { return loc }
         }
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let viaExe = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0].contains("/") ? exe.path : Self.executablePath())
             .deletingLastPathComponent().appendingPathComponent("../share/intake").standardized
         if let loc = check(viaExe, "beside the executable") { return loc }
-        if let loc = check(URL(fileURLWithPath: FileManager.default.currentDirectoryPath), "current folder") { return loc }
+        if let loc = check(URL(fileURLWithPath: currentFolder), "current folder") { return loc }
         printError("intake: cannot find the questionnaires. Looked in:\n  " + tried.joined(separator: "\n  ")
                    + "\nGive --data-dir or set INTAKE_DATA_DIR.")
-        throw Failure(code: 2)
+        throw Failure.usage
     }
 
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
-}
-
-struct DataLocation {
-    var questionnaires: URL
-    var locales: URL
-    /// Trainers' fictional personas (answer files).
-    var personas: URL
 
     /// The questionnaire files, sorted by name.
-    func questionnaireFiles() -> [URL] {
+    public func questionnaireFiles() -> [URL] {
         Self.files(in: questionnaires, ext: ["yaml", "yml"])
     }
 
-    func localeFiles() -> [URL] {
+    public func localeFiles() -> [URL] {
         Self.files(in: locales, ext: ["po"])
     }
 
-    static func files(in dir: URL, ext: [String]) -> [URL] {
+    public static func files(in dir: URL, ext: [String]) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { n in ext.contains { n.hasSuffix("." + $0) } }.sorted().map { dir.appendingPathComponent($0) }
     }
 
     /// Loads one questionnaire by id, reporting problems.
-    func questionnaire(id: String) throws -> Questionnaire {
+    public func questionnaire(id: String) throws -> Questionnaire {
         for ext in ["yaml", "yml"] {
             let url = questionnaires.appendingPathComponent("\(id).\(ext)")
             if FileManager.default.fileExists(atPath: url.path) { return try QuestionnaireFiles.load(url) }
         }
         let known = questionnaireFiles().map { $0.deletingPathExtension().lastPathComponent }
         printError("intake: no questionnaire '\(Sanitize.singleLine(id))' in \(questionnaires.path) (available: \(known.joined(separator: ", ")))")
-        throw Failure(code: 2)
+        throw Failure.usage
     }
 }
 
 /// Reading files with errors a person can act on.
-enum QuestionnaireFiles {
-    static let maxBytes = 64 * 1024 * 1024
+public enum QuestionnaireFiles {
+    public static let maxBytes = 64 * 1024 * 1024
 
-    static func read(_ url: URL) throws -> [UInt8] {
+    public static func read(_ url: URL) throws -> [UInt8] {
         switch bytes(of: url) {
         case .success(let b): return b
         case .failure(let d):
             printError(d.description)
-            throw Failure(code: 1)
+            throw Failure.failed
         }
     }
 
     /// The whole file, or why not (it cannot be opened or read, or it is
     /// too large); prints nothing. Reads at most a little over the limit, so
     /// a huge file is refused without filling memory.
-    static func bytes(of url: URL) -> Result<[UInt8], Diagnostic> {
+    public static func bytes(of url: URL) -> Result<[UInt8], Diagnostic> {
         let start = SourceLocation(file: displayPath(url), line: 1, column: 1)
         guard let bytes = bytes(atPath: url.path, limit: maxBytes + 1) else {
             return .failure(.error(start, Self.unreadable))
@@ -101,11 +112,11 @@ enum QuestionnaireFiles {
         return .success(bytes)
     }
 
-    static let unreadable = "cannot open the file (does it exist, and may you read it?)"
+    public static let unreadable = "cannot open the file (does it exist, and may you read it?)"
 
     /// The first `limit` bytes of a file (all of a shorter one), read
     /// straight into the array; nil when it cannot be opened or read.
-    static func bytes(atPath path: String, limit: Int) -> [UInt8]? {
+    public static func bytes(atPath path: String, limit: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -128,17 +139,17 @@ enum QuestionnaireFiles {
         return out
     }
 
-    static func load(_ url: URL) throws -> Questionnaire {
+    public static func load(_ url: URL) throws -> Questionnaire {
         try questionnaire(from: outcome(url))
     }
 
     /// Loads and checks a questionnaire file; prints nothing.
-    static func outcome(_ url: URL) -> Result<QuestionnaireLoader.Outcome, Diagnostic> {
+    public static func outcome(_ url: URL) -> Result<QuestionnaireLoader.Outcome, Diagnostic> {
         bytes(of: url).map { QuestionnaireLoader.load(bytes: $0, path: displayPath(url)) }
     }
 
     /// The questionnaire of an outcome, or its errors printed and exit 1.
-    static func questionnaire(from result: Result<QuestionnaireLoader.Outcome, Diagnostic>) throws -> Questionnaire {
+    public static func questionnaire(from result: Result<QuestionnaireLoader.Outcome, Diagnostic>) throws -> Questionnaire {
         switch result {
         case .failure(let d):
             printError(d.description)
@@ -146,11 +157,11 @@ enum QuestionnaireFiles {
             if let q = outcome.questionnaire { return q }
             for d in outcome.diagnostics { printError(d.description) }
         }
-        throw Failure(code: 1)
+        throw Failure.failed
     }
 
     /// A path relative to the current folder when it is inside it.
-    static func displayPath(_ url: URL) -> String {
+    public static func displayPath(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         let p = url.standardizedFileURL.path
         return p.hasPrefix(cwd) ? String(p.dropFirst(cwd.count)) : p

@@ -4,22 +4,22 @@ import IntakeCore
 /// The service directories a summary lists services from: the one the
 /// organisation config names (`directory:`), then `directories/national.yaml`
 /// from the data folder. Files are read here; IntakeCore only parses text.
-enum ServiceDirectories {
+public enum ServiceDirectories {
     /// The bundled national directory in a data folder.
-    static func nationalPath(_ loc: DataLocation) -> String {
-        loc.questionnaires.deletingLastPathComponent().appendingPathComponent("directories/national.yaml").path
+    public static func nationalPath(_ loc: DataLocation) -> String {
+        loc.base.appendingPathComponent("directories/national.yaml").path
     }
 
-    /// Today (UTC), for the "not checked within a year" warning.
-    static func today() -> (year: Int, month: Int, day: Int) {
+    /// The day of `now` (UTC), for the "not checked within a year" warning.
+    public static func today(_ now: Date = Date()) -> (year: Int, month: Int, day: Int) {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
-        let c = cal.dateComponents([.year, .month, .day], from: Date())
+        let c = cal.dateComponents([.year, .month, .day], from: now)
         return (c.year!, c.month!, c.day!)
     }
 
     /// Every file to read, in order: the organisation's, then the national one if present.
-    static func paths(config: OrganisationConfig, location: DataLocation) -> [String] {
+    public static func paths(config: OrganisationConfig, location: DataLocation) -> [String] {
         var out: [String] = []
         if let d = config.directory { out.append(d) }
         let national = nationalPath(location)
@@ -29,7 +29,7 @@ enum ServiceDirectories {
 
     /// Whether a .yaml file is a service directory: it has a top-level
     /// `services:` key and no `sections:` (which every questionnaire has).
-    static func looksLikeDirectory(_ url: URL) -> Bool {
+    public static func looksLikeDirectory(_ url: URL) -> Bool {
         guard ["yaml", "yml"].contains(url.pathExtension),
               let bytes = QuestionnaireFiles.bytes(atPath: url.path, limit: 1 << 20) else { return false }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
@@ -38,7 +38,7 @@ enum ServiceDirectories {
 
     /// Reads and checks one directory file: its diagnostics, and the
     /// directory when it has no errors.
-    static func check(_ path: String, today: (year: Int, month: Int, day: Int)?) -> (ServiceDirectory?, [Diagnostic]) {
+    public static func check(_ path: String, today: (year: Int, month: Int, day: Int)?) -> (ServiceDirectory?, [Diagnostic]) {
         let url = URL(fileURLWithPath: path)
         switch QuestionnaireFiles.bytes(of: url) {
         case .failure(let d): return (nil, [d])
@@ -53,13 +53,13 @@ enum ServiceDirectories {
     /// The directories for a summary. A broken directory stops the command
     /// with its located errors (exit 1): a referral must not silently lose
     /// its services. Warnings are for `intake validate`.
-    static func load(config: OrganisationConfig, location: DataLocation) throws -> [ServiceDirectory] {
+    public static func load(config: OrganisationConfig, location: DataLocation) throws -> [ServiceDirectory] {
         var out: [ServiceDirectory] = []
         for p in paths(config: config, location: location) {
             let (d, diags) = check(p, today: nil)
             guard let d else {
                 for e in diags where e.severity == .error { printError(e.description) }
-                throw Failure(code: 1)
+                throw Failure.failed
             }
             out.append(d)
         }

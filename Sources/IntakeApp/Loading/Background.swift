@@ -17,6 +17,13 @@ final class Pending<T: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The result if the work has finished; nil, without waiting, if not.
+    func peek() -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        return result
+    }
+
     /// The result, waiting for it if the work has not finished.
     func wait() -> T {
         condition.lock()
@@ -37,7 +44,10 @@ enum LoadingLanes {
 
 /// Errors of a data file found while it loaded in the background; the
 /// program prints them once the terminal is restored, and exits 1.
-struct LoadFailure: Error { var diagnostics: [Diagnostic] }
+public struct LoadFailure: Error {
+    public var diagnostics: [Diagnostic]
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}
 
 /// A value computed by the first caller that asks for it (callers are on one thread).
 final class Once<T> {
@@ -51,4 +61,24 @@ final class Once<T> {
         work = nil
         return r
     }
+}
+
+/// `transform` applied to every element, spread over the machine's cores,
+/// with the results in the original order.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    var results = [R?](repeating: nil, count: items.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let slots = ResultSlots(base: base)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            (slots.base + i).pointee = transform(items[i])
+        }
+    }
+    return results.map { $0! }
+}
+
+/// The result buffer of `parallelMap`: each iteration writes only its own
+/// slot, so sharing it between threads is safe.
+private struct ResultSlots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R?>
 }

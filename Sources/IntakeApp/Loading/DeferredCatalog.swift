@@ -4,18 +4,21 @@ import IntakeCore
 /// A translation whose header is read at once and whose strings are parsed
 /// on a background thread, so the start screen does not wait for every
 /// language an organization keeps. What the start screen shows of a
-/// language (its tag and whether it is a draft) comes from the header;
-/// the first lookup of a string waits for the parse. `wait()` gives the
-/// parse's errors, so a broken file still stops the program.
-final class DeferredCatalog: Translating, Sendable {
-    let language: String
-    let isDraft: Bool
+/// language (its tag and whether it is a draft) comes from the header.
+/// A lookup never waits (views call it): before the parse has finished it
+/// gives the source text, marked as a fallback. So the launcher waits, with
+/// `wait()`, for the languages the first screen uses before drawing it, and
+/// for every one before the first key. `wait()` gives the parse's errors, so
+/// a broken file still stops the program.
+public final class DeferredCatalog: Translating, Sendable {
+    public let language: String
+    public let isDraft: Bool
     private let parse: Pending<Result<Catalog, LoadFailure>>
 
     /// Reads and decodes `url` and parses its header here; the rest is
     /// parsed in the background, on worker `lane` (see `LoadingLanes`).
     /// Fails with the diagnostics of reading, decoding or the header.
-    static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
+    public static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
         let path = QuestionnaireFiles.displayPath(url)
         // The header is near the start: read more only when it is not yet complete.
         var limit = 16 * 1024
@@ -48,22 +51,25 @@ final class DeferredCatalog: Translating, Sendable {
     }
 
     /// Waits for the background parse; its errors, if any.
-    func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
+    public func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
 
     /// The parsed catalog; the source language itself when the file failed
-    /// to parse (those errors end the program through `wait()`).
-    private var catalog: any Translating {
-        switch wait() {
-        case .success(let c): return c
-        case .failure: return SourceLanguage(language: language)
+    /// to parse (those errors end the program through `wait()`); nil while
+    /// it is still being parsed.
+    private var catalog: (any Translating)? {
+        switch parse.peek() {
+        case .success(let c)?: return c
+        case .failure?: return SourceLanguage(language: language)
+        case nil: return nil
         }
     }
 
-    func translate(key: String, source: String) -> Translated {
-        catalog.translate(key: key, source: source)
+    public func translate(key: String, source: String) -> Translated {
+        catalog?.translate(key: key, source: source) ?? Translated(text: source, isFallback: true)
     }
 
-    func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
-        catalog.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+    public func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+        catalog?.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+            ?? Translated(text: count == 1 ? source : sourcePlural, isFallback: true)
     }
 }

@@ -1,0 +1,149 @@
+import Foundation
+import IntakeCore
+import IntakeStore
+import IntakeTUI
+
+/// `intake summary`: the referral summary of an answer file, a folder of
+/// them, or a saved session.
+public struct SummaryRun {
+    public var location: DataLocation
+    /// An answer file or a folder of them; nil: `session`.
+    public var answers: String?
+    /// A saved session's id or a unique prefix of it.
+    public var session: String?
+    public var questionnaireID: String?
+    /// The advocate's language for the summary.
+    public var language: String?
+    public var format: SummaryFormat
+    /// A file, or a folder for a folder of answers; nil: standard output.
+    public var output: String?
+    public var ascii: Bool
+    public var organisationConfig: String?
+    public var storeDirectory: URL
+
+    public init(location: DataLocation, answers: String?, session: String?, questionnaireID: String?, language: String?,
+                format: SummaryFormat, output: String?, ascii: Bool, organisationConfig: String?, storeDirectory: URL) {
+        self.location = location
+        self.answers = answers
+        self.session = session
+        self.questionnaireID = questionnaireID
+        self.language = language
+        self.format = format
+        self.output = output
+        self.ascii = ascii
+        self.organisationConfig = organisationConfig
+        self.storeDirectory = storeDirectory
+    }
+
+    public func run() throws {
+        let fmt = format
+        let loc = location
+        let config = try Organisation.load(path: organisationConfig, data: loc).config
+        let directories = try ServiceDirectories.load(config: config, location: loc)
+        guard let answers else {
+            try summariseSession(session ?? "", format: fmt, directories: directories, config: config)
+            return
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: answers, isDirectory: &isDir) else {
+            printError("intake summary: no such file or folder: \(answers)")
+            throw Failure.usage
+        }
+        let catalogs = CatalogCache(locales: loc.locales)
+        if isDir.boolValue {
+            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories,
+                         context: config.summaryContext)
+            return
+        }
+        let text = try summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, cache: nil,
+                                 directories: directories, context: config.summaryContext)
+        if let output {
+            try OutputFile.write(text, to: URL(fileURLWithPath: output))
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// Summarises a saved session: to a 0600 file, to a pipe, or on a
+    /// terminal in a view that leaves nothing in the scrollback.
+    func summariseSession(_ id: String, format: SummaryFormat, directories: [ServiceDirectory], config: OrganisationConfig) throws {
+        let store = try StoreAccess.open(storeDirectory, create: false)
+        let sid = try SessionLoader.sessionID(id, in: store)
+        let loaded = try SessionLoader.load(store: store, id: sid, location: location)
+        let tr = try loaded.translator(language)
+        let text = SummaryBuilder.build(loaded.interview, context: config.summaryContext(for: loaded.header), in: tr)
+            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(loaded.interview.answers))
+            .rendered(format, in: tr, ascii: ascii)
+        if let output {
+            do { try SecureFile.write(Data(text.utf8), to: URL(fileURLWithPath: output)) } catch let e as StoreError {
+                printError("intake: \(e.description)")
+                throw Failure.failed
+            }
+        } else {
+            try SensitiveOutput.show(text, title: "Summary \(sid.string.prefix(8))")
+        }
+    }
+
+    /// Summarises one answer file.
+    func summarise(_ url: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
+                   cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext) throws -> String {
+        let bytes = try QuestionnaireFiles.read(url)
+        let path = QuestionnaireFiles.displayPath(url)
+        let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(bytes: bytes, path: path) ?? "trafficking-screening"
+        let q = try cache?.get(qid, location) ?? location.questionnaire(id: qid)
+        let file: AnswerFile
+        switch AnswerFile.load(bytes: bytes, path: path, questionnaire: q) {
+        case .failure(let e):
+            for d in e.diagnostics { printError(d.description) }
+            throw Failure.failed
+        case .success(let f): file = f
+        }
+        for d in file.notes { printError(d.description) }
+        let interviewee = file.language ?? q.language
+        let tr = try catalogs.translator(language ?? q.language, source: q.language)
+        let score = Scorer.score(q, answers: file.answers, language: interviewee)
+        var remarks = file.remarks
+        let overall = remarks.removeValue(forKey: AnswerFile.interviewRemarkKey) ?? ""
+        let endedBy = q.questions.first { question in
+            guard let c = question.endIf, let a = file.answers[question.id], score.relevance.isRelevant(question.id) else { return false }
+            let ctx = AnswerContext(answers: score.relevance.effectiveAnswers(file.answers), questionnaire: q,
+                                    language: interviewee, currentAnswer: a)
+            return ConditionEvaluator.evaluate(c, in: ctx) == .yes
+        }?.id
+        let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
+                                           interviewRemark: overall, intervieweeLanguage: interviewee,
+                                           endedBy: endedBy, context: context, in: tr)
+            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answers))
+        return summary.rendered(format, in: tr, ascii: ascii)
+    }
+
+    func runBatch(folder: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
+                  directories: [ServiceDirectory], context: SummaryContext) throws {
+        guard let output else {
+            printError("intake summary: --answers with a folder needs --output FOLDER for the summaries")
+            throw Failure.usage
+        }
+        let outDir = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let files = DataLocation.files(in: folder, ext: ["yaml", "yml"])
+        let cache = QuestionnaireCache()
+        let start = Date()
+        var done = 0, failed = 0
+        for f in files {
+            do {
+                let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
+                                         directories: directories, context: context)
+                let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
+                try OutputFile.write(text, to: outDir.appendingPathComponent(name))
+                done += 1
+            } catch {
+                failed += 1
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        printError(String(format: "summarised %d file%@ in %.2f s (%.0f files/s), %d failed", done, done == 1 ? "" : "s", seconds, rate, failed))
+        if failed > 0 { throw Failure.failed }
+    }
+}

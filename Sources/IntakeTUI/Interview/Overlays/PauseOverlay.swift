@@ -1,0 +1,29 @@
+import IntakeCore
+
+/// A break: the interview is paused until Enter (or Back, or Pause again).
+struct PauseOverlay: OverlayScreen {
+    static let opener: Action? = .pause
+    static func open(_ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect]? {
+        guard m.stage == .interview, let iv = m.interview, !iv.isOver else { return nil }
+        let draft = app.saveDraft(&m)
+        m.overlay = PauseOverlay()
+        return draft + app.apply(&m, [.paused])
+    }
+
+    let keys: [KeyUse] = [.shown(.next), .unlisted(.back), .unlisted(.pause)]
+
+    func title(_ w: Words) -> String { w.ui(.pauseTitle) }
+    func hint(_ w: Words) -> String? { w.ui(.pauseHint) }
+
+    func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
+        b.blank(); b.blank(); b.blank()
+        b.para(w.ui(.pauseTitle), .bold, indent: 4)
+        b.blank()
+        b.para(w.ui(.pauseText), .plain, indent: 4)
+    }
+
+    func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
+        m.overlay = nil
+        return app.apply(&m, [.resumed])
+    }
+}
