@@ -19,8 +19,9 @@ struct OpenCommand: ParsableCommand {
 
     @Argument(help: "The sealed file (.sealed).") var file: String
     @Option(name: .customLong("key"), help: "The organisation's private key file (from 'intake keys new').") var key: String
-    @Option(name: .customLong("format"), help: "text, markdown, json, html (the summary) or events (the record).") var format: RecordFormat = .text
-    @Option(name: .customLong("language"), help: "Language of the summary (default: the advocate's).") var language: String?
+    @Option(name: .customLong("format"), help: "text, markdown, json, html (the summary), events (the record) or fhir (the answers as a FHIR R4 QuestionnaireResponse).") var format: RecordFormat = .text
+    @Option(name: .customLong("language"), help: "Language of the summary (default: the advocate's).",
+            transform: LocaleFiles.canonical) var language: String?
     @Option(name: .customLong("output"), help: "Write to this file (0600) instead of the screen.") var output: String?
     @OptionGroup var data: DataOptions
     @OptionGroup var organisationOptions: OrganisationOptions
@@ -37,7 +38,13 @@ struct OpenCommand: ParsableCommand {
             if record.status != .finished {
                 printError("intake: note: this record is of a session that was not finished (\(record.status.rawValue)).")
             }
-            if let summary = format.summary {
+            if format == .fhir {
+                let (header, events) = try InterviewCodec.load(record)
+                let q = try data.locate().questionnaire(id: header.questionnaireID)
+                let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
+                if let c = r.change { printError("intake: note: \(SessionLoader.describe(c))") }
+                text = r.interview.fhirResponse(finished: record.status == .finished)
+            } else if let summary = format.summary {
                 let (header, events) = try InterviewCodec.load(record)
                 let loc = try data.locate()
                 let q = try loc.questionnaire(id: header.questionnaireID)

@@ -24,7 +24,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var questionnaire: QuestionnaireOption
     @OptionGroup var language: LanguageOption
 
-    @Option(name: .customLong("advocate-language"), help: "The advocate's language (default: the questionnaire's).")
+    @Option(name: .customLong("advocate-language"), help: "The advocate's language (default: the questionnaire's).",
+            transform: LocaleFiles.canonical)
     var advocateLanguage: String?
 
     @Flag(name: .customLong("ephemeral"), help: "Write nothing to disk: no session store is opened.")

@@ -66,7 +66,7 @@ struct SessionsCommand: ParsableCommand {
             abstract: "Export a session: its summary (text, markdown, json, html) or its whole record (events).",
             discussion: "Files are written owner-only (0600), and 'sessions delete' removes them. With --sealed-to, the whole record of a finished session is sealed to an organization's X25519 public key (base64); only the private key's holder can open it, in any format (intake open).")
         @OptionGroup var session: SessionArgument
-        @Option(name: .customLong("format"), help: "text, markdown, json, html or events (default: json).") var format: RecordFormat?
+        @Option(name: .customLong("format"), help: "text, markdown, json, html, events or fhir (default: json).") var format: RecordFormat?
         @Option(name: .customLong("output"), help: "File to write.") var output: String
         @Option(name: .customLong("sealed-to"), help: "Base64 X25519 public key to seal the whole record to.") var sealedTo: String?
         @OptionGroup var organisationOptions: OrganisationOptions
@@ -91,6 +91,10 @@ struct SessionsCommand: ParsableCommand {
                     try SecureFile.write(try store.sealedExport(session: sid, to: pub), to: url)
                 } else if format == .events {
                     try SecureFile.write(try store.export(session: sid).encoded(), to: url)
+                } else if format == .fhir {
+                    let loaded = try SessionLoader.load(store: store, id: sid, location: try session.data.locate())
+                    let finished = try store.info(session: sid)?.status == .finished
+                    try SecureFile.write(Data(loaded.interview.fhirResponse(finished: finished).utf8), to: url)
                 } else if let fmt = format.summary {
                     let loaded = try SessionLoader.load(store: store, id: sid, location: try session.data.locate())
                     let tr = try loaded.translator()

@@ -5,19 +5,14 @@
 # answer codes, link ids are unique, translations are there.
 set -euo pipefail
 cd "$ROOT"
-venv="${XDG_CACHE_HOME:-$HOME/.cache}/intake-tests/fhir-r4-venv"
-if ! "$venv/bin/python" -c 'import fhir.resources.questionnaire' 2>/dev/null; then
-  rm -rf "$venv"
-  python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check "fhir.resources==6.5.0" "pydantic<2" >/dev/null 2>&1 || {
-    echo "could not install fhir.resources 6.5.0 (R4) into $venv: pip install 'fhir.resources==6.5.0' 'pydantic<2'"; exit 1; }
-fi
+source "$(dirname "$0")/fhir-venv.bash"
 
 "$INTAKE" export-fhir --questionnaire quick-screen --output "$TMPDIR/quick.json"
 [[ $(stat -c %a "$TMPDIR/quick.json") == 600 ]]
 "$INTAKE" export-fhir >"$TMPDIR/full.json"
 "$INTAKE" export-fhir --questionnaire quick-screen --language es >"$TMPDIR/quick-es.json"
 
-"$venv/bin/python" - "$TMPDIR/quick.json" "$TMPDIR/full.json" "$TMPDIR/quick-es.json" <<'PY'
+"$FHIR_PY" - "$TMPDIR/quick.json" "$TMPDIR/full.json" "$TMPDIR/quick-es.json" <<'PY'
 import json, sys
 from fhir.resources.questionnaire import Questionnaire
 

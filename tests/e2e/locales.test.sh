@@ -96,3 +96,12 @@ msgfmt -c -o /dev/null "$TMPDIR/intake.pot"
 grep -Eq '^"POT-Creation-Date: [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+0000\\n"$' "$TMPDIR/intake.pot"
 grep -q '^"X-Generator: intake [0-9.]*\\n"$' "$TMPDIR/intake.pot"
 grep -q '^"X-Generator: intake [0-9.]*\\n"$' "$data/locales/fr.po"
+
+# gettext's spelling zh_Hans is the same language as zh-Hans for the
+# program too: the summary, and the interview's first screen in a pty.
+"$INTAKE" summary --data-dir "$ROOT" --answers "$ROOT/personas/domestic-passport-debt.yaml" --language zh_Hans >"$TMPDIR/zh-summary.txt"
+[[ $(head -1 "$TMPDIR/zh-summary.txt") == "筛查摘要" ]]
+script -qec "env TERM=xterm-256color $INTAKE run --data-dir $ROOT --language zh_Hans --advocate-language zh_Hans --ephemeral --first-frame-only" /dev/null >"$TMPDIR/zh.txt" 2>&1
+grep -q "开始新的面谈" "$TMPDIR/zh.txt" || { cat -v "$TMPDIR/zh.txt" | head -5; exit 1; }
+! grep -q "no translation" "$TMPDIR/zh.txt"
+echo ok

@@ -109,6 +109,26 @@ same_as_persona "$TMPDIR/opened.json"
 grep -q "^SCREENING SUMMARY$" "$TMPDIR/opened.txt"
 grep -qx "Screener: DEVICE-3" "$TMPDIR/opened.txt" || { head -12 "$TMPDIR/opened.txt"; exit 1; }
 "$INTAKE" open "$sealed" --key "$TMPDIR/org.key" --data-dir "$ROOT" --format markdown | grep -q "^# "
+# The answers as a FHIR R4 QuestionnaireResponse, read by an independent
+# FHIR model library: the persona's answers that apply, and nothing else.
+source "$(dirname "$0")/fhir-venv.bash"
+"$INTAKE" open "$sealed" --key "$TMPDIR/org.key" --data-dir "$ROOT" --format fhir --output "$TMPDIR/response.json" >/dev/null
+"$FHIR_PY" - "$TMPDIR/response.json" <<'PY'
+import sys
+from fhir.resources.questionnaireresponse import QuestionnaireResponse
+r = QuestionnaireResponse.parse_file(sys.argv[1])
+assert r.status == "completed" and r.questionnaire == "urn:intake:questionnaire:quick-screen|2.1.0", (r.status, r.questionnaire)
+answers = {i.linkId: [a.valueCoding.code if a.valueCoding else a.valueString for a in i.answer]
+           for g in r.item for i in g.item}
+assert answers == {
+    "interpreter_used": ["no"], "consent": ["yes"], "in_danger_now": ["yes"], "promised_differs": ["no"],
+    "hurt_or_locked_in": ["no"], "hurt_by_others": ["no"], "threatened": ["dont_know"], "afraid_to_leave": ["yes"],
+    "debt_cannot_repay": ["declined"], "papers_held": ["yes"], "children_depend": ["yes"], "children_safe": ["yes"],
+    "age_band": ["adult"], "safe_contact": ["in_person"], "never_contact": ["No calls: her supervisor checks her phone."],
+    "share_consent": ["none"],
+    "remarks": ["Will come back on Tuesday for the full screening; a French interpreter is booked."],
+}, answers
+PY
 "$INTAKE" open "$sealed" --key "$TMPDIR/org.key" --format events >"$TMPDIR/record.json"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]=="intake-session-export/1" and d["status"]=="finished", d["status"]' "$TMPDIR/record.json"
 # The wrong key is refused clearly.

@@ -25,13 +25,17 @@ public final class CatalogCache {
         DataLocation.files(in: locales, ext: ["po"]).map(LocaleFiles.language(of:))
     }
 
-    public func translator(_ language: String, source: String = "en") throws -> any Translating {
+    /// `language` in either spelling (`zh_Hans` or `zh-Hans`), found in a
+    /// file named in either.
+    public func translator(_ asked: String, source: String = "en") throws -> any Translating {
+        let language = LocaleFiles.canonical(asked)
         if let t = loaded[language] { return t }
-        if language == source {
+        if language == LocaleFiles.canonical(source) {
             loaded[language] = SourceLanguage(language: language)
             return loaded[language]!
         }
-        let url = locales.appendingPathComponent("\(language).po")
+        let url = DataLocation.files(in: locales, ext: ["po"]).first { LocaleFiles.language(of: $0) == language }
+            ?? locales.appendingPathComponent("\(language).po")
         guard FileManager.default.fileExists(atPath: url.path) else {
             let known = ([source] + availableLanguages).joined(separator: ", ")
             printError("intake: no translation for '\(Sanitize.singleLine(language))' (available: \(known))")
