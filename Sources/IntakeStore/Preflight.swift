@@ -10,39 +10,15 @@ enum Preflight {
     /// `openPath`: what SQLite is given to open it (the path, or an
     /// immutable URI for a store that cannot be written).
     static func check(databasePath path: String, openPath: String? = nil) throws {
+        // Another process may be checkpointing this store as it closes
+        // (pages copied in, then the WAL removed): a layout that does not
+        // add up is read again once before it is called damaged.
+        if try layoutProblem(path) != nil {
+            usleep(100_000)
+            if let problem = try layoutProblem(path) { throw problem }
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }  // created but never written: empty store
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.database(path: path, detail: "the file cannot be read")
-        }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
-        try? handle.close()
-        guard header.count == 100, header.prefix(16) == magic else {
-            throw StoreError.corrupt(path: path, detail: "not an SQLite database")
-        }
-        let bytes = [UInt8](header)
-        func be32(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
-        let rawPageSize = Int(bytes[16]) << 8 | Int(bytes[17])
-        let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
-        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
-            throw StoreError.corrupt(path: path, detail: "invalid page size")
-        }
-        // Without a pending WAL the main file must hold whole pages, and at
-        // least as many as its header claims. (With a non-empty WAL, an
-        // interrupted checkpoint can legitimately leave the file short; the
-        // WAL completes it, so only the quick_check below applies.)
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        if walSize == 0 {
-            guard size % pageSize == 0 else {
-                throw StoreError.corrupt(path: path, detail: "the file is truncated mid-page")
-            }
-            let headerPages = be32(28)
-            let headerValid = be32(92) == be32(24)
-            if headerValid, headerPages > 0, headerPages * pageSize > size {
-                throw StoreError.corrupt(
-                    path: path, detail: "the file is truncated, \(size / pageSize) of \(headerPages) pages left")
-            }
-        }
 
         // A read-only connection: quick_check, and is this our database?
         var config = Configuration()
@@ -72,5 +48,49 @@ enum Preflight {
         } catch {
             throw SessionStore.mapError(error, path: path)
         }
+    }
+
+    /// The file's layout, read without SQLite: our magic, a valid page
+    /// size, and (with no WAL pending) whole pages, as many as the header
+    /// claims. The WAL's size is read first and the file's size last, so a
+    /// checkpoint running meanwhile (the file only grows, then the WAL goes)
+    /// cannot make a whole file look truncated.
+    static func layoutProblem(_ path: String) throws -> StoreError? {
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size == 0 { return nil }
+            throw StoreError.database(path: path, detail: "the file cannot be read")
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return nil }  // created but never written: empty store
+        guard header.count == 100, header.prefix(16) == magic else {
+            return StoreError.corrupt(path: path, detail: "not an SQLite database")
+        }
+        let bytes = [UInt8](header)
+        func be32(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let rawPageSize = Int(bytes[16]) << 8 | Int(bytes[17])
+        let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
+        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
+            return StoreError.corrupt(path: path, detail: "invalid page size")
+        }
+        // Without a pending WAL the main file must hold whole pages, and at
+        // least as many as its header claims. (With a non-empty WAL, an
+        // interrupted checkpoint can legitimately leave the file short; the
+        // WAL completes it, so only the quick_check applies.)
+        if walSize == 0 {
+            guard size % pageSize == 0 else {
+                return StoreError.corrupt(path: path, detail: "the file is truncated mid-page")
+            }
+            let headerPages = be32(28)
+            let headerValid = be32(92) == be32(24)
+            if headerValid, headerPages > 0, headerPages * pageSize > size {
+                return StoreError.corrupt(
+                    path: path, detail: "the file is truncated, \(size / pageSize) of \(headerPages) pages left")
+            }
+        }
+        return nil
     }
 }
