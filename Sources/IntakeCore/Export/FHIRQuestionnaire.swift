@@ -28,7 +28,14 @@ public enum FHIRQuestionnaire {
     /// The resource as JSON (sorted keys, pretty-printed). `translations`:
     /// the languages to include; strings they do not translate are left out.
     public static func json(_ q: Questionnaire, translations: [any Translating] = []) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: resource(q, translations: translations),
+        encode(resource(q, translations: translations))
+    }
+
+    /// A resource as pretty-printed JSON with sorted keys and a final newline.
+    static func encode(_ object: [String: Any]) -> String {
+        // Objects made only of strings, numbers, booleans, arrays and
+        // dictionaries: serialization cannot fail.
+        let data = (try? JSONSerialization.data(withJSONObject: object,
                                                 options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -38,10 +38,7 @@ public enum FHIRQuestionnaireResponse {
 
     public static func json(_ q: Questionnaire, answers: [String: AnswerValue], status: Status,
                             authored: String?, language: String) -> String {
-        let object = resource(q, answers: answers, status: status, authored: authored, language: language)
-        let data = (try? JSONSerialization.data(withJSONObject: object,
-                                                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        FHIRQuestionnaire.encode(resource(q, answers: answers, status: status, authored: authored, language: language))
     }
 
     /// One answer as FHIR `answer` entries (several for a multiple choice).
