@@ -311,6 +311,10 @@ public enum SummaryHook: String, Sendable, CaseIterable {
     /// referral ids), and the limits they set.
     case consentToShare = "consent_to_share"
     case shareLimits = "share_limits"
+    /// The person's age band and kind of work: counted (never shown) in
+    /// aggregate reports (`intake report`).
+    case ageBand = "age_band"
+    case sector
 
     /// The question types that can fill it.
     public var types: [QuestionType] {
@@ -323,6 +327,8 @@ public enum SummaryHook: String, Sendable, CaseIterable {
             return [.text]
         case .safeContact: return [.multiple, .single, .text]
         case .consentToShare: return [.multiple]
+        case .ageBand: return [.single]
+        case .sector: return [.multiple, .single]
         }
     }
 }

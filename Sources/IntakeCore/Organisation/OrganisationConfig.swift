@@ -12,7 +12,13 @@ import Yams
 /// name: Riverside Legal Aid               # the organisation's name
 /// setting: walk-in legal clinic           # where screenings happen
 /// directory: services.yaml                # local services (docs/directory-format.md), relative to this file
+/// server_url: https://intake.example.org  # the collection server ('intake sessions submit')
+/// device_token_file: ~/.config/intake/device-token   # this computer's device token (mode 600), relative to this file
 /// ```
+///
+/// The device token itself is never written here: this file is shared
+/// between the organisation's computers and is not secret. It lives in
+/// its own owner-only file (or `INTAKE_DEVICE_TOKEN`), as a password would.
 ///
 /// Every key is optional; an unknown key is an error (a typo must not
 /// silently turn sealing off). Paths are taken as written (`~` is expanded).
@@ -32,6 +38,10 @@ public struct OrganisationConfig: Equatable, Sendable {
     /// The organisation's service directory (docs/directory-format.md); a
     /// relative path is taken relative to the config file's folder.
     public var directory: String?
+    /// The collection server (`intake server`) finished sessions are sent to.
+    public var serverURL: String?
+    /// The file holding this computer's device token (mode 600).
+    public var deviceTokenFile: String?
 
     public init(publicKey: String? = nil, sealedDirectory: String? = nil, exportDirectory: String? = nil,
                 plaintextExports: Bool = false) {
@@ -43,7 +53,8 @@ public struct OrganisationConfig: Equatable, Sendable {
 
     /// `INTAKE_ORG`, or its earlier name `INTAKE_ORG_CONFIG`.
     public static let environmentVariables = ["INTAKE_ORG", "INTAKE_ORG_CONFIG"]
-    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports", "name", "setting", "screener", "directory"]
+    static let keys = ["public_key", "sealed_dir", "export_dir", "plaintext_exports", "name", "setting", "screener", "directory",
+                       "server_url", "device_token_file"]
 
     /// Where the config is looked for when no path is given: the
     /// environment variable, else the XDG config folder (an absolute
@@ -79,6 +90,10 @@ public struct OrganisationConfig: Equatable, Sendable {
                 if let home, s == "~" || s.hasPrefix("~/") { return home + s.dropFirst() }
                 return s
             }
+            func relative(_ e: String) -> String {
+                if e.hasPrefix("/") || !path.contains("/") { return e }
+                return String(path[..<path.lastIndex(of: "/")!]) + "/" + e
+            }
             switch key {
             case "public_key": config.publicKey = value
             case "sealed_dir": config.sealedDirectory = expanded(value)
@@ -86,13 +101,13 @@ public struct OrganisationConfig: Equatable, Sendable {
             case "name": config.name = Sanitize.singleLine(value)
             case "setting": config.setting = Sanitize.singleLine(value)
             case "screener": config.screener = Sanitize.singleLine(value)
-            case "directory":
-                let e = expanded(value)
-                if e.hasPrefix("/") || !path.contains("/") {
-                    config.directory = e
-                } else {
-                    config.directory = String(path[..<path.lastIndex(of: "/")!]) + "/" + e
+            case "directory": config.directory = relative(expanded(value))
+            case "server_url":
+                guard value.hasPrefix("https://") || value.hasPrefix("http://") else {
+                    throw Diagnostic.error(location(v), "server_url takes an address like https://intake.example.org")
                 }
+                config.serverURL = value
+            case "device_token_file": config.deviceTokenFile = relative(expanded(value))
             default:
                 guard let b = v.bool else { throw Diagnostic.error(location(v), "plaintext_exports takes true or false") }
                 config.plaintextExports = b

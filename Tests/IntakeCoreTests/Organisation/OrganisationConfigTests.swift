@@ -51,3 +51,29 @@ import Testing
         #expect(OrganisationConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]) == ("/h/.config/intake/organisation.yaml", false))
     }
 }
+
+@Suite struct OrganisationServerSettingsTests {
+    @Test func theServerAndTokenFileAreRead() throws {
+        let text = "server_url: https://intake.example.org\ndevice_token_file: ~/.config/intake/device-token\n"
+        let c = try OrganisationConfig.parse(text: text, path: "/etc/intake/organisation.yaml", home: "/home/ana")
+        #expect(c.serverURL == "https://intake.example.org")
+        #expect(c.deviceTokenFile == "/home/ana/.config/intake/device-token")
+        // A relative token file is taken relative to the config's folder.
+        #expect(try OrganisationConfig.parse(text: "device_token_file: token", path: "/etc/intake/organisation.yaml")
+            .deviceTokenFile == "/etc/intake/token")
+    }
+
+    @Test func aServerThatIsNotAnAddressIsAnError() {
+        #expect(throws: Diagnostic.error(SourceLocation(file: "org.yaml", line: 1, column: 13),
+                                         "server_url takes an address like https://intake.example.org")) {
+            _ = try OrganisationConfig.parse(text: "server_url: intake.example.org\n", path: "org.yaml")
+        }
+    }
+
+    @Test func theTokenItselfHasNoSetting() {
+        #expect(throws: Diagnostic.error(SourceLocation(file: "org.yaml", line: 1, column: 1),
+                                         "unknown setting 'device_token'; known: public_key, sealed_dir, export_dir, plaintext_exports, name, setting, screener, directory, server_url, device_token_file")) {
+            _ = try OrganisationConfig.parse(text: "device_token: intake-device-0000\n", path: "org.yaml")
+        }
+    }
+}
