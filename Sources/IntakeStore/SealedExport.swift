@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IntakeCore
 
 /// A session sealed to an organization's X25519 public key with HPKE
 /// (RFC 9180, base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
@@ -21,10 +22,11 @@ import Foundation
 /// nothing about the session.
 public enum SealedExport {
     public static let ciphersuite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
-    static let magic = Data("INTAKE-SEALED\n".utf8)
-    static let version: UInt8 = 1
+    // The outer layout is declared once, in IntakeCore (what a server can check).
+    static let magic = SealedFormat.magic
+    static let version = SealedFormat.version
     static let info = Data("intake sealed export v1".utf8)
-    static let headerCount = 14 + 1 + 8 + 32
+    static let headerCount = SealedFormat.headerCount
 
     /// The 8-byte key id written into exports for this public key.
     public static func keyID(of key: Curve25519.KeyAgreement.PublicKey) -> Data {

@@ -14,6 +14,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The passphrase file could not be used (missing, unreadable, empty or
     /// readable by other users).
     case passphraseFile(path: String, problem: String)
+    /// A collection server token file could not be used (missing, not the
+    /// user's, readable by others, empty).
+    case tokenFile(path: String, problem: String)
     /// No store exists at this path and the caller did not ask to create one.
     case notFound(path: String)
     /// The database file is damaged or is not a store at all. It is left
@@ -71,6 +74,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "A new passphrase must have at least \(minimum) characters; nothing was changed."
         case let .passphraseFile(path, problem):
             return "Cannot use the passphrase file \(path): \(problem)."
+        case let .tokenFile(path, problem):
+            return "Cannot use the token file \(path): \(problem)."
         case let .notFound(path):
             return "There is no session store at \(path)."
         case let .corrupt(path, detail):

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+import IntakeCore
 @testable import IntakeStore
 
 @Suite struct SealedExportTests {
@@ -64,5 +65,17 @@ import Testing
             try SealedExport.open(json("hello"), with: org)
         }
         #expect(throws: StoreError.self) { try SealedExport.publicKey(base64: "not base64!") }
+    }
+}
+
+@Suite struct SealedExportOuterFormatTests {
+    /// What a collection server checks without the key is what sealing writes.
+    @Test func aSealedExportPassesTheServersStructureCheck() throws {
+        let key = Curve25519.KeyAgreement.PrivateKey()
+        let sealed = try SealedExport.seal(Data("{}".utf8), to: key.publicKey)
+        let header = try SealedFormat.inspect([UInt8](sealed))
+        #expect(header.keyID == SealedFormat.keyIDHex(of: key.publicKey))
+        #expect(header.size == 14 + 1 + 8 + 32 + 2 + 16)
+        #expect(try SealedExport.open(sealed, with: key) == Data("{}".utf8))
     }
 }
