@@ -6,6 +6,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "intake", targets: ["intake"]),
+        // The collection service and its admin commands; `intake server`
+        // execs it, so the interview binary never links NIO.
+        .executable(name: "intake-server", targets: ["intake-server"]),
+        // The HTTP client side (submit, pull); `intake sessions submit` and
+        // `intake org pull` exec it, for the same reason.
+        .executable(name: "intake-sync", targets: ["intake-sync"]),
         .library(name: "IntakeCore", targets: ["IntakeCore"]),
         .library(name: "IntakeApp", targets: ["IntakeApp"]),
     ],
@@ -14,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Questionnaire model, YAML loading, validation, conditions, gettext
@@ -71,6 +81,61 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The collection service: Hummingbird routes over PostgreSQL, storing
+        // sealed sessions it cannot read. No private key, no record content.
+        .target(
+            name: "IntakeServer",
+            dependencies: [
+                "IntakeCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "intake-server",
+            dependencies: [
+                "IntakeServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The device and supervisor side of collection: the outbox, submitting
+        // with retries, pulling new sealed files.
+        .target(
+            name: "IntakeSync",
+            dependencies: [
+                "IntakeCore", "IntakeStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "intake-sync",
+            dependencies: [
+                "IntakeSync", "IntakeCore", "IntakeStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test and benchmark support, not installed: seals persona answer
+        // files with the real sealing code, and plays many devices submitting
+        // at once (tests/e2e/collection-*.test.sh, bench/collection.sh).
+        .executableTarget(
+            name: "intake-loadgen",
+            dependencies: [
+                "IntakeSync", "IntakeCore", "IntakeStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IntakeServerTests", dependencies: [
+            "IntakeServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "IntakeSyncTests", dependencies: ["IntakeSync"]),
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"],
                     // Golden summaries are read from the checkout, so that
                     // INTAKE_UPDATE_GOLDEN=1 can rewrite them in place.
