@@ -16,7 +16,7 @@ struct Intake: ParsableCommand {
         version: IntakeVersion.string,
         subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SessionsCommand.self,
                       LocalesCommand.self, DemoCommand.self, KeysCommand.self, OpenCommand.self, StoreCommand.self,
-                      ExportFHIRCommand.self],
+                      ExportFHIRCommand.self, ServerCommand.self, OrgCommand.self, ReportCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -8,9 +8,9 @@ import IntakeTUI
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
-        abstract: "List, show, export, delete, purge and replay saved sessions.",
+        abstract: "List, show, export, delete, purge, replay and submit saved sessions.",
         discussion: "Sessions are encrypted at rest; every command asks for the store passphrase (or reads INTAKE_PASSPHRASE_FILE).",
-        subcommands: [List.self, Show.self, Export.self, Delete.self, Purge.self, Replay.self]
+        subcommands: [List.self, Show.self, Export.self, Delete.self, Purge.self, Replay.self, Submit.self]
     )
 
     struct List: ParsableCommand {

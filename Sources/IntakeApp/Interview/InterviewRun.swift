@@ -90,6 +90,7 @@ public struct InterviewRun {
         let exportFolder = (exportDirectory ?? organisation.config.exportDirectory).map { URL(fileURLWithPath: $0) }
         let sealedFolder = organisation.config.sealedDirectory.map { URL(fileURLWithPath: $0) }
             ?? storeDirectory.appendingPathComponent("sealed")
+        if organisation.config.serverURL != nil { model.outboxWaiting = Outbox(folder: sealedFolder).waitingCount() }
         let handler = InterviewEffectHandler(
             store: store, exportFolder: exportFolder, organisationKey: organisation.key,
             sealExports: !(exportPlaintext || organisation.config.plaintextExports), sealedFolder: sealedFolder)

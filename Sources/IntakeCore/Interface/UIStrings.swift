@@ -187,6 +187,8 @@ extension UIString {
                                                  note: "One unfinished session. {id} is the start of its id, {answered}/{total} the questions answered.")
     public static let startNoResumable = UIString("screen/start_no_resumable", "No unfinished interviews.",
                                                   note: "Start screen, when there is nothing to resume.")
+    public static let startOutboxWaiting = UIString("screen/start_outbox_waiting", "Sealed sessions waiting to be sent: {count}",
+                                                    note: "Start screen: finished interviews, sealed, not yet sent to the organisation's server. {count} is a number.")
     public static let startHint = UIString("screen/start_hint", "Up/Down: choose a line. Enter: change it, or start.",
                                            note: "Start screen hint.")
     public static let languageDraft = UIString("screen/language_draft", "{language} (draft)",
@@ -405,7 +407,7 @@ extension UIString {
         .practiceExpectedResult, .practiceResultDiffers, .practicePerfect, .practiceMissed, .practiceSkippedSections,
         .practiceDomainsMissed, .practiceDomainsExtra, .practiceReferralsMissed, .practiceReferralsExtra, .startTitle,
         .startQuestionnaire, .startIntervieweeLanguage, .startAdvocateLanguage, .startNew, .startResumeHeading,
-        .startResumeItem, .startNoResumable, .startHint, .languageDraft, .draftNotice, .draftShort, .statusSaved,
+        .startResumeItem, .startNoResumable, .startOutboxWaiting, .startHint, .languageDraft, .draftNotice, .draftShort, .statusSaved,
         .statusSaving, .statusSaveFailed, .statusNotSaved, .statusTypingNotSaved, .statusEphemeral, .statusDemo,
         .statusPractice, .statusPreview, .fallbackLegend, .progress, .sectionProgress, .contentNote, .forAdvocate,
         .chosenAnswer, .hintDate, .hintMonth, .hintNumber, .hintNumberRange, .hintMultiple, .hintMultiline, .hintText,

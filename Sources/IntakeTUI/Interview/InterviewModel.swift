@@ -189,6 +189,9 @@ public struct InterviewModel: Sendable {
     public var advocateIndex = 0
     /// Focused row of the start screen.
     public var startFocus = StartRow.startNew
+    /// Sealed sessions waiting in the outbox for the collection server
+    /// (nil: no server configured); counted once, when the program starts.
+    public var outboxWaiting: Int?
 
     public var stage: Stage = .start
     public var interview: Interview?

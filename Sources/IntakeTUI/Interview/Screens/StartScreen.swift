@@ -53,6 +53,10 @@ enum StartScreen {
         b.blank()
         row(w.ui(.startNew), .startNew)
         b.blank()
+        if let waiting = m.outboxWaiting, waiting > 0 {
+            b.para(w.ui(.startOutboxWaiting, ["count": String(waiting)]), .muted, indent: 2)
+            b.blank()
+        }
         if m.resumable.isEmpty {
             b.para(w.ui(.startNoResumable), .muted, indent: 2)
             return
