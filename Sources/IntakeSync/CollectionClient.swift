@@ -34,13 +34,17 @@ public final class CollectionClient: Sendable {
 
     /// `caFile`: a PEM file of certificates to trust (a self-signed server
     /// certificate); the system's trust roots otherwise.
-    public init(address: ServerAddress, token: String, caFile: String? = nil, timeout: TimeAmount = .seconds(30)) {
+    /// `connectTimeout` bounds how long an unreachable server holds a try:
+    /// AsyncHTTPClient keeps trying to connect until then, even when the
+    /// connection is refused at once.
+    public init(address: ServerAddress, token: String, caFile: String? = nil, timeout: TimeAmount = .seconds(30),
+                connectTimeout: TimeAmount = .seconds(5)) {
         self.address = address
         self.token = token
         var tls = TLSConfiguration.makeClientConfiguration()
         if let caFile { tls.trustRoots = .file(caFile) }
         var config = HTTPClient.Configuration(tlsConfiguration: tls, redirectConfiguration: .disallow)
-        config.timeout = .init(connect: .seconds(10), read: timeout)
+        config.timeout = .init(connect: connectTimeout, read: timeout)
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         self.timeout = timeout
     }

@@ -90,6 +90,10 @@ struct Run: AsyncParsableCommand {
 
     struct DeviceResult: Sendable {
         var stored = 0, duplicate = 0, failed: [String] = [], latencies: [Double] = [], retries = 0
+        /// Files confirmed by the server (stored, or found there already).
+        var confirmed = 0
+        /// First sends answered "duplicate": stored by a try whose answer was lost.
+        var lostReceipts = 0
     }
 
     func run() async throws {
@@ -101,15 +105,16 @@ struct Run: AsyncParsableCommand {
             for (d, name) in devices.enumerated() {
                 let token = try TokenFile.read(tokens + "/" + name)
                 group.addTask {
-                    let clients = addresses.map { CollectionClient(address: $0, token: token, timeout: .seconds(20)) }
+                    let clients = addresses.map { CollectionClient(address: $0, token: token, timeout: .seconds(20), connectTimeout: .milliseconds(500)) }
                     var rng = SeededRandom(seed: seed &+ UInt64(d) &* 7919)
                     var r = DeviceResult()
+                    // The server this device uses; it moves to the next one only when that fails.
+                    var k = d
                     let files = (try? FileManager.default.contentsOfDirectory(atPath: outboxes + "/" + name).filter { $0.hasSuffix(".sealed") }.sorted()) ?? []
                     for file in files {
                         guard let bytes = FileManager.default.contents(atPath: outboxes + "/" + name + "/" + file) else { r.failed.append(file); continue }
                         let sends = rng.unit() < resend ? 2 : 1
-                        for _ in 0..<sends {
-                            var k = d
+                        for send in 0..<sends {
                             var attempt = 0
                             while true {
                                 attempt += 1
@@ -118,6 +123,10 @@ struct Run: AsyncParsableCommand {
                                     let receipt = try await clients[k % clients.count].submit(Array(bytes))
                                     r.latencies.append((ContinuousClock.now - t0) / .milliseconds(1))
                                     if receipt.status == "stored" { r.stored += 1 } else { r.duplicate += 1 }
+                                    if send == 0 {
+                                        r.confirmed += 1
+                                        if receipt.status != "stored" { r.lostReceipts += 1 }
+                                    }
                                     break
                                 } catch {
                                     guard error.isRetryable, attempt < attempts else { r.failed.append("\(file): \(error)"); break }
@@ -142,7 +151,7 @@ struct Run: AsyncParsableCommand {
         func pct(_ p: Double) -> Double { lat.isEmpty ? 0 : lat[min(lat.count - 1, Int((Double(lat.count) * p).rounded(.up)) - 1)] }
         let stored = results.map(\.stored).reduce(0, +), duplicate = results.map(\.duplicate).reduce(0, +)
         let failed = results.flatMap(\.failed)
-        print("devices \(devices.count) stored \(stored) duplicate \(duplicate) failed \(failed.count) retries \(results.map(\.retries).reduce(0, +))")
+        print("devices \(devices.count) confirmed \(results.map(\.confirmed).reduce(0, +)) stored \(stored) duplicate \(duplicate) lost_receipts \(results.map(\.lostReceipts).reduce(0, +)) failed \(failed.count) retries \(results.map(\.retries).reduce(0, +))")
         print(String(format: "seconds %.2f requests_per_second %.1f p50_ms %.1f p99_ms %.1f max_ms %.1f",
                      seconds, Double(lat.count) / seconds, pct(0.5), pct(0.99), lat.last ?? 0))
         for f in failed.prefix(10) { print("failed: \(f)") }

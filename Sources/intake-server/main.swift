@@ -50,7 +50,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     func run() async throws {
-        try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .warning)) { _ in }
+        try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .error)) { _ in }
         print("The schema is up to date.")
     }
 }
@@ -75,7 +75,7 @@ struct Token: AsyncParsableCommand {
         func run() async throws {
             let name = self.name
             let role = self.role
-            let token = try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .warning)) {
+            let token = try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .error)) {
                 try await TokenAdmin.create(role: role, name: name, in: $0)
             }
             if let output {
@@ -98,7 +98,7 @@ struct Token: AsyncParsableCommand {
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let rows = try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .warning)) {
+            let rows = try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .error)) {
                 try await $0.tokens().map { ($0.id, $0.role.rawValue, $0.name, $0.createdAt, $0.revokedAt) }
             }
             let f = ISO8601DateFormatter()
@@ -118,7 +118,7 @@ struct Token: AsyncParsableCommand {
 
         func run() async throws {
             let id = self.id
-            let found = try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .warning)) {
+            let found = try await CollectionServer.withDatabase(config: try options.load(), logger: CollectionServer.logger(level: .error)) {
                 try await $0.revokeToken(id: id)
             }
             guard found else {
