@@ -6,8 +6,8 @@ set -euo pipefail
 
 need=(pkg-config libncursesw5-dev libsqlite3-dev)
 case "${1:-build}" in
-  test)  need+=(tmux gettext ncurses-term chromium poppler-utils fonts-noto-core fonts-noto-cjk unicode-data) ;;
-  bench) need+=(tmux gettext hyperfine dialog python3-pip) ;;
+  test)  need+=(tmux gettext ncurses-term chromium poppler-utils fonts-noto-core fonts-noto-cjk unicode-data postgresql curl openssl) ;;
+  bench) need+=(tmux gettext hyperfine dialog python3-pip postgresql curl) ;;
 esac
 
 missing=()
