@@ -131,10 +131,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IntakeServerTests", dependencies: [
-            "IntakeServer",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        .testTarget(name: "IntakeServerTests", dependencies: ["IntakeServer"]),
         .testTarget(name: "IntakeSyncTests", dependencies: ["IntakeSync"]),
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"],
                     // Golden summaries are read from the checkout, so that

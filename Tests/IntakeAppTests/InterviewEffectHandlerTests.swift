@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import IntakeCore
 import IntakeStore
@@ -115,5 +116,24 @@ import Testing
         let control = RunControl<InterviewReport>()
         handler.handle(.quit, control)
         #expect(control.isStopped)
+    }
+
+    @Test func sealingAgainPutsTheSessionBackInTheOutbox() throws {
+        let tmp = try Scratch()
+        defer { tmp.remove() }
+        let s = try store(tmp.path("store"))
+        let key = Curve25519.KeyAgreement.PrivateKey()
+        let outbox = tmp.path("outbox")
+        let handler = InterviewEffectHandler(store: s, exportFolder: nil, organisationKey: key.publicKey,
+                                             sealedFolder: outbox, now: { Self.clock })
+        _ = run(handler, [Self.begin, .record(.moved(to: .intro)), .completed])
+        let id = try #require(handler.session)
+        let sealed = outbox.appendingPathComponent("session-\(id.string.prefix(8)).sealed")
+        #expect(Outbox(folder: outbox).waitingCount() == 1)
+        // Sent and confirmed, then a remark on the summary screen seals it again on quitting.
+        try Outbox(folder: outbox).confirm(sealed, digest: "0123", delete: false)
+        #expect(Outbox(folder: outbox).waitingCount() == 0)
+        _ = run(handler, [.record(.remarked(question: nil, text: "later remark")), .quit])
+        #expect(Outbox(folder: outbox).waiting() == [sealed])
     }
 }

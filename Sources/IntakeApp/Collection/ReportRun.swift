@@ -17,6 +17,9 @@ public enum ReportRun {
         public var order: [ReportDimension: [String]] = [:]
         public var unfinished = 0
         public var unreadable: [(String, String)] = []
+        /// Earlier copies of a session also in the folder (sealed again
+        /// after a later remark): only the latest copy of each is counted.
+        public var superseded = 0
     }
 
     /// Reads the folder's `*.sealed` files.
@@ -27,6 +30,7 @@ public enum ReportRun {
         }
         var g = Gathered()
         var questionnaires: [String: Questionnaire] = [:]
+        var latest: [SessionID: (updated: Date, record: ReportRecord)] = [:]
         for name in names.sorted() where name.hasSuffix(".sealed") {
             let url = folder.appendingPathComponent(name)
             do {
@@ -43,11 +47,17 @@ public enum ReportRun {
                     }
                 }
                 let r = InterviewCodec.resume(header: header, events: events, questionnaire: q)
-                g.records.append(ReportRecord(interview: r.interview, began: record.createdAt))
+                let item = (record.updatedAt, ReportRecord(interview: r.interview, began: record.createdAt))
+                if let earlier = latest[record.id] {
+                    g.superseded += 1
+                    if earlier.updated >= record.updatedAt { continue }
+                }
+                latest[record.id] = item
             } catch let e as StoreError {
                 g.unreadable.append((name, e.description))
             }
         }
+        g.records = latest.sorted { $0.key.string < $1.key.string }.map(\.value.record)
         return g
     }
 
@@ -60,6 +70,7 @@ public enum ReportRun {
             printError("intake: \(g.unreadable.count) file\(g.unreadable.count == 1 ? "" : "s") could not be opened; no report was made (--skip-unreadable makes one without them)")
             throw Failure.failed
         }
+        if g.superseded > 0 { printError("intake: note: \(g.superseded) earlier cop\(g.superseded == 1 ? "y" : "ies") of a session sealed again later \(g.superseded == 1 ? "was" : "were") not counted twice") }
         if g.unfinished > 0 { printError("intake: note: \(g.unfinished) unfinished session\(g.unfinished == 1 ? " was" : "s were") left out") }
         let tables = AggregateReport.tables(g.records, order: g.order)
         let text = format == .csv ? ReportRenderer.csv(tables) : ReportRenderer.markdown(tables, sessions: g.records.count)

@@ -85,6 +85,9 @@ public final class InterviewEffectHandler {
             try Self.makeFolder(folder)
             let url = folder.appendingPathComponent("session-\(session.string.prefix(8)).sealed")
             try SecureFile.write(try SealedExport.seal(try store.export(session: session).encoded(), to: key), to: url)
+            // A new seal is new bytes: a receipt for the earlier ones no
+            // longer says this file was sent, so it waits in the outbox again.
+            try? FileManager.default.removeItem(atPath: url.path + Outbox.receiptSuffix)
             try store.recordWrittenFiles(session: session, [url])
         } catch {
             control.send(.report(.exportFailed("the copy sealed for the organisation was not written (\(error))")))
