@@ -56,7 +56,7 @@ import Testing
         let app = InterviewApp()
         let context = app.keyContext(m)
         let before = Self.outcome(m, after: nil)
-        let footer = InterviewView.footer(app, m, Words(m), context: context)
+        let footer = InterviewView.footer(app, m, Words(m), scrolls: app.maxScroll(m) > 0)
         #expect(!footer.isEmpty)
         for item in footer where item.action != .quickHide {
             // An item stands for every binding shown under it (↑/↓ Move is one item).
@@ -87,7 +87,7 @@ import Testing
     /// What each screen offers, written out as the golden screens show it.
     @Test func footersAsShown() {
         let footers = Dictionary(uniqueKeysWithValues: Self.screens().map { name, m in
-            (name, InterviewView.footer(InterviewApp(), m, Words(m), context: InterviewApp().keyContext(m))
+            (name, InterviewView.footer(InterviewApp(), m, Words(m), scrolls: InterviewApp().maxScroll(m) > 0)
                 .map(\.text).joined(separator: " "))
         })
         #expect(footers["start"] == "[Enter] Next [F1] Help [Esc] Hide [↑/↓] Move [F10] Quit")

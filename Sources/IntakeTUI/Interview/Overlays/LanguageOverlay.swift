@@ -19,10 +19,10 @@ struct LanguageOverlay: OverlayScreen {
         return draft
     }
 
-    let keys: [KeyUse] = [.shown(.next), .shown(.back), .shown(.moveUp), .shown(.moveDown), .unlisted(.switchLanguage)]
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] { [.shown(.next), .shown(.back), .shown(.moveUp), .shown(.moveDown), .unlisted(.switchLanguage)] }
 
-    func title(_ w: Words) -> String { w.ui(.languageTitle) }
-    func hint(_ w: Words) -> String? { w.ui(.languageHint) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.languageTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.languageHint) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
         if m.languages[interviewee].isDraft || m.languages[advocate].isDraft {
