@@ -92,7 +92,8 @@ import Testing
             let m = Self.model(overlay)
             return InterviewView.footer(InterviewApp(), m, Words(m), scrolls: InterviewApp().maxScroll(m) > 0).map(\.text).joined(separator: " ")
         }
-        #expect(footer(HelpOverlay()) == "[Enter] Next [Esc] Hide [↑/↓] Move")
+        // The help over the first question fits: nothing to scroll.
+        #expect(footer(HelpOverlay()) == "[Enter] Next [Esc] Hide")
         #expect(footer(PauseOverlay()) == "[Enter] Next [Esc] Hide")
         #expect(footer(QuitOverlay()) == "[Enter] Next [PgUp] Back [Esc] Hide")
         #expect(footer(LanguageOverlay(interviewee: 0, advocate: 0)) == "[Enter] Next [PgUp] Back [Esc] Hide [↑/↓] Move")

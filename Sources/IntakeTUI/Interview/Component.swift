@@ -77,7 +77,7 @@ enum SharedKeys {
 
     /// ↑/↓, when they scroll the body: only when it is taller than the screen.
     static func scrolling(_ scrolls: Bool) -> [KeyUse] {
-        [.shown(.moveUp), .shown(.moveDown)]
+        scrolls ? [.shown(.moveUp), .shown(.moveDown)] : []
     }
 
     /// Settings that show on later screens: guidance and both languages

@@ -40,7 +40,7 @@ struct HelpOverlay: OverlayScreen {
     func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
         switch action {
         case .moveUp: m.overlay = HelpOverlay(scroll: max(0, scroll - 1))
-        case .moveDown: m.overlay = HelpOverlay(scroll: scroll + 1)
+        case .moveDown: m.overlay = HelpOverlay(scroll: min(scroll + 1, app.maxScroll(m)))
         case .quit:
             m.overlay = QuitOverlay()
             return app.saveDraft(&m)
