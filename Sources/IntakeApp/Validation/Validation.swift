@@ -20,7 +20,7 @@ public enum Validation {
     }
 
     /// Checks one locale file against the template and the discouraged
-    /// terms (the command line's `LocaleValidation.check`).
+    /// terms (`LocaleValidation.check`).
     public typealias LocaleCheck = @Sendable (URL, [TemplateEntry], DiscouragedTerms?) -> [Diagnostic]
 
     public static func run(files: [URL], checkLocale: LocaleCheck) -> Report {
