@@ -218,6 +218,13 @@ enum InterviewView {
         return m.languages[i].isDraft ? w.ui(.languageDraft, ["language": name]) : name
     }
 
+    /// The warning that a chosen language (indices into `languages`) is an unreviewed draft.
+    static func draftNotice(_ m: InterviewModel, _ chosen: [Int], _ w: Words, _ b: inout Body) {
+        guard chosen.contains(where: { m.languages[$0].isDraft }) else { return }
+        b.para(w.ui(.draftNotice), .warning)
+        b.blank()
+    }
+
     static func row(_ b: inout Body, _ text: String, focused: Bool) {
         if focused { b.focus = b.lines.count }
         b.hanging(focused ? "› " : "  ", text, focused ? Style(bold: true, reverse: true) : .plain)

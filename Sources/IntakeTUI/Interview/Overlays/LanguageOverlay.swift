@@ -25,10 +25,7 @@ struct LanguageOverlay: OverlayScreen {
     func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.languageHint) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        if m.languages[interviewee].isDraft || m.languages[advocate].isDraft {
-            b.para(w.ui(.draftNotice), .warning)
-            b.blank()
-        }
+        InterviewView.draftNotice(m, [interviewee, advocate], w, &b)
         InterviewView.row(&b, w.ui(.startIntervieweeLanguage, ["language": InterviewView.languageName(m, interviewee, w)]),
                           focused: focus == .interviewee)
         InterviewView.row(&b, w.ui(.startAdvocateLanguage, ["language": InterviewView.languageName(m, advocate, w)]),

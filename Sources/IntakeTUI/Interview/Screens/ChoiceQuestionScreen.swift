@@ -13,17 +13,31 @@ struct OptionList: Sendable, Equatable {
     /// ↑/↓ and the option numbers.
     static let keys: [KeyUse] = [.shown(.moveUp), .shown(.moveDown)] + (1...9).map { .unlisted(.select($0)) }
 
-    /// Moves the highlight up or down by one; past the first or the last
-    /// option the body scrolls instead.
-    mutating func move(up: Bool, count: Int, scroll: inout Int, maxScroll: Int) {
-        if up {
+    /// What ↑/↓ or an option's number did.
+    enum Outcome { case moved, chose(Int), ignored }
+
+    /// Acts on ↑/↓ (past the first or the last option the body scrolls
+    /// instead) and on an option's number (the option, 0-based).
+    mutating func apply(_ action: Action, count: Int, scroll: inout Int, maxScroll: Int) -> Outcome {
+        switch action {
+        case .moveUp:
             if let f = focus, f > 0 { focus = f - 1 } else if focus == nil { focus = 0 } else { scroll = max(0, scroll - 1) }
-        } else if let f = focus {
-            if f + 1 < count { focus = f + 1 } else { scroll = min(scroll + 1, maxScroll) }
-        } else {
-            focus = 0
+        case .moveDown:
+            if let f = focus {
+                if f + 1 < count { focus = f + 1 } else { scroll = min(scroll + 1, maxScroll) }
+            } else {
+                focus = 0
+            }
+        case .select(let n):
+            guard n >= 1, n <= count else { return .ignored }
+            focus = n - 1
+            touched = true
+            return .chose(n - 1)
+        default:
+            return .ignored
         }
         touched = true
+        return .moved
     }
 
     /// The options, numbered, each with its mark (`(•)`, `[x]`), in the
@@ -63,18 +77,15 @@ struct ChoiceQuestionScreen: QuestionScreen {
     func updateAnswer(_ action: Action, _ q: Question, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
         let ids = InterviewView.optionIDs(q)
         var next = self
-        switch action {
-        case .moveUp, .moveDown:
-            next.options.move(up: action == .moveUp, count: ids.count, scroll: &next.scroll, maxScroll: app.maxScroll(m))
+        switch next.options.apply(action, count: ids.count, scroll: &next.scroll, maxScroll: app.maxScroll(m)) {
+        case .ignored: return []
+        case .moved:
             m.screen = next
-        case .select(let n):
-            guard n >= 1, n <= ids.count else { return [] }
-            next.options = OptionList(focus: n - 1, touched: true)
+            return []
+        case .chose(let i):
             m.screen = next
-            return app.answer(&m, .choice(ids[n - 1]), q)
-        default: break
+            return app.answer(&m, .choice(ids[i]), q)
         }
-        return []
     }
 
     func answerBody(_ q: Question, _ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {

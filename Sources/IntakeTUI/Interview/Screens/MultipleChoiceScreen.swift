@@ -25,18 +25,15 @@ struct MultipleChoiceScreen: QuestionScreen {
     func updateAnswer(_ action: Action, _ q: Question, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
         let ids = InterviewView.optionIDs(q)
         var next = self
-        switch action {
-        case .moveUp, .moveDown:
-            next.options.move(up: action == .moveUp, count: ids.count, scroll: &next.scroll, maxScroll: app.maxScroll(m))
-        case .select(let n):
-            guard n >= 1, n <= ids.count else { return [] }
-            next.options = OptionList(focus: n - 1, touched: true)
-            next.toggle(ids[n - 1])
-        case .toggle:
+        switch next.options.apply(action, count: ids.count, scroll: &next.scroll, maxScroll: app.maxScroll(m)) {
+        case .moved: break
+        case .chose(let i): next.toggle(ids[i])
+        case .ignored:
+            // Space checks the highlighted option (the first if none is).
+            guard action == .toggle else { return [] }
             let f = options.focus ?? 0
             next.options = OptionList(focus: f, touched: true)
             next.toggle(ids[f])
-        default: return []
         }
         m.screen = next
         return []

@@ -55,10 +55,7 @@ struct StartScreen: InterviewScreen {
     func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.startHint) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        if m.languages[interviewee].isDraft || m.languages[advocate].isDraft {
-            b.para(w.ui(.draftNotice), .warning)
-            b.blank()
-        }
+        InterviewView.draftNotice(m, [interviewee, advocate], w, &b)
         func row(_ text: String, _ row: StartRow) { InterviewView.row(&b, text, focused: focus == row) }
         let title = m.questionnaire.map { w.a($0.title) } ?? "—"
         row(w.ui(.startQuestionnaire, ["title": title]), .questionnaire)
