@@ -120,3 +120,23 @@ import Testing
         #expect(json.contains("\"es\""))
     }
 }
+
+@Suite struct ValidateCommandTests {
+    @Test func theBundledLocalesPassTheChecksValidateRuns() throws {
+        var run = ValidationRun(paths: [], organisationConfig: nil, locate: { DataLocation(base: repositoryRoot)! })
+        run.today = (2026, 12, 6)
+        let report = try run.run()
+        #expect(report.errors == 0, "\(report.diagnostics)")
+        #expect(report.filesChecked == 10)  // 2 questionnaires, 6 locale files, 2 service directories
+    }
+
+    @Test func aBrokenFileFailsTheRun() throws {
+        let tmp = try Scratch()
+        defer { tmp.remove() }
+        let broken = try tmp.write("broken.yaml", "format: 1\nid: broken\n")
+        #expect(throws: Failure.failed) {
+            try ValidationRun(paths: [broken.path], organisationConfig: nil, locate: { DataLocation(base: repositoryRoot)! })
+                .printReport(quiet: true)
+        }
+    }
+}
