@@ -108,6 +108,20 @@ import Testing
         }
     }
 
+    /// The model composes one component per screen: which one each screen
+    /// of the walk is, a question's by its answer type.
+    @Test func eachScreenIsItsOwnComponent() {
+        let kinds = Self.screens().map { name, m in "\(name): \(type(of: m.screen))" }
+        #expect(kinds == [
+            "start: StartScreen", "intro: IntroScreen", "yes/no, first question: ChoiceQuestionScreen",
+            "section introduction with a content note: IntroScreen", "yes/no: ChoiceQuestionScreen",
+            "single choice: ChoiceQuestionScreen", "multiple choice: MultipleChoiceScreen", "number: NumberDateScreen",
+            "date: NumberDateScreen", "month and year: NumberDateScreen", "text: TextAnswerScreen",
+            "multiline text: TextAnswerScreen", "note: NoteScreen", "review: ReviewScreen", "summary: SummaryScreen",
+            "ended early: EndedScreen",
+        ])
+    }
+
     /// What each screen offers, written out as the golden screens show it.
     @Test func footersAsShown() {
         let footers = Dictionary(uniqueKeysWithValues: Self.screens().map { name, m in
