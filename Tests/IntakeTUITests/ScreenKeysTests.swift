@@ -41,7 +41,22 @@ import Testing
         let ended = makeRunner()
         ended.press(.enter, .enter, .char("2"), .enter)
         out.append(("ended early", ended.model))
+        out.append(("changed questionnaire", noticeOfAChange()))
         return out
+    }
+
+    /// A session resumed on a questionnaire that changed since it began:
+    /// the notice of what changed, before the interview goes on.
+    static func noticeOfAChange() -> InterviewModel {
+        var iv = Interview(questionnaire: Fixtures.allTypes)
+        iv.apply(.moved(to: .question("consent")), at: testTime)
+        let session = ResumableSession(id: "abcdef0123", interview: iv, started: testTime, lastChange: testTime,
+                                       change: ResumeNotice(oldVersion: "0.9", newVersion: "1.0.0", carriedOver: 0, dropped: ["old_q"]))
+        let r = HeadlessRunner(app: InterviewApp(), model: InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes],
+                                                                         languages: [LanguageOption(translator: SourceLanguage())],
+                                                                         resumable: [session], now: testTime))
+        r.press(.down, .enter)
+        return r.model
     }
 
     /// Every overlay, over the fixture's first question.
@@ -118,7 +133,7 @@ import Testing
             "single choice: ChoiceQuestionScreen", "multiple choice: MultipleChoiceScreen", "number: NumberDateScreen",
             "date: NumberDateScreen", "month and year: NumberDateScreen", "text: TextAnswerScreen",
             "multiline text: TextAnswerScreen", "note: NoteScreen", "review: ReviewScreen", "summary: SummaryScreen",
-            "ended early: EndedScreen",
+            "ended early: EndedScreen", "changed questionnaire: NoticeScreen",
         ])
     }
 
@@ -129,6 +144,7 @@ import Testing
                 .map(\.text).joined(separator: " "))
         })
         #expect(footers["start"] == "[Enter] Next [F1] Help [Esc] Hide [↑/↓] Move [F10] Quit")
+        #expect(footers["changed questionnaire"] == "[Enter] Next [F1] Help [Esc] Hide [F10] Quit")
         #expect(footers["review"] == "[Enter] Next [PgUp] Back [F1] Help [Esc] Hide [↑/↓] Move [F4] Pause [F5] Remark [F6] Language [F7] Guidance [F10] Quit")
     }
 
