@@ -42,6 +42,10 @@ import Testing
         ended.press(.enter, .enter, .char("2"), .enter)
         out.append(("ended early", ended.model))
         out.append(("changed questionnaire", noticeOfAChange()))
+        // Practice: the persona answers on request, and the explain panel opens.
+        let practice = makeRunner(mode: .practice(answers: ["consent": .choice("yes")]))
+        practice.press(.enter, .enter)
+        out.append(("practice: first question", practice.model))
         return out
     }
 
@@ -134,6 +138,7 @@ import Testing
             "date: NumberDateScreen", "month and year: NumberDateScreen", "text: TextAnswerScreen",
             "multiline text: TextAnswerScreen", "note: NoteScreen", "review: ReviewScreen", "summary: SummaryScreen",
             "ended early: EndedScreen", "changed questionnaire: NoticeScreen",
+            "practice: first question: ChoiceQuestionScreen",
         ])
     }
 
@@ -144,6 +149,7 @@ import Testing
                 .map(\.text).joined(separator: " "))
         })
         #expect(footers["start"] == "[Enter] Next [F1] Help [Esc] Hide [↑/↓] Move [F10] Quit")
+        #expect(footers["practice: first question"]?.hasSuffix("[^U] Ask persona [e] Explain") == true, "\(footers["practice: first question"] ?? "")")
         #expect(footers["changed questionnaire"] == "[Enter] Next [F1] Help [Esc] Hide [F10] Quit")
         #expect(footers["review"] == "[Enter] Next [PgUp] Back [F1] Help [Esc] Hide [↑/↓] Move [F4] Pause [F5] Remark [F6] Language [F7] Guidance [F10] Quit")
     }
