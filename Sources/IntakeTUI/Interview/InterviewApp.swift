@@ -137,9 +137,14 @@ public struct InterviewApp: App {
 
     /// From the notice of a changed questionnaire into the interview.
     func leaveNotice(_ m: inout InterviewModel) {
-        m.stage = .interview
-        syncScreen(&m, force: true)
+        showPosition(&m)
         reopenRemarkDraft(&m)
+    }
+
+    /// Shows the screen of the interview's position (leaving the start
+    /// screen or the notice).
+    private func showPosition(_ m: inout InterviewModel) {
+        if let iv = m.interview { m.screen = Self.screen(for: iv) }
     }
 
     /// Starts a new interview with the start screen's choices.
@@ -148,9 +153,8 @@ public struct InterviewApp: App {
         let start = m.start ?? StartScreen(questionnaire: 0, interviewee: 0, advocate: 0)
         let a = m.languages[start.interviewee].tag, b = m.languages[start.advocate].tag
         m.interview = Interview(questionnaire: q, intervieweeLanguage: a, advocateLanguage: b)
-        m.stage = .interview
         m.saveState = m.mode.records ? .saving : .saved
-        syncScreen(&m)
+        showPosition(&m)
         var out: [InterviewEffect] = [.begin(questionnaireID: q.id, version: q.version, hash: q.contentHash, interviewee: a, advocate: b)]
         // The languages are in the session header; the log starts with them too.
         out += apply(&m, [.languagesChanged(interviewee: a, advocate: b)])
@@ -164,11 +168,9 @@ public struct InterviewApp: App {
         m.interview = s.interview
         m.sessionID = s.id
         if let change = s.change {
-            m.stage = .notice(change)
             m.screen = NoticeScreen(notice: change)
         } else {
-            m.stage = .interview
-            syncScreen(&m, force: true)
+            showPosition(&m)
             reopenRemarkDraft(&m)
         }
         return [.resume(sessionID: s.id)]

@@ -183,7 +183,12 @@ public struct InterviewModel: Sendable {
     public var resumable: [ResumableSession]
     public var size: Size
 
-    public var stage: Stage = .start
+    /// Where the app is: read off the screen shown, so the two cannot disagree.
+    public var stage: Stage {
+        if screen is StartScreen { return .start }
+        if let n = screen as? NoticeScreen { return .notice(n.notice) }
+        return .interview
+    }
     public var interview: Interview?
     public var sessionID: String?
 
