@@ -4,6 +4,13 @@ import IntakeCore
 /// The screening interview in the terminal: a pure `update` over
 /// `InterviewModel` and a pure `view` of it (see InterviewView.swift).
 ///
+/// The model composes components (Component.swift): the screen shown
+/// (Screens/, one per kind of screen, a question's by its answer type) and
+/// at most one overlay over it (Overlays/). The app hands each key to the
+/// component that has the keyboard if it accepts the key's action; what
+/// is the same on every screen (opening an overlay, the settings, the
+/// review, moving through the interview and recording) is the app's.
+///
 /// Every change to the interview is an `InterviewEvent`; the app applies it
 /// to its own copy and emits `.record(event)` in the same order, before the
 /// status line can say "Saved" (which it says only when the effect handler

@@ -158,7 +158,8 @@ public struct ScreenMessage: Hashable, Sendable {
 
 /// The whole state of the interview app. Everything the screen shows is
 /// derived from this value; `InterviewApp.update` is the only thing that
-/// changes it.
+/// changes it. What belongs to one screen (a highlight, typed text, how far
+/// it is scrolled) is in that screen's component (`screen`, `overlay`).
 public struct InterviewModel: Sendable {
     /// The organisation's service directories (then the national one),
     /// whose services the summary lists under each referral.
