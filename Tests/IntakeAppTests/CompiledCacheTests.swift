@@ -170,3 +170,25 @@ import Testing
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: tmp.path("cache").path)) ?? []).isEmpty)
     }
 }
+
+/// The batch's worker threads: every element once, results in order.
+@Suite struct ConcurrentMapTests {
+    @Test(arguments: [0, 1, 2, 7, 1000])
+    func everyElementIsTransformedOnceInOrder(count: Int) {
+        let items = Array(0..<count)
+        let calls = CallCount()
+        let out = concurrentMap(items, threads: 8) { i -> String in
+            calls.add()
+            return "item \(i * 3)"
+        }
+        #expect(out == items.map { "item \($0 * 3)" })
+        #expect(calls.value == count)
+    }
+
+    final class CallCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func add() { lock.lock(); n += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    }
+}
