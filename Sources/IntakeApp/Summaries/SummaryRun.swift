@@ -90,10 +90,11 @@ public struct SummaryRun {
                    report: (String) -> Void = printError) throws -> String {
         let bytes = try QuestionnaireFiles.read(url)
         let path = QuestionnaireFiles.displayPath(url)
-        let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(bytes: bytes, path: path) ?? "trafficking-screening"
+        let parsed = AnswerFile.parse(bytes: bytes, path: path)
+        let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(parsed) ?? "trafficking-screening"
         let q = try cache?.get(qid, location) ?? location.questionnaire(id: qid)
         let file: AnswerFile
-        switch AnswerFile.load(bytes: bytes, path: path, questionnaire: q) {
+        switch AnswerFile.load(parsed, path: path, questionnaire: q) {
         case .failure(let e):
             for d in e.diagnostics { report(d.description) }
             throw Failure.failed
