@@ -63,6 +63,26 @@ import Testing
         #expect(loaded.text(key: "ui/yes", source: "Yes") == LocalizedText(text: "Sí, claro", status: .translated))
         #expect(s.cacheFile != old)
         #expect(FileManager.default.fileExists(atPath: s.cacheFile.path))
+        // The earlier version's file is gone; another language's stays.
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.cache.directory.path) == [s.cacheFile.lastPathComponent])
+    }
+
+    @Test func eachLanguageKeepsOneFileAndOthersAreLeftAlone() throws {
+        let s = try Setup()
+        defer { s.tmp.remove() }
+        _ = try s.load()
+        let es = s.cacheFile.lastPathComponent
+        let (file, _) = POFile.parse("msgid \"\"\nmsgstr \"Language: fa\\n\"\n\nmsgctxt \"ui/yes\"\nmsgid \"Yes\"\nmsgstr \"بله\"\n", file: "fa.po")
+        let fa = Catalog(try #require(file), language: "fa")
+        s.cache.store(fa, sourceHash: [UInt8](repeating: 1, count: 32))
+        s.cache.store(fa, sourceHash: [UInt8](repeating: 2, count: 32))
+        let names = try FileManager.default.contentsOfDirectory(atPath: s.cache.directory.path).sorted()
+        let faName = CompiledCache.catalogName(sourceHash: [UInt8](repeating: 2, count: 32), language: "fa",
+                                               program: CompiledCache.programIdentity)
+        #expect(names == [es, faName].sorted())
+        #expect(s.cache.catalog(sourceHash: [UInt8](repeating: 2, count: 32), language: "fa")?
+                    .text(key: "ui/yes", source: "Yes") == LocalizedText(text: "بله", status: .translated))
     }
 
     /// Damages the cache file with `damage`, then loads: the catalog is the

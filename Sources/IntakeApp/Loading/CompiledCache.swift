@@ -38,11 +38,16 @@ public struct CompiledCache: Sendable {
         return "v\(CompiledCatalog.formatVersion) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }()
 
-    /// The file name for a translation: a digest of its content hash, its
-    /// language and the program identity.
+    /// The file name for a translation: its language's prefix, then a
+    /// digest of its content hash, its language and the program identity.
     static func catalogName(sourceHash: [UInt8], language: String, program: String) -> String {
         let key = SHA256Digest.hex(sourceHash + Array("\0\(language)\0\(program)".utf8))
-        return "catalog-\(key).bin"
+        return languagePrefix(language) + key + ".bin"
+    }
+
+    /// What every file name of a language's compiled catalogs starts with.
+    static func languagePrefix(_ language: String) -> String {
+        "catalog-" + SHA256Digest.hex(Array(language.utf8)).prefix(16) + "-"
     }
 
     // MARK: Translations
@@ -55,9 +60,17 @@ public struct CompiledCache: Sendable {
     }
 
     /// Keeps `catalog`, compiled from a PO file with SHA-256 `sourceHash`.
+    /// The language's other compiled catalogs (of an earlier version of
+    /// the file, or of another build) are removed, so the folder holds one
+    /// file per language.
     public func store(_ catalog: Catalog, sourceHash: [UInt8], program: String = programIdentity) {
-        write(CompiledCatalog.encode(catalog, sourceHash: sourceHash, program: program),
-              name: Self.catalogName(sourceHash: sourceHash, language: catalog.language, program: program))
+        let name = Self.catalogName(sourceHash: sourceHash, language: catalog.language, program: program)
+        guard write(CompiledCatalog.encode(catalog, sourceHash: sourceHash, program: program), name: name) else { return }
+        let prefix = Self.languagePrefix(catalog.language)
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where old.hasPrefix(prefix) && old.hasSuffix(".bin") && old != name {
+            unlink(directory.appendingPathComponent(old).path)
+        }
     }
 
     // MARK: Files
@@ -85,12 +98,14 @@ public struct CompiledCache: Sendable {
 
     /// Writes `bytes` as `name`, owner-only, all at once: to a new file
     /// beside it, then renamed over it, so a reader sees the old file or the
-    /// new one. Failures are ignored (the next run parses again).
-    func write(_ bytes: [UInt8], name: String) {
-        guard makeDirectory() else { return }
+    /// new one. Failures are ignored (the next run parses again); whether
+    /// the file was written.
+    @discardableResult
+    func write(_ bytes: [UInt8], name: String) -> Bool {
+        guard makeDirectory() else { return false }
         var template = Array(directory.appendingPathComponent(".\(name).XXXXXX").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         let temp = String(cString: template)
         var ok = fchmod(fd, 0o600) == 0
         var written = 0
@@ -100,7 +115,11 @@ public struct CompiledCache: Sendable {
             if n <= 0 { ok = false } else { written += n }
         }
         close(fd)
-        if !ok || rename(temp, directory.appendingPathComponent(name).path) != 0 { unlink(temp) }
+        if !ok || rename(temp, directory.appendingPathComponent(name).path) != 0 {
+            unlink(temp)
+            return false
+        }
+        return true
     }
 
     /// Creates the folder (and its parents) owner-only if it is missing.
