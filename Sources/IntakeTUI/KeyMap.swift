@@ -149,18 +149,6 @@ public struct KeyMap: Sendable {
         }
         return entries
     }
-
-    /// The help screen's text for a context: one line per action,
-    /// `Keys  Description`, with the keys column padded.
-    public func helpLines(for context: KeyContext) -> [String] {
-        let entries = help(for: context)
-        let keyTexts = entries.map { $0.keys.joined(separator: ", ") }
-        let column = min(34, (keyTexts.map { $0.count }.max() ?? 0) + 2)
-        return zip(keyTexts, entries).map { keys, e in
-            let pad = max(1, column - keys.count)
-            return keys + String(repeating: " ", count: pad) + e.description
-        }
-    }
 }
 
 extension KeyMap {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import IntakeApp
-import IntakeCore
 
 /// `intake export-fhir`: a questionnaire as a FHIR R4 Questionnaire.
 struct ExportFHIRCommand: ParsableCommand {
@@ -25,16 +24,6 @@ struct ExportFHIRCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let loc = try data.locate()
-        let q = try loc.questionnaire(id: questionnaireID)
-        let catalogs = CatalogCache(locales: loc.locales)
-        let wanted = languages.isEmpty ? catalogs.availableLanguages.sorted() : languages
-        let translations = try wanted.map { try catalogs.translator($0, source: q.language) }
-        let json = FHIRQuestionnaire.json(q, translations: translations)
-        if let output {
-            try OutputFile.write(json, to: URL(fileURLWithPath: output))
-        } else {
-            print(json, terminator: "")
-        }
+        try FHIRExport.run(location: data.locate(), questionnaireID: questionnaireID, languages: languages, output: output)
     }
 }

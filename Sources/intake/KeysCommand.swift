@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import IntakeApp
 
 /// `intake keys`: the organisation's key pair for sealed exports.
@@ -34,7 +33,4 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws { try OrganisationKeys.printPublic(keyFile: keyFile) }
     }
-
-    /// Reads a private key file (see `OrganisationKeys.load`).
-    static func load(_ path: String) throws -> Curve25519.KeyAgreement.PrivateKey { try OrganisationKeys.load(path) }
 }

@@ -18,13 +18,5 @@ struct LanguageOption: ParsableArguments {
     var language: String?
 }
 
-/// `--format` of `open` and `sessions export`: a summary's format, or
-/// `events`, the whole record.
-enum RecordFormat: String, CaseIterable, ExpressibleByArgument {
-    /// A summary; `events` the record itself; `fhir` the answers as a FHIR
-    /// R4 QuestionnaireResponse.
-    case text, markdown, json, html, events, fhir
-
-    /// The summary's format; nil for the record itself.
-    var summary: SummaryFormat? { SummaryFormat(rawValue: rawValue) }
-}
+/// `--format` of `open` and `sessions export` (see `RecordFormat`).
+extension RecordFormat: ExpressibleByArgument {}

@@ -26,12 +26,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var organisationOptions: OrganisationOptions
 
     func run() throws {
-        let report = try ValidationRun(paths: paths, organisationConfig: organisationOptions.orgConfig, locate: data.locate,
-                                       checkLocale: { LocaleValidation.check($0, template: $1, terms: $2).1 }).run()
-        if !quiet {
-            for d in report.diagnostics { print(d.description) }
-        }
-        print(report.countLine)
-        if report.errors > 0 { throw ExitCode(1) }
+        try ValidationRun(paths: paths, organisationConfig: organisationOptions.orgConfig, locate: data.locate)
+            .printReport(quiet: quiet)
     }
 }

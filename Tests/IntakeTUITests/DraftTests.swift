@@ -46,7 +46,7 @@ import Testing
         #expect(r.position == .question("tasks"))
         r.press(.enter)
         #expect(r.position == .question("hours"))
-        #expect(r.model.editor.text == "12")
+        #expect(r.model.typedText == "12")
         #expect(r.screen.contains("  › 12\n"))
         #expect(r.interview.answers["hours"] == nil, "a draft is not an answer")
     }
@@ -81,7 +81,7 @@ import Testing
         if leave == .pageUp { again.press(.enter) }
         if leave == .review { again.press(.pageUp, .pageUp, .pageUp) }
         #expect(again.position == .question("employer"))
-        #expect(again.model.editor.text == "Quokka Bakery")
+        #expect(again.model.typedText == "Quokka Bakery")
         #expect(again.screen.contains("Quokka Bakery"))
         #expect(again.interview.answers["employer"] == nil, "a draft is not an answer")
     }
@@ -117,16 +117,16 @@ import Testing
         toHours(r)
         r.type("12")
         r.press(.pageUp, .enter)
-        #expect(r.model.editor.text == "12")
+        #expect(r.model.typedText == "12")
         r.press(.backspace, .backspace)
         r.type("8")
         r.press(.enter)  // confirmed
         #expect(r.interview.answers["hours"] == .number(8))
         r.press(.pageUp)
-        #expect(r.model.editor.text == "8")
+        #expect(r.model.typedText == "8")
         let again = resumed(from: r.recorded)
         #expect(again.position == .question("hours"))
-        #expect(again.model.editor.text == "8")
+        #expect(again.model.typedText == "8")
     }
 
     @Test func clearingTypedTextAndConfirmingDropsTheDraft() {
@@ -140,7 +140,7 @@ import Testing
         let again = resumed(from: r.recorded)
         again.press(.pageUp)
         #expect(again.position == .question("employer"))
-        #expect(again.model.editor.text == "")
+        #expect(again.model.typedText == "")
     }
 
     @Test func badInputGetsAnErrorAndIsKeptAsADraft() {
@@ -151,7 +151,7 @@ import Testing
         #expect(r.position == .question("hours"))
         #expect(r.screen.contains("Please type a number."))
         let again = resumed(from: r.recorded)
-        #expect(again.model.editor.text == "lots")
+        #expect(again.model.typedText == "lots")
     }
 
     @Test func savedIsShownOnlyWhenTheTypedTextIsSaved() {
@@ -164,7 +164,7 @@ import Testing
         r.press(.function(4))  // a break: the draft is saved
         #expect(r.grid.lines[0].contains("Saved"))
         r.press(.enter)  // back from the break: the text on screen is the saved draft
-        #expect(r.model.editor.text == "Q")
+        #expect(r.model.typedText == "Q")
         #expect(r.grid.lines[0].contains("Saved"))
         r.type("u")
         #expect(r.grid.lines[0].contains("Typed text not saved yet"))

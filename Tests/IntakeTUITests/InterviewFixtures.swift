@@ -233,6 +233,11 @@ func makeRunner(_ q: Questionnaire = Fixtures.allTypes, mode: InterviewMode = .i
     }
 }
 
+extension InterviewModel {
+    /// The text in the answer field of the question on screen ("" if none).
+    var typedText: String { (screen as? any TypedAnswerScreen)?.editor.text ?? "" }
+}
+
 extension HeadlessRunner where A == InterviewApp {
     var interview: Interview { model.interview! }
     var position: InterviewPosition { model.interview!.position }

@@ -317,7 +317,7 @@ private func toThreatened(_ r: HeadlessRunner<InterviewApp>) {
             let body = g.lines[2..<21]
             if body.contains(where: { $0.hasSuffix("↓") }) {
                 r.press(.down)
-                #expect(r.grid.lines[2].hasSuffix("↑") || r.model.choiceFocus != nil)
+                #expect(r.grid.lines[2].hasSuffix("↑") || (r.model.screen as? ChoiceQuestionScreen)?.options.focus != nil)
             }
             screens += 1
             r.press(.enter)

@@ -144,7 +144,7 @@ import Testing
         r.press(.paste(String(repeating: "c", count: 450)))
         #expect(r.grid.lines[7] == "    4000 of 4000 characters")
         #expect(r.grid.lines[22] == " The answer is full (4000 characters at most); the rest was not added.")
-        #expect(r.model.editor.text == String(repeating: "a", count: 3599) + "b" + String(repeating: "c", count: 400))
+        #expect(r.model.typedText == String(repeating: "a", count: 3599) + "b" + String(repeating: "c", count: 400))
         r.press(.backspace)
         #expect(r.grid.lines[7] == "    3999 of 4000 characters")
         #expect(r.grid.lines[22] == " Type the answer; Enter confirms.")

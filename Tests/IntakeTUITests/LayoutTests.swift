@@ -24,9 +24,9 @@ import Testing
         #expect(m.interview?.position == .finished)
         var onSmall = m
         _ = app.update(&onSmall, .key(.down, action: .moveDown), layout: app.layout(m, size: Size(width: 80, height: 24)))
-        #expect(onSmall.scroll == 1)
+        #expect(onSmall.screen.scroll == 1)
         var onTall = m
         _ = app.update(&onTall, .key(.down, action: .moveDown), layout: app.layout(m, size: Size(width: 80, height: 200)))
-        #expect(onTall.scroll == 0)
+        #expect(onTall.screen.scroll == 0)
     }
 }

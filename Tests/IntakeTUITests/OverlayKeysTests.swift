@@ -62,7 +62,7 @@ import Testing
             // Hiding and redrawing are the app's, on every screen.
             if [.quickHide, .redraw].contains(b.action) { continue }
             let after = Self.outcome(m, b.key, b.action)
-            if overlay.accepts(b.action) {
+            if overlay.accepts(b.action, m, scrolls: InterviewApp().maxScroll(m) > 0) {
                 #expect(after != before, "\(name): \(b.action) is listed but does nothing")
             } else {
                 #expect(after == before, "\(name): \(b.action) is not listed but changes the screen or has effects")
@@ -74,11 +74,12 @@ import Testing
     func theFooterOffersTheListedActions(_ name: String) throws {
         let overlay = try #require(Self.overlays.first { $0.0 == name }?.1)
         let m = Self.model(overlay)
-        let footer = InterviewView.footer(InterviewApp(), m, Words(m), context: overlay.keyContext)
+        let scrolls = InterviewApp().maxScroll(m) > 0
+        let footer = InterviewView.footer(InterviewApp(), m, Words(m), scrolls: scrolls)
         // Every item offers an action the overlay acts on.
-        for item in footer where item.action != .quickHide { #expect(overlay.accepts(item.action), "\(item.text)") }
+        for item in footer where item.action != .quickHide { #expect(overlay.accepts(item.action, m, scrolls: scrolls), "\(item.text)") }
         // Every action listed for the footer is in it (↑ and ↓ share one item).
-        for action in overlay.keys.filter(\.inFooter).map(\.action) {
+        for action in overlay.keys(m, scrolls: scrolls).filter(\.inFooter).map(\.action) {
             let keys = InterviewApp().keyMap.bindings(in: overlay.keyContext).filter { $0.action == action && $0.footer != nil }
             #expect(keys.contains { b in footer.contains { $0.keys.split(separator: "/").contains(Substring(b.key.label)) } },
                     "\(action) is listed for the footer but not in it")
@@ -89,9 +90,10 @@ import Testing
     @Test func footersAsShown() {
         func footer(_ overlay: any OverlayScreen) -> String {
             let m = Self.model(overlay)
-            return InterviewView.footer(InterviewApp(), m, Words(m), context: overlay.keyContext).map(\.text).joined(separator: " ")
+            return InterviewView.footer(InterviewApp(), m, Words(m), scrolls: InterviewApp().maxScroll(m) > 0).map(\.text).joined(separator: " ")
         }
-        #expect(footer(HelpOverlay()) == "[Enter] Next [Esc] Hide [↑/↓] Move")
+        // The help over the first question fits: nothing to scroll.
+        #expect(footer(HelpOverlay()) == "[Enter] Next [Esc] Hide")
         #expect(footer(PauseOverlay()) == "[Enter] Next [Esc] Hide")
         #expect(footer(QuitOverlay()) == "[Enter] Next [PgUp] Back [Esc] Hide")
         #expect(footer(LanguageOverlay(interviewee: 0, advocate: 0)) == "[Enter] Next [PgUp] Back [Esc] Hide [↑/↓] Move")

@@ -3,40 +3,77 @@ import IntakeCore
 import Testing
 @testable import IntakeTUI
 
-/// Every screen's footer comes from the screen's own list of actions (in
-/// Interview/Screens/); these tests check, on every kind of screen, that
-/// each key the footer offers does something there: it changes the screen,
-/// opens or closes something, or has an effect.
+/// Every screen's footer and the help over it come from one list, the
+/// screen's own actions (see `InterviewComponent.keys`). These tests check
+/// that the list is true, on every kind of screen and overlay: each key the
+/// footer or the help offers does something there (it changes what is on
+/// screen, opens or closes something, has an effect, or changes a setting
+/// that shows later), and each key they do not offer does nothing at all.
 @Suite struct ScreenKeysTests {
-    /// The screens of the golden walk through the fixture, by name.
+    /// The screens of the golden walk through the fixture, by name, each
+    /// in a state where all of its keys can act: a highlight not at the
+    /// first row, text with the cursor in the middle of it.
     static func screens() -> [(String, InterviewModel)] {
-        let r = makeRunner()
+        let r = makeRunner(languages: [SourceLanguage(), ZhHans()])
         var out: [(String, InterviewModel)] = []
         func keep(_ name: String) { out.append((name, r.model)) }
-        keep("start")
-        r.press(.enter); keep("intro")
+        r.press(.up); keep("start")
+        r.press(.down, .enter); keep("intro")
         r.press(.enter); keep("yes/no, first question")
         r.press(.char("1"), .enter); keep("section introduction with a content note")
         r.press(.enter); keep("yes/no")
         r.press(.function(2), .enter); keep("single choice")
         r.press(.char("1"), .enter); keep("multiple choice")
-        r.press(.char("1"), .enter); keep("number")
-        r.type("10"); r.press(.enter); keep("date")
-        r.type("2024-02-15"); r.press(.enter); keep("month and year")
-        r.type("2023-11"); r.press(.enter); keep("text")
-        r.type("Farm"); r.press(.enter); keep("multiline text")
-        r.type("Kept"); r.press(.enter); keep("note")
-        r.press(.function(9)); keep("review")
-        r.press(.enter); keep("summary")
+        r.press(.char("1"), .enter)
+        r.type("10"); r.press(.left); keep("number")
+        r.press(.enter)
+        r.type("2024-02-15"); r.press(.left); keep("date")
+        r.press(.enter)
+        r.type("2023-11"); r.press(.left); keep("month and year")
+        r.press(.enter)
+        r.type("Farm"); r.press(.left); keep("text")
+        r.press(.enter)
+        r.type("ab"); r.press(.ctrl("o")); r.type("cd"); r.press(.ctrl("o")); r.type("ef"); r.press(.up, .left)
+        keep("multiline text")
+        r.press(.enter); keep("note")
+        r.press(.function(9), .down); keep("review")
+        r.press(.up, .enter, .down); keep("summary")
         let ended = makeRunner()
         ended.press(.enter, .enter, .char("2"), .enter)
         out.append(("ended early", ended.model))
+        out.append(("changed questionnaire", noticeOfAChange()))
+        // Practice: the persona answers on request, and the explain panel opens.
+        let practice = makeRunner(mode: .practice(answers: ["consent": .choice("yes")]))
+        practice.press(.enter, .enter)
+        out.append(("practice: first question", practice.model))
         return out
     }
 
+    /// A session resumed on a questionnaire that changed since it began:
+    /// the notice of what changed, before the interview goes on.
+    static func noticeOfAChange() -> InterviewModel {
+        var iv = Interview(questionnaire: Fixtures.allTypes)
+        iv.apply(.moved(to: .question("consent")), at: testTime)
+        let session = ResumableSession(id: "abcdef0123", interview: iv, started: testTime, lastChange: testTime,
+                                       change: ResumeNotice(oldVersion: "0.9", newVersion: "1.0.0", carriedOver: 0, dropped: ["old_q"]))
+        let r = HeadlessRunner(app: InterviewApp(), model: InterviewModel(mode: .interview, questionnaires: [Fixtures.allTypes],
+                                                                         languages: [LanguageOption(translator: SourceLanguage())],
+                                                                         resumable: [session], now: testTime))
+        r.press(.down, .enter)
+        return r.model
+    }
+
+    /// Every overlay, over the fixture's first question.
+    static func overlays() -> [(String, InterviewModel)] {
+        OverlayKeysTests.overlays.map { name, overlay in ("overlay: " + name, OverlayKeysTests.model(overlay)) }
+    }
+
+    /// What a key did, as far as anyone can tell.
     struct Outcome: Equatable {
         var screen: String
+        var cursor: Point?
         var effects: [InterviewEffect]
+        /// Which overlay is shown, if any (its kind, not its inner state).
         var overlay: String
         /// Settings that show later (guidance is shown on questions that have some).
         var settings: [Bool]
@@ -45,52 +82,85 @@ import Testing
     static func outcome(_ m: InterviewModel, after event: AppEvent<InterviewReport>?) -> Outcome {
         var after = m
         let effects = event.map { InterviewApp().update(&after, $0) } ?? []
-        return Outcome(screen: InterviewApp().view(after, size: after.size).text(), effects: effects,
-                       overlay: after.overlay.map { String(describing: $0) } ?? "none",
+        let grid = InterviewApp().view(after, size: after.size)
+        return Outcome(screen: grid.text(), cursor: grid.cursor, effects: effects,
+                       overlay: after.overlay.map { "\(type(of: $0))" } ?? "none",
                        settings: [after.showGuidance, after.showDual, after.showExplain])
     }
 
-    @Test(arguments: screens().map(\.0))
-    func everyKeyInTheFooterDoesSomething(_ name: String) throws {
-        let m = try #require(Self.screens().first { $0.0 == name }?.1)
+    /// The keys offered, in groups that stand for one thing: a footer item
+    /// (↑/↓ Move is one), a help line (1–9 is one).
+    static func offered(_ m: InterviewModel) -> [(String, [Binding])] {
         let app = InterviewApp()
-        let context = app.keyContext(m)
+        let bindings = app.keyMap.bindings(in: app.keyContext(m))
+        var groups: [(String, [Binding])] = []
+        for item in InterviewView.footer(app, m, Words(m), scrolls: app.maxScroll(m) > 0) where item.action != .quickHide {
+            let keys = item.keys.split(separator: "/").map(String.init)
+            groups.append(("footer " + item.text, bindings.filter { b in b.footer != nil && keys.contains(b.key.label) }))
+        }
+        if m.overlay == nil {
+            for e in HelpOverlay.entries(under: m) where !SharedKeys.app.contains(e.action) {
+                groups.append(("help " + e.keys.joined(separator: ", "), bindings.filter { $0.action.sharesHelpLine(with: e.action) }))
+            }
+        }
+        return groups
+    }
+
+    @Test(arguments: (screens() + overlays()).map(\.0))
+    func theFooterAndTheHelpOfferExactlyTheKeysThatAct(_ name: String) throws {
+        let m = try #require((Self.screens() + Self.overlays()).first { $0.0 == name }?.1)
         let before = Self.outcome(m, after: nil)
-        let footer = InterviewView.footer(app, m, Words(m), context: context)
-        #expect(!footer.isEmpty)
-        for item in footer where item.action != .quickHide {
-            // An item stands for every binding shown under it (↑/↓ Move is one item).
-            let bindings = app.keyMap.bindings(in: context).filter { b in
-                b.footer != nil && item.keys.split(separator: "/").contains(Substring(b.key.label))
-            }
-            #expect(!bindings.isEmpty, "\(name): no key for \(item.text)")
-            let acts = bindings.contains { b in Self.outcome(m, after: .key(b.key, action: b.action)) != before }
-            if Self.knownIdle.contains("\(name): \(item.text)") {
-                #expect(!acts, "\(name): \(item.text) works now; take it off knownIdle")
-            } else {
-                #expect(acts, "\(name): \(item.text) is offered but does nothing")
-            }
+        func acts(_ b: Binding) -> Bool { Self.outcome(m, after: .key(b.key, action: b.action)) != before }
+        let groups = Self.offered(m)
+        #expect(!groups.isEmpty)
+        for (label, bindings) in groups {
+            #expect(!bindings.isEmpty, "\(name): no key for \(label)")
+            #expect(bindings.contains(where: acts), "\(name): \(label) is offered but does nothing")
+        }
+        // And the other way: a key offered nowhere does nothing. (An
+        // overlay's second ways to close it are in its list, unshown.)
+        let app = InterviewApp()
+        let offered = groups.flatMap(\.1)
+        for b in app.keyMap.bindings(in: app.keyContext(m)) where !SharedKeys.app.contains(b.action) && !offered.contains(b) {
+            if let overlay = m.overlay, overlay.accepts(b.action, m, scrolls: app.maxScroll(m) > 0) { continue }
+            #expect(!acts(b), "\(name): \(b.key.longLabel) (\(b.action)) is offered nowhere but acts")
         }
     }
 
-    /// Footer keys that do nothing on these screens as they are today: the
-    /// screens offer ↑/↓ for scrolling whether or not their text fits.
-    /// Taking the item off when there is nothing to scroll changes what the
-    /// golden screens show, so it is left to a change of its own.
-    static let knownIdle: Set<String> = [
-        "intro: [↑/↓] Move",
-        "section introduction with a content note: [↑/↓] Move",
-        "note: [↑/↓] Move",
-        "ended early: [↑/↓] Move",
-    ]
+    /// The model composes one component per screen: which one each screen
+    /// of the walk is, a question's by its answer type.
+    @Test func eachScreenIsItsOwnComponent() {
+        let kinds = Self.screens().map { name, m in "\(name): \(type(of: m.screen))" }
+        #expect(kinds == [
+            "start: StartScreen", "intro: IntroScreen", "yes/no, first question: ChoiceQuestionScreen",
+            "section introduction with a content note: IntroScreen", "yes/no: ChoiceQuestionScreen",
+            "single choice: ChoiceQuestionScreen", "multiple choice: MultipleChoiceScreen", "number: NumberDateScreen",
+            "date: NumberDateScreen", "month and year: NumberDateScreen", "text: TextAnswerScreen",
+            "multiline text: TextAnswerScreen", "note: NoteScreen", "review: ReviewScreen", "summary: SummaryScreen",
+            "ended early: EndedScreen", "changed questionnaire: NoticeScreen",
+            "practice: first question: ChoiceQuestionScreen",
+        ])
+    }
 
     /// What each screen offers, written out as the golden screens show it.
     @Test func footersAsShown() {
         let footers = Dictionary(uniqueKeysWithValues: Self.screens().map { name, m in
-            (name, InterviewView.footer(InterviewApp(), m, Words(m), context: InterviewApp().keyContext(m))
+            (name, InterviewView.footer(InterviewApp(), m, Words(m), scrolls: InterviewApp().maxScroll(m) > 0)
                 .map(\.text).joined(separator: " "))
         })
         #expect(footers["start"] == "[Enter] Next [F1] Help [Esc] Hide [↑/↓] Move [F10] Quit")
+        #expect(footers["practice: first question"]?.hasSuffix("[^U] Ask persona [e] Explain") == true, "\(footers["practice: first question"] ?? "")")
+        #expect(footers["changed questionnaire"] == "[Enter] Next [F1] Help [Esc] Hide [F10] Quit")
         #expect(footers["review"] == "[Enter] Next [PgUp] Back [F1] Help [Esc] Hide [↑/↓] Move [F4] Pause [F5] Remark [F6] Language [F7] Guidance [F10] Quit")
+    }
+
+    /// The help over a screen, written out: the start screen offers no
+    /// Back, Pause, Remark, Review or Language, having none of them.
+    @Test func helpOverTheStartScreen() {
+        let m = makeRunner().model
+        #expect(HelpOverlay.entries(under: m).map { $0.keys.joined(separator: ", ") } == [
+            "Enter, Tab, Page Down", "F1, ?, Ctrl-F", "Esc, F12", "Up", "Down",
+            "F7, Ctrl-G", "F8, Ctrl-Y", "F10, Ctrl-C", "Ctrl-L",
+        ])
     }
 }

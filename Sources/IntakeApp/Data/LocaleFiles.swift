@@ -2,7 +2,7 @@ import Foundation
 import IntakeCore
 
 /// Locale files: reading and naming them. (Checking them against the
-/// current source strings is `LocaleValidation`, in the command line.)
+/// current source strings is `LocaleValidation`.)
 public enum LocaleFiles {
     /// The discouraged-terms list beside the locales, if present.
     public static func discouragedTerms(in locales: URL) -> (DiscouragedTerms?, [Diagnostic]) {

@@ -132,8 +132,8 @@ public struct InterviewRun {
         model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
         // The first screen's languages are parsed before it is drawn, so the
         // view finds them ready (it never waits).
-        for option in [model.languages[model.intervieweeIndex], model.languages[model.advocateIndex]] {
-            if let c = option.translator as? DeferredCatalog { _ = c.wait() }
+        for translator in [model.intervieweeTranslator, model.advocateTranslator] {
+            if let c = translator as? DeferredCatalog { _ = c.wait() }
         }
         do {
             try Terminal.run(minimumSize: Frame.minimumSize) { terminal in

@@ -20,7 +20,7 @@ public enum Validation {
     }
 
     /// Checks one locale file against the template and the discouraged
-    /// terms (the command line's `LocaleValidation.check`).
+    /// terms (`LocaleValidation.check`).
     public typealias LocaleCheck = @Sendable (URL, [TemplateEntry], DiscouragedTerms?) -> [Diagnostic]
 
     public static func run(files: [URL], checkLocale: LocaleCheck) -> Report {
@@ -85,11 +85,22 @@ public struct ValidationRun {
     public var today: (year: Int, month: Int, day: Int) = ServiceDirectories.today()
 
     public init(paths: [String], organisationConfig: String?, locate: @escaping () throws -> DataLocation,
-                checkLocale: @escaping Validation.LocaleCheck) {
+                checkLocale: @escaping Validation.LocaleCheck = { LocaleValidation.check($0, template: $1, terms: $2).1 }) {
         self.paths = paths
         self.organisationConfig = organisationConfig
         self.locate = locate
         self.checkLocale = checkLocale
+    }
+
+    /// `intake validate`: every finding (unless `quiet`) and the count
+    /// line; fails (exit status 1) when there are errors.
+    public func printReport(quiet: Bool) throws {
+        let report = try run()
+        if !quiet {
+            for d in report.diagnostics { print(d.description) }
+        }
+        print(report.countLine)
+        if report.errors > 0 { throw Failure.failed }
     }
 
     public func run() throws -> Validation.Report {

@@ -4,6 +4,13 @@ import IntakeCore
 /// The screening interview in the terminal: a pure `update` over
 /// `InterviewModel` and a pure `view` of it (see InterviewView.swift).
 ///
+/// The model composes components (Component.swift): the screen shown
+/// (Screens/, one per kind of screen, a question's by its answer type) and
+/// at most one overlay over it (Overlays/). The app hands each key to the
+/// component that has the keyboard if it accepts the key's action; what
+/// is the same on every screen (opening an overlay, the settings, the
+/// review, moving through the interview and recording) is the app's.
+///
 /// Every change to the interview is an `InterviewEvent`; the app applies it
 /// to its own copy and emits `.record(event)` in the same order, before the
 /// status line can say "Saved" (which it says only when the effect handler
@@ -48,21 +55,7 @@ public struct InterviewApp: App {
 
     public func keyContext(_ m: InterviewModel) -> KeyContext {
         if m.hiding != nil { return HiddenScreen.keyContext }
-        if let overlay = m.overlay { return overlay.keyContext }
-        guard m.stage == .interview, let iv = m.interview else { return .screen }
-        switch iv.position {
-        case .question:
-            guard let q = iv.currentQuestion else { return .screen }
-            switch q.type {
-            case .yesNo, .single, .multiple: return .choice
-            case .number, .date, .monthYear: return .text
-            case .text: return q.multiline ? .multilineText : .text
-            case .note: return .screen
-            }
-        case .review: return .review
-        case .finished: return iv.isCompleted ? .review : .screen
-        default: return .screen
-        }
+        return m.component.keyContext
     }
 
     private func handle(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>) -> [InterviewEffect] {
@@ -98,7 +91,7 @@ public struct InterviewApp: App {
             if action == .quickHide { return HiddenScreen.open(&m, self) }
             if action == .redraw { return [] }
             if m.overlay != nil { return overlayKey(&m, action) }
-            return key_(&m, action)
+            return screenKey(&m, action)
         }
     }
 
@@ -115,7 +108,7 @@ public struct InterviewApp: App {
                 m.lastAutoStep = m.now
                 switch m.stage {
                 case .start: out += startNew(&m)
-                case .notice: m.stage = .interview
+                case .notice: leaveNotice(&m)
                 case .interview: out += next(&m)
                 }
             }
@@ -125,7 +118,11 @@ public struct InterviewApp: App {
 
     // MARK: - Keys on the screens
 
-    private func key_(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+    /// An action on the screen (no overlay shown): only the actions the
+    /// screen accepts reach it. Opening an overlay, the settings and the
+    /// review are the same on every screen that offers them, and are the app's.
+    private func screenKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
+        guard m.screen.accepts(action, m, scrolls: maxScroll(m) > 0) else { return [] }
         if let effects = openOverlay(for: action, &m) { return effects }
         switch action {
         case .toggleGuidance:
@@ -137,39 +134,34 @@ public struct InterviewApp: App {
         case .explain:
             if m.mode.isTraining { m.showExplain.toggle() }
             return []
-        default: break
-        }
-        switch m.stage {
-        case .start: return StartScreen.update(&m, action, self)
-        case .notice:
-            if action == .next { m.stage = .interview; syncEditor(&m); reopenRemarkDraft(&m) }
-            return []
-        case .interview: break
-        }
-        guard let iv = m.interview else { return [] }
-        switch action {
         case .review:
-            if iv.position == .review { return [] }
-            if iv.isOver && !iv.isCompleted { return [] }
+            guard let iv = m.interview, iv.position != .review, !(iv.isOver && !iv.isCompleted) else { return [] }
             return saveDraft(&m) + move(&m, to: .review)
-        default: break
+        default:
+            return m.screen.update(action, &m, self)
         }
-        switch iv.position {
-        case .intro, .sectionIntro: return scrollOrStep(&m, action)
-        case .question: return questionKey(&m, action)
-        case .review: return reviewKey(&m, action)
-        case .finished: return finishedKey(&m, action)
-        }
+    }
+
+    /// From the notice of a changed questionnaire into the interview.
+    func leaveNotice(_ m: inout InterviewModel) {
+        showPosition(&m)
+        reopenRemarkDraft(&m)
+    }
+
+    /// Shows the screen of the interview's position (leaving the start
+    /// screen or the notice).
+    private func showPosition(_ m: inout InterviewModel) {
+        if let iv = m.interview { m.screen = Self.screen(for: iv) }
     }
 
     /// Starts a new interview with the start screen's choices.
     public func startNew(_ m: inout InterviewModel) -> [InterviewEffect] {
         guard let q = m.questionnaire else { return [] }
-        let a = m.languages[m.intervieweeIndex].tag, b = m.languages[m.advocateIndex].tag
+        let start = m.start ?? StartScreen(questionnaire: 0, interviewee: 0, advocate: 0)
+        let a = m.languages[start.interviewee].tag, b = m.languages[start.advocate].tag
         m.interview = Interview(questionnaire: q, intervieweeLanguage: a, advocateLanguage: b)
-        m.stage = .interview
         m.saveState = m.mode.records ? .saving : .saved
-        syncEditor(&m)
+        showPosition(&m)
         var out: [InterviewEffect] = [.begin(questionnaireID: q.id, version: q.version, hash: q.contentHash, interviewee: a, advocate: b)]
         // The languages are in the session header; the log starts with them too.
         out += apply(&m, [.languagesChanged(interviewee: a, advocate: b)])
@@ -182,9 +174,12 @@ public struct InterviewApp: App {
         let s = m.resumable[index]
         m.interview = s.interview
         m.sessionID = s.id
-        m.stage = s.change.map { .notice($0) } ?? .interview
-        syncEditor(&m)
-        if m.stage == .interview { reopenRemarkDraft(&m) }
+        if let change = s.change {
+            m.screen = NoticeScreen(notice: change)
+        } else {
+            showPosition(&m)
+            reopenRemarkDraft(&m)
+        }
         return [.resume(sessionID: s.id)]
     }
 
@@ -207,8 +202,8 @@ public struct InterviewApp: App {
             out += iv.draft(remark.editor.text, for: .remark(question: remark.question), confirmed: remark.confirmed(in: iv))
             for e in out { iv.apply(e, at: m.now) }
         }
-        if let q = iv.currentQuestion, m.editorPosition == iv.position, Self.isTyped(q) {
-            out += iv.draft(m.editor.text, for: .answer(question: q.id), confirmed: Self.editorText(iv.answers[q.id]))
+        if let q = iv.currentQuestion, let typed = m.screen as? any TypedAnswerScreen, typed.position == iv.position {
+            out += iv.draft(typed.editor.text, for: .answer(question: q.id), confirmed: Self.editorText(iv.answers[q.id]))
         }
         return out
     }
@@ -218,29 +213,20 @@ public struct InterviewApp: App {
         apply(&m, Self.unsavedDrafts(m))
     }
 
-    /// Whether a question's answer is typed (in the text editor).
-    static func isTyped(_ q: Question) -> Bool {
-        switch q.type {
-        case .number, .date, .monthYear, .text: return true
-        case .yesNo, .single, .multiple, .note: return false
-        }
-    }
-
-    /// A confirmed answer as the editor shows it.
-    static func editorText(_ a: AnswerValue?) -> String {
-        switch a {
-        case .number(let n)?: return AnswerValue.format(n)
-        case .date(let d)?: return d.description
-        case .text(let t)?: return t
-        default: return ""
-        }
-    }
-
     /// How far the current screen scrolls: from the layout the event
     /// arrived with.
     func maxScroll(_ m: InterviewModel) -> Int {
         let l = screen ?? layout(m, size: m.size)
         return max(0, l.body.lines.count - l.frame.body.height)
+    }
+
+    /// How far `component`'s body would scroll at the model's size (the
+    /// screen under an overlay, say).
+    func maxScroll(_ m: InterviewModel, of component: any InterviewComponent) -> Int {
+        let frame = Frame(size: m.size)
+        var b = Body(width: frame.body.width, reordersRightToLeft: m.reordersRightToLeft, cache: layoutCache)
+        component.body(m, Words(m), &b)
+        return max(0, b.lines.count - frame.body.height)
     }
 
     // MARK: - Moving
@@ -291,7 +277,7 @@ public struct InterviewApp: App {
         return apply(&m, events)
     }
 
-    private func move(_ m: inout InterviewModel, to p: InterviewPosition) -> [InterviewEffect] {
+    func move(_ m: inout InterviewModel, to p: InterviewPosition) -> [InterviewEffect] {
         apply(&m, [.moved(to: p)])
     }
 
@@ -304,7 +290,7 @@ public struct InterviewApp: App {
         if m.mode.records { m.saveState = .saving }
         if iv.position != before {
             m.message = nil
-            syncEditor(&m)
+            syncScreen(&m)
         }
         // A translator's preview records nothing at all.
         if case .preview = m.mode { return prefillFromPersona(&m) }
@@ -320,32 +306,29 @@ public struct InterviewApp: App {
         var copy = iv
         for e in events { copy.apply(e, at: m.now) }
         m.interview = copy
-        syncEditor(&m, force: true)
+        syncScreen(&m, force: true)
         return events.map { .record($0) }
     }
 
-    /// Loads the answer widgets from the current question's answer, when
-    /// the position changed (or `force`). What is being typed survives
-    /// everything else: overlays, resizes, hiding.
-    func syncEditor(_ m: inout InterviewModel, force: Bool = false) {
-        guard let iv = m.interview else { return }
-        guard force || m.editorPosition != iv.position else { return }
-        m.editorPosition = iv.position
-        m.scroll = 0
-        m.choiceFocus = nil
-        m.choiceTouched = false
-        m.checked = []
-        m.reviewFocus = 0
-        guard let q = iv.currentQuestion else { m.editor = TextEditor(); return }
-        let a = iv.answers[q.id]
-        let options = InterviewView.optionIDs(q)
-        switch a {
-        case .choice(let c)?: m.choiceFocus = options.firstIndex(of: c)
-        case .choices(let cs)?: m.checked = Set(cs); m.choiceFocus = cs.first.flatMap { options.firstIndex(of: $0) }
-        default: break
+    /// Shows the screen of the interview's position, when the position
+    /// changed (or `force`), with the current answer in it. What is being
+    /// typed survives everything else: overlays, resizes, hiding.
+    func syncScreen(_ m: inout InterviewModel, force: Bool = false) {
+        guard let iv = m.interview, m.stage == .interview else { return }
+        guard force || m.screen.position != iv.position else { return }
+        m.screen = Self.screen(for: iv)
+    }
+
+    /// The screen for an interview's position.
+    static func screen(for iv: Interview) -> any InterviewScreen {
+        switch iv.position {
+        case .intro: return IntroScreen(section: nil)
+        case .sectionIntro(let id): return IntroScreen(section: id)
+        case .question:
+            guard let q = iv.currentQuestion else { return IntroScreen(section: nil) }
+            return questionScreen(q, in: iv)
+        case .review: return ReviewScreen()
+        case .finished: return iv.isCompleted ? SummaryScreen() as any InterviewScreen : EndedScreen()
         }
-        let text = iv.drafts[.answer(question: q.id)] ?? Self.editorText(a)
-        m.editor = TextEditor(text: text, multiline: q.type == .text && q.multiline,
-                              maxLength: q.type == .text ? InterviewApp.textAnswerLimit : 40)
     }
 }

@@ -158,7 +158,8 @@ public struct ScreenMessage: Hashable, Sendable {
 
 /// The whole state of the interview app. Everything the screen shows is
 /// derived from this value; `InterviewApp.update` is the only thing that
-/// changes it.
+/// changes it. What belongs to one screen (a highlight, typed text, how far
+/// it is scrolled) is in that screen's component (`screen`, `overlay`).
 public struct InterviewModel: Sendable {
     /// The organisation's service directories (then the national one),
     /// whose services the summary lists under each referral.
@@ -183,28 +184,18 @@ public struct InterviewModel: Sendable {
     public var resumable: [ResumableSession]
     public var size: Size
 
-    // Start screen choices.
-    public var questionnaireIndex = 0
-    public var intervieweeIndex = 0
-    public var advocateIndex = 0
-    /// Focused row of the start screen.
-    public var startFocus = StartRow.startNew
-
-    public var stage: Stage = .start
+    /// Where the app is: read off the screen shown, so the two cannot disagree.
+    public var stage: Stage {
+        if screen is StartScreen { return .start }
+        if let n = screen as? NoticeScreen { return .notice(n.notice) }
+        return .interview
+    }
     public var interview: Interview?
     public var sessionID: String?
 
-    // The answer being given on the current screen.
-    /// Highlighted option; nil until the advocate moves or chooses, so a
-    /// blind Enter never answers.
-    public var choiceFocus: Int?
-    public var checked: Set<String> = []
-    public var choiceTouched = false
-    /// What is being typed (kept across resizes and overlays).
-    public var editor = TextEditor()
-    public var editorPosition: InterviewPosition?
-    public var scroll = 0
-    public var reviewFocus = 0
+    /// The screen on display (under any overlay): a component with its own
+    /// state (Screens/). The app replaces it when the interview moves.
+    var screen: any InterviewScreen
     public var message: ScreenMessage?
 
     public var showGuidance = true
@@ -215,6 +206,8 @@ public struct InterviewModel: Sendable {
     public var reordersRightToLeft = true
     /// The screen shown over the interview (see `OverlayScreen`).
     var overlay: (any OverlayScreen)?
+    /// What has the keyboard: the overlay, or else the screen.
+    var component: any InterviewComponent { overlay ?? screen }
 
     /// The quick hide's page, over everything while it is shown.
     var hiding: HiddenScreen?
@@ -236,15 +229,22 @@ public struct InterviewModel: Sendable {
         self.resumable = resumable
         self.size = size
         self.now = now
+        var questionnaireIndex = 0
         if let id = questionnaireID, let i = questionnaires.firstIndex(where: { $0.id == id }) { questionnaireIndex = i }
         let source = questionnaires.isEmpty ? "en" : questionnaires[questionnaireIndex].language
         let tags = self.languages.map(\.tag)
-        intervieweeIndex = tags.firstIndex(of: intervieweeLanguage ?? source) ?? tags.firstIndex(of: source) ?? 0
-        advocateIndex = tags.firstIndex(of: advocateLanguage ?? source) ?? tags.firstIndex(of: source) ?? 0
+        screen = StartScreen(questionnaire: questionnaireIndex,
+                             interviewee: tags.firstIndex(of: intervieweeLanguage ?? source) ?? tags.firstIndex(of: source) ?? 0,
+                             advocate: tags.firstIndex(of: advocateLanguage ?? source) ?? tags.firstIndex(of: source) ?? 0)
     }
 
+    /// The start screen's choices, while it is shown.
+    var start: StartScreen? { screen as? StartScreen }
+
     public var questionnaire: Questionnaire? {
-        interview?.questionnaire ?? (questionnaires.indices.contains(questionnaireIndex) ? questionnaires[questionnaireIndex] : nil)
+        if let iv = interview { return iv.questionnaire }
+        let i = start?.questionnaire ?? 0
+        return questionnaires.indices.contains(i) ? questionnaires[i] : nil
     }
 
     /// The translator for a language tag (the source language if unknown).
@@ -254,12 +254,12 @@ public struct InterviewModel: Sendable {
 
     /// The interviewee's language: questions, options, section texts.
     public var intervieweeTranslator: any Translating {
-        translator(interview?.intervieweeLanguage ?? languages[intervieweeIndex].tag)
+        translator(interview?.intervieweeLanguage ?? languages[start?.interviewee ?? 0].tag)
     }
 
     /// The advocate's language: everything else.
     public var advocateTranslator: any Translating {
-        translator(interview?.advocateLanguage ?? languages[advocateIndex].tag)
+        translator(interview?.advocateLanguage ?? languages[start?.advocate ?? 0].tag)
     }
 
     /// Whether a chosen translation is an unreviewed draft.

@@ -133,13 +133,14 @@ enum InterviewView {
         let w = Words(m)
         let frame = Frame(size: size)
         var body = laidOut
-        let context = app.keyContext(m)
+        let component = m.component
+        let scrolls = laidOut.lines.count > frame.body.height
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
             message = ScreenMessage(text: w.ui(.statusSaveFailed, ["reason": reason]), isError: true)
         }
         if message == nil, body.hasFallback { message = ScreenMessage(text: w.ui(.fallbackLegend), isError: false) }
-        if message == nil, let hint = hint(m, w) { message = ScreenMessage(text: hint, isError: false) }
+        if message == nil, let hint = component.hint(m, w) { message = ScreenMessage(text: hint, isError: false) }
         if let text = message?.text, DisplayWidth.of(text) > frame.message.width {
             // Never cut a message silently: the whole of it goes under the body too.
             body.blank()
@@ -147,32 +148,22 @@ enum InterviewView {
             message?.text = clip(text, frame.message.width)
         }
         // A title line is short enough never to wrap: put it in visual order as a whole.
-        let heading = title(m, w)
+        let heading = component.title(m, w)
         let shownTitle = m.reordersRightToLeft ? Bidi.visualLine(heading) : heading
         var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
-                                footer: footer(app, m, w, context: context)) { grid, rect in
-            body.draw(into: &grid, rect, scroll: m.overlay?.scroll ?? m.scroll)
+                                footer: footer(app, m, w, scrolls: scrolls)) { grid, rect in
+            body.draw(into: &grid, rect, scroll: component.scroll)
         }
         if body.cursor == nil { grid.cursor = nil }
         return grid
     }
 
-    static func title(_ m: InterviewModel, _ w: Words) -> String {
-        if let overlay = m.overlay { return overlay.title(w) }
-        switch m.stage {
-        case .start: return w.ui(.startTitle)
-        case .notice: return w.ui(.changedTitle)
-        case .interview: break
-        }
+    /// The title of the screens inside a section: the section's, or the questionnaire's.
+    static func sectionTitle(_ m: InterviewModel, _ w: Words) -> String {
         guard let iv = m.interview else { return "" }
-        switch iv.position {
-        case .review: return w.ui(.reviewTitle)
-        case .finished: return iv.isCompleted ? w.ui(.summaryTitle) : w.ui(.endedTitle)
-        default:
-            if let s = iv.currentSection { return w.q(s.title) }
-            return w.q(iv.questionnaire.title)
-        }
+        if let s = iv.currentSection { return w.q(s.title) }
+        return w.q(iv.questionnaire.title)
     }
 
     static func status(_ m: InterviewModel, _ w: Words) -> String {
@@ -197,55 +188,13 @@ enum InterviewView {
         return parts.joined(separator: " · ")
     }
 
-    static func hint(_ m: InterviewModel, _ w: Words) -> String? {
-        if let overlay = m.overlay { return overlay.hint(w) }
-        switch m.stage {
-        case .start: return w.ui(.startHint)
-        case .notice: return w.ui(.changedHint)
-        case .interview: break
-        }
-        guard let iv = m.interview else { return nil }
-        switch iv.position {
-        case .review: return w.ui(.reviewHint)
-        case .finished: return iv.isCompleted ? w.ui(.summaryScreenHint) : nil
-        case .question:
-            guard let q = iv.currentQuestion else { return nil }
-            switch q.type {
-            case .multiple: return w.ui(.hintMultiple)
-            case .text: return w.ui(q.multiline ? .hintMultiline : .hintText)
-            default: return nil
-            }
-        default: return nil
-        }
-    }
-
-    /// What the footer offers on every screen of the interview.
-    static let commonActions: [Action] = [.help, .quickHide, .quit]
-    /// What it offers besides while the interview is running.
-    static let runningActions: [Action] = [.pause, .remark, .review, .switchLanguage, .toggleGuidance]
-
-    /// The footer: the keys that work on this screen now (each screen's
-    /// own list), labelled in the advocate's language.
-    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, context: KeyContext) -> [FooterItem] {
+    /// The footer: the keys that work on this screen now (the shown
+    /// actions of the component that has the keyboard), labelled in the
+    /// advocate's language.
+    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, scrolls: Bool) -> [FooterItem] {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
-        var allowed: [Action]
-        if let overlay = m.overlay {
-            allowed = overlay.footerActions
-        } else if m.stage != .interview {
-            allowed = StartScreen.footer
-        } else if let iv = m.interview {
-            switch iv.position {
-            case .finished: allowed = summaryFooter(iv)
-            case .review: allowed = reviewFooter
-            case .question: allowed = questionFooter(iv)
-            case .intro, .sectionIntro: allowed = introFooter(iv)
-            }
-            if m.mode.isTraining { allowed.append(.explain) }
-            if case .practice = m.mode { allowed.append(.askPersona) }
-        } else {
-            allowed = [.quickHide]
-        }
-        return app.keyMap.footer(for: context) { allowed.contains($0) }.map { item in
+        let allowed = m.component.footerActions(m, scrolls: scrolls)
+        return app.keyMap.footer(for: app.keyContext(m)) { allowed.contains($0) }.map { item in
             var i = item
             i.label = w.label(item.action) ?? item.label
             return i
@@ -257,28 +206,7 @@ enum InterviewView {
     static func body(_ m: InterviewModel, width: Int, cache: LayoutCache? = nil) -> Body {
         let w = Words(m)
         var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft, cache: cache)
-        if let overlay = m.overlay {
-            overlay.body(m, w, &b)
-            return b
-        }
-        switch m.stage {
-        case .start: StartScreen.body(m, w, &b)
-        case .notice(let n):
-            b.para(w.ui(.changedText, ["old": n.oldVersion, "new": n.newVersion, "carried": String(n.carriedOver)]))
-            if !n.dropped.isEmpty {
-                b.blank()
-                b.para(w.ui(.changedDropped, ["list": n.dropped.joined(separator: ", ")]), .warning)
-            }
-        case .interview:
-            guard let iv = m.interview else { break }
-            switch iv.position {
-            case .intro: introBody(m, iv, w, &b)
-            case .sectionIntro(let id): sectionBody(m, iv, id, w, &b)
-            case .question: questionBody(m, iv, w, &b)
-            case .review: reviewBody(m, iv, w, &b)
-            case .finished: iv.isCompleted ? summaryBody(m, iv, w, &b) : endedBody(m, iv, w, &b)
-            }
-        }
+        m.component.body(m, w, &b)
         return b
     }
 
@@ -290,9 +218,24 @@ enum InterviewView {
         return m.languages[i].isDraft ? w.ui(.languageDraft, ["language": name]) : name
     }
 
+    /// The warning that a chosen language (indices into `languages`) is an unreviewed draft.
+    static func draftNotice(_ m: InterviewModel, _ chosen: [Int], _ w: Words, _ b: inout Body) {
+        guard chosen.contains(where: { m.languages[$0].isDraft }) else { return }
+        b.para(w.ui(.draftNotice), .warning)
+        b.blank()
+    }
+
     static func row(_ b: inout Body, _ text: String, focused: Bool) {
         if focused { b.focus = b.lines.count }
         b.hanging(focused ? "› " : "  ", text, focused ? Style(bold: true, reverse: true) : .plain)
+    }
+
+    static func strength(_ s: Strength, _ w: Words) -> String {
+        switch s {
+        case .strong: return w.ui(.strengthStrong)
+        case .medium: return w.ui(.strengthMedium)
+        case .weak: return w.ui(.strengthWeak)
+        }
     }
 
     static func dual(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ s: SourceText?, _ b: inout Body, indent: Int = 2) {

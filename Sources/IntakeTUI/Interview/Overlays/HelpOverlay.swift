@@ -10,23 +10,26 @@ struct HelpOverlay: OverlayScreen {
         return []
     }
 
-    let keys: [KeyUse] = [.shown(.next), .shown(.moveUp), .shown(.moveDown),
-                          .unlisted(.back), .unlisted(.help), .unlisted(.quit)]
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
+        [.shown(.next), .unlisted(.back), .unlisted(.help), .unlisted(.quit)] + SharedKeys.scrolling(scrolls)
+    }
 
-    func title(_ w: Words) -> String { w.ui(.helpTitle) }
-    func hint(_ w: Words) -> String? { w.ui(.fallbackLegend) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.helpTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.fallbackLegend) }
+
+    /// The help lines of the screen under it: every key of every action the
+    /// screen accepts now (the same list its footer is made from), and the
+    /// keys that work everywhere.
+    static func entries(under m: InterviewModel, keyMap: KeyMap = .standard) -> [HelpEntry] {
+        let screen = m.screen
+        let scrolls = InterviewApp().maxScroll(m, of: screen) > 0
+        return keyMap.help(for: screen.keyContext).filter { e in
+            SharedKeys.app.contains(e.action) || screen.accepts(e.action, m, scrolls: scrolls)
+        }
+    }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        var under = m
-        under.overlay = nil
-        let context = InterviewApp().keyContext(under)
-        let entries = InterviewApp().keyMap.help(for: context).filter { e in
-            switch e.action {
-            case .explain: return m.mode.isTraining
-            case .askPersona: if case .practice = m.mode { return true } else { return false }
-            default: return true
-            }
-        }
+        let entries = Self.entries(under: m)
         let keys = entries.map { $0.keys.joined(separator: ", ") }
         let column = min(34, (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         for (k, e) in zip(keys, entries) {
@@ -37,7 +40,7 @@ struct HelpOverlay: OverlayScreen {
     func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
         switch action {
         case .moveUp: m.overlay = HelpOverlay(scroll: max(0, scroll - 1))
-        case .moveDown: m.overlay = HelpOverlay(scroll: scroll + 1)
+        case .moveDown: m.overlay = HelpOverlay(scroll: min(scroll + 1, app.maxScroll(m)))
         case .quit:
             m.overlay = QuitOverlay()
             return app.saveDraft(&m)

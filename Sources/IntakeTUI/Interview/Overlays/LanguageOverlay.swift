@@ -19,16 +19,13 @@ struct LanguageOverlay: OverlayScreen {
         return draft
     }
 
-    let keys: [KeyUse] = [.shown(.next), .shown(.back), .shown(.moveUp), .shown(.moveDown), .unlisted(.switchLanguage)]
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] { [.shown(.next), .shown(.back), .shown(.moveUp), .shown(.moveDown), .unlisted(.switchLanguage)] }
 
-    func title(_ w: Words) -> String { w.ui(.languageTitle) }
-    func hint(_ w: Words) -> String? { w.ui(.languageHint) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.languageTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.languageHint) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        if m.languages[interviewee].isDraft || m.languages[advocate].isDraft {
-            b.para(w.ui(.draftNotice), .warning)
-            b.blank()
-        }
+        InterviewView.draftNotice(m, [interviewee, advocate], w, &b)
         InterviewView.row(&b, w.ui(.startIntervieweeLanguage, ["language": InterviewView.languageName(m, interviewee, w)]),
                           focused: focus == .interviewee)
         InterviewView.row(&b, w.ui(.startAdvocateLanguage, ["language": InterviewView.languageName(m, advocate, w)]),

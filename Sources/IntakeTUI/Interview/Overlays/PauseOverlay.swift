@@ -10,10 +10,10 @@ struct PauseOverlay: OverlayScreen {
         return draft + app.apply(&m, [.paused])
     }
 
-    let keys: [KeyUse] = [.shown(.next), .unlisted(.back), .unlisted(.pause)]
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] { [.shown(.next), .unlisted(.back), .unlisted(.pause)] }
 
-    func title(_ w: Words) -> String { w.ui(.pauseTitle) }
-    func hint(_ w: Words) -> String? { w.ui(.pauseHint) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.pauseTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.pauseHint) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
         b.blank(); b.blank(); b.blank()

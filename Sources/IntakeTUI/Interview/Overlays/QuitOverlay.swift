@@ -9,10 +9,10 @@ struct QuitOverlay: OverlayScreen {
         return draft
     }
 
-    let keys: [KeyUse] = [.shown(.next), .shown(.back), .unlisted(.quit)]
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] { [.shown(.next), .shown(.back), .unlisted(.quit)] }
 
-    func title(_ w: Words) -> String { w.ui(.quitTitle) }
-    func hint(_ w: Words) -> String? { w.ui(.quitConfirm) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.quitTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.quitConfirm) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
         if m.mode.records, m.stage != .start, case .failed(let reason) = m.saveState {

@@ -28,17 +28,17 @@ struct RemarkOverlay: OverlayScreen {
         self.init(question: question, editor: TextEditor(text: text, multiline: true))
     }
 
-    let keys: [KeyUse] = [.shown(.next), .shown(.back), .shown(.edit(.newline)), .unlisted(.remark), .unlisted(.quit)]
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] { [.shown(.next), .shown(.back), .shown(.edit(.newline)), .unlisted(.remark), .unlisted(.quit)] }
     var keyContext: KeyContext { .multilineText }
 
     /// Every editing action, besides `keys`.
-    func accepts(_ action: Action) -> Bool {
+    func accepts(_ action: Action, _ m: InterviewModel, scrolls: Bool) -> Bool {
         if case .edit = action { return true }
-        return keys.contains { $0.action == action }
+        return keys(m, scrolls: scrolls).contains { $0.action == action }
     }
 
-    func title(_ w: Words) -> String { w.ui(question == nil ? .remarkInterviewTitle : .remarkTitle) }
-    func hint(_ w: Words) -> String? { w.ui(.remarkHint) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(question == nil ? .remarkInterviewTitle : .remarkTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.remarkHint) }
 
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
         if let question, let q = m.interview?.questionnaire.question(question) {

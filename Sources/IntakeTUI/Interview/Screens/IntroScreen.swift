@@ -1,57 +1,67 @@
 import Foundation
 import IntakeCore
 
-// The questionnaire's introduction and each section's introduction (with
-// its content note): read, scroll, go on.
+/// The questionnaire's introduction (`section` nil) or a section's
+/// introduction with its content note: read, scroll, go on.
+struct IntroScreen: InterviewScreen {
+    var section: String?
+    var scroll = 0
 
-extension InterviewView {
-    /// The actions its footer offers.
-    static func introFooter(_ iv: Interview) -> [Action] {
-        commonActions + runningActions + [.next, .moveUp, .moveDown] + (iv.back().isEmpty ? [] : [.back])
+    var position: InterviewPosition? { section.map { .sectionIntro($0) } ?? .intro }
+
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
+        SharedKeys.running(m) + [.shown(.next)] + SharedKeys.scrolling(scrolls) + SharedKeys.back(m)
     }
 
-    static func introBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+    func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
+        var next = self
+        switch action {
+        case .moveUp: next.scroll = max(0, scroll - 1)
+        case .moveDown: next.scroll = min(scroll + 1, app.maxScroll(m))
+        case .next: return app.next(&m)
+        case .back: return app.back(&m)
+        default: return []
+        }
+        m.screen = next
+        return []
+    }
+
+    func title(_ m: InterviewModel, _ w: Words) -> String { InterviewView.sectionTitle(m, w) }
+
+    func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
+        guard let iv = m.interview else { return }
+        if let section { sectionBody(m, iv, section, w, &b) } else { introBody(m, iv, w, &b) }
+    }
+
+    private func introBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
         let q = iv.questionnaire
         b.para(w.q(q.title), .bold)
-        dual(m, iv, w, q.title, &b)
+        InterviewView.dual(m, iv, w, q.title, &b)
         b.blank()
         if let intro = q.intro {
             b.para(w.q(intro))
-            dual(m, iv, w, intro, &b)
+            InterviewView.dual(m, iv, w, intro, &b)
         }
     }
 
-    static func sectionBody(_ m: InterviewModel, _ iv: Interview, _ id: String, _ w: Words, _ b: inout Body) {
+    private func sectionBody(_ m: InterviewModel, _ iv: Interview, _ id: String, _ w: Words, _ b: inout Body) {
         guard let s = iv.questionnaire.section(id) else { return }
         if let n = iv.positionNumbers {
             b.para(w.ui(.sectionProgress, ["section": String(n.section), "sections": String(n.sections)]), .muted)
             b.blank()
         }
         b.para(w.q(s.title), .bold)
-        dual(m, iv, w, s.title, &b)
+        InterviewView.dual(m, iv, w, s.title, &b)
         if let intro = s.intro {
             b.blank()
             b.para(w.q(intro))
-            dual(m, iv, w, intro, &b)
+            InterviewView.dual(m, iv, w, intro, &b)
         }
         if let note = s.contentNote {
             b.blank()
             b.para("▲ " + w.ui(.contentNote), .warning)
             b.para(w.q(note), Style(color: .warning), indent: 2)
-            dual(m, iv, w, note, &b, indent: 4)
+            InterviewView.dual(m, iv, w, note, &b, indent: 4)
         }
-    }
-}
-
-extension InterviewApp {
-    func scrollOrStep(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        switch action {
-        case .moveUp: m.scroll = max(0, m.scroll - 1)
-        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
-        case .next: return next(&m)
-        case .back: return back(&m)
-        default: break
-        }
-        return []
     }
 }

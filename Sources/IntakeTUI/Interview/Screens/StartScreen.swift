@@ -11,45 +11,56 @@ public enum StartRow: Hashable, Sendable {
 
 /// The start screen: choose the questionnaire and the two languages, then
 /// start a new interview or resume an unfinished one.
-enum StartScreen {
-    /// The actions its footer offers (also on the notice of a changed questionnaire).
-    static let footer: [Action] = [.next, .moveUp, .moveDown, .help, .quickHide, .quit]
+struct StartScreen: InterviewScreen {
+    /// The focused row.
+    var focus = StartRow.startNew
+    /// The chosen questionnaire and languages: indices into the model's
+    /// `questionnaires` and `languages`.
+    var questionnaire: Int
+    var interviewee: Int
+    var advocate: Int
+
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
+        [.shown(.next), .shown(.moveUp), .shown(.moveDown)] + SharedKeys.common + SharedKeys.settings
+    }
 
     /// Its rows, in order.
     static func rows(_ m: InterviewModel) -> [StartRow] {
         [.questionnaire, .intervieweeLanguage, .advocateLanguage, .startNew] + m.resumable.indices.map { .resume($0) }
     }
 
-    static func update(_ m: inout InterviewModel, _ action: Action, _ app: InterviewApp) -> [InterviewEffect] {
-        let rows = rows(m)
-        let i = rows.firstIndex(of: m.startFocus) ?? 0
+    func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
+        let rows = Self.rows(m)
+        let i = rows.firstIndex(of: focus) ?? 0
+        var next = self
         switch action {
-        case .moveUp: m.startFocus = rows[max(0, i - 1)]
-        case .moveDown: m.startFocus = rows[min(rows.count - 1, i + 1)]
+        case .moveUp: next.focus = rows[max(0, i - 1)]
+        case .moveDown: next.focus = rows[min(rows.count - 1, i + 1)]
         case .next:
-            switch m.startFocus {
+            switch focus {
             case .questionnaire:
-                if !m.questionnaires.isEmpty { m.questionnaireIndex = (m.questionnaireIndex + 1) % m.questionnaires.count }
-            case .intervieweeLanguage: m.intervieweeIndex = (m.intervieweeIndex + 1) % m.languages.count
-            case .advocateLanguage: m.advocateIndex = (m.advocateIndex + 1) % m.languages.count
+                if !m.questionnaires.isEmpty { next.questionnaire = (questionnaire + 1) % m.questionnaires.count }
+            case .intervieweeLanguage: next.interviewee = (interviewee + 1) % m.languages.count
+            case .advocateLanguage: next.advocate = (advocate + 1) % m.languages.count
             case .startNew: return app.startNew(&m)
             case .resume(let index): return app.resume(&m, at: index)
             }
-        default: break
+        default: return []
         }
+        m.screen = next
         return []
     }
 
-    static func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
-        if m.languages[m.intervieweeIndex].isDraft || m.languages[m.advocateIndex].isDraft {
-            b.para(w.ui(.draftNotice), .warning)
-            b.blank()
-        }
-        func row(_ text: String, _ row: StartRow) { InterviewView.row(&b, text, focused: m.startFocus == row) }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.startTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.startHint) }
+
+    func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
+        InterviewView.draftNotice(m, [interviewee, advocate], w, &b)
+        func row(_ text: String, _ row: StartRow) { InterviewView.row(&b, text, focused: focus == row) }
         let title = m.questionnaire.map { w.a($0.title) } ?? "—"
         row(w.ui(.startQuestionnaire, ["title": title]), .questionnaire)
-        row(w.ui(.startIntervieweeLanguage, ["language": InterviewView.languageName(m, m.intervieweeIndex, w)]), .intervieweeLanguage)
-        row(w.ui(.startAdvocateLanguage, ["language": InterviewView.languageName(m, m.advocateIndex, w)]), .advocateLanguage)
+        row(w.ui(.startIntervieweeLanguage, ["language": InterviewView.languageName(m, interviewee, w)]), .intervieweeLanguage)
+        row(w.ui(.startAdvocateLanguage, ["language": InterviewView.languageName(m, advocate, w)]), .advocateLanguage)
         b.blank()
         row(w.ui(.startNew), .startNew)
         b.blank()

@@ -1,20 +1,29 @@
 import Foundation
 import IntakeCore
 
-// The end: the summary (with the practice comparison and the explain
-// panel in training), its export, or the early-end screen.
+/// The end of a completed interview: the summary (with the practice
+/// comparison and the explain panel in training) and its export.
+struct SummaryScreen: InterviewScreen {
+    var scroll = 0
 
-extension InterviewApp {
-    func finishedKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let iv = m.interview else { return [] }
+    var position: InterviewPosition? { .finished }
+    var keyContext: KeyContext { .review }
+
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
+        var out = SharedKeys.common + SharedKeys.scrolling(scrolls) + [.shown(.export), .shown(.back)]
+        // Enter leaves (it asks first); the review is one key away still.
+        out += [.unlisted(.next), .unlisted(.review)] + SharedKeys.settings
+        if m.mode.isTraining { out.append(.shown(.explain)) }
+        return out
+    }
+
+    func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
         switch action {
-        case .moveUp: m.scroll = max(0, m.scroll - 1)
-        case .moveDown: m.scroll = min(m.scroll + 1, maxScroll(m))
-        case .back: return iv.isCompleted ? back(&m) : []
+        case .moveUp: m.screen = SummaryScreen(scroll: max(0, scroll - 1))
+        case .moveDown: m.screen = SummaryScreen(scroll: min(scroll + 1, app.maxScroll(m)))
+        case .back: return app.back(&m)
         case .next: m.overlay = QuitOverlay()
-        case .export:
-            guard iv.isCompleted else { return [] }
-            return [.export(exportFiles(m))]
+        case .export: return [.export(exportFiles(m))]
         default: break
         }
         return []
@@ -36,15 +45,12 @@ extension InterviewApp {
             ExportFile(name: stem + "." + f.fileExtension, contents: summary.rendered(f, in: tr))
         }
     }
-}
 
-extension InterviewView {
-    /// The actions its footer offers.
-    static func summaryFooter(_ iv: Interview) -> [Action] {
-        commonActions + [.moveUp, .moveDown] + (iv.isCompleted ? [.export, .back] : [])
-    }
+    func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(.summaryTitle) }
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(.summaryScreenHint) }
 
-    static func summaryBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
+    func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
+        guard let iv = m.interview else { return }
         if case .practice(let persona) = m.mode {
             // The trainee's screening beside the persona's full story.
             let c = PracticeComparison.compare(questionnaire: iv.questionnaire, trainee: iv.answers,
@@ -56,7 +62,7 @@ extension InterviewView {
             }
             b.blank()
         }
-        if m.mode.isTraining && m.showExplain { explainSummary(iv, w, &b) }
+        if m.mode.isTraining && m.showExplain { Self.explain(iv, w, &b) }
         let summary = m.summary(of: iv, in: w.advocate)
         // Laid out at the body's width, so no line is wrapped a second time.
         let lines = summary.textLines(in: w.advocate, width: b.width - 1)  // `para` keeps the last column free
@@ -67,7 +73,8 @@ extension InterviewView {
         b.blank()
     }
 
-    static func explainSummary(_ iv: Interview, _ w: Words, _ b: inout Body) {
+    /// In training: the result, and each domain's indicators with the answers that raised them.
+    static func explain(_ iv: Interview, _ w: Words, _ b: inout Body) {
         let score = iv.score()
         let result = w.ui(.result(score.result))
         b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
@@ -77,41 +84,12 @@ extension InterviewView {
                                                                       "medium": String(d.tally.medium), "weak": String(d.tally.weak)]), indent: 2)
             for r in d.indicators {
                 let answers = r.evidence.map { e in "\(e.questionID) = \(iv.questionnaire.question(e.questionID).map { w.answer(e.answer, of: $0) } ?? e.answer.plainDescription)" }
-                b.para("\(r.indicator.id) (\(strength(r.indicator.strength, w))) ← " + answers.joined(separator: ", "), .muted, indent: 6)
+                b.para("\(r.indicator.id) (\(InterviewView.strength(r.indicator.strength, w))) ← " + answers.joined(separator: ", "), .muted, indent: 6)
             }
         }
         for o in score.overrides {
             b.para(w.ui(.explainOverride, ["id": o.override.id, "reason": w.a(o.override.reason)]), .plain, indent: 2)
         }
         b.blank()
-    }
-
-    static func endedBody(_ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
-        let q = iv.endedByQuestion.flatMap { iv.questionnaire.question($0) }
-        if let message = q?.endMessage ?? iv.questionnaire.endMessage {
-            b.para(w.q(message))
-            dual(m, iv, w, message, &b)
-            b.blank()
-        }
-        if !iv.questionnaire.resources.isEmpty {
-            b.para(w.ui(.endedResources), .bold)
-            b.blank()
-            for r in iv.questionnaire.resources {
-                b.hanging("• ", w.q(r.title), .bold)
-                b.para(w.q(r.text), .plain, indent: 2)
-            }
-        }
-        if m.endedAtConsent && m.mode.records {
-            b.blank()
-            b.para(w.ui(.endedNothingStored), .muted)
-        }
-    }
-
-    static func strength(_ s: Strength, _ w: Words) -> String {
-        switch s {
-        case .strong: return w.ui(.strengthStrong)
-        case .medium: return w.ui(.strengthMedium)
-        case .weak: return w.ui(.strengthWeak)
-        }
     }
 }

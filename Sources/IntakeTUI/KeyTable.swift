@@ -1,26 +1,5 @@
 import Foundation
 
-/// The help screen: every key of the current context, from the key map,
-/// in the standard frame. Long lists scroll with Up/Down.
-public enum HelpScreen {
-    /// The help screen for `context`, its list scrolled down by `scroll` lines.
-    public static func view(keyMap: KeyMap = .standard, context: KeyContext, size: Size,
-                            title: String = "Help: keys", scroll: Int = 0) -> Grid {
-        let lines = keyMap.helpLines(for: context)
-        let footer = keyMap.footer(for: .screen) { [.next, .back, .moveUp, .moveDown, .quickHide].contains($0) }
-        return Frame.screen(size: size, title: title, footer: footer) { grid, body in
-            let top = min(max(0, scroll), max(0, lines.count - body.height))
-            for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
-                grid.put(line, in: body, line: i)
-            }
-            if top + body.height < lines.count {
-                grid.put("↓", row: body.bottom - 1, col: body.right - 1, style: .muted)
-            }
-            if top > 0 { grid.put("↑", row: body.row, col: body.right - 1, style: .muted) }
-        }
-    }
-}
-
 extension KeyMap {
     /// The whole table as Markdown, one row per action and description, for
     /// the README (so the documentation is generated, not copied).

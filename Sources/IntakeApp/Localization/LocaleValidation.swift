@@ -1,11 +1,11 @@
 import Foundation
-import IntakeApp
 import IntakeCore
 
-enum LocaleValidation {
+/// One locale file checked against the current source strings.
+public enum LocaleValidation {
     /// Checks one locale file: syntax, header, placeholders, plurals, keys
     /// that no longer exist, widths, discouraged terms.
-    static func check(_ url: URL, template: [TemplateEntry], terms: DiscouragedTerms?) -> (LocaleReport?, [Diagnostic]) {
+    public static func check(_ url: URL, template: [TemplateEntry], terms: DiscouragedTerms?) -> (LocaleReport?, [Diagnostic]) {
         let path = QuestionnaireFiles.displayPath(url)
         let (file, parseDiags) = LocaleFiles.parse(url)
         guard let file else { return (nil, parseDiags) }

@@ -1,0 +1,27 @@
+import Foundation
+import IntakeCore
+
+/// A question answered in words, on one line or several: the field counts
+/// the characters from nine tenths of its limit.
+struct TextAnswerScreen: TypedAnswerScreen {
+    var question: String
+    var editor: TextEditor
+    var scroll = 0
+
+    init(_ q: Question, text: String) {
+        question = q.id
+        editor = TextEditor(text: text, multiline: q.multiline, maxLength: InterviewApp.textAnswerLimit)
+    }
+
+    func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(editor.multiline ? .hintMultiline : .hintText) }
+
+    func parse(_ text: String, _ q: Question) -> Result<AnswerValue, ValidationIssue> { .success(.text(text)) }
+
+    func notes(_ q: Question, _ w: Words, _ b: inout Body) {
+        if let max = editor.maxLength, editor.characters.count >= max * 9 / 10 {
+            let count = editor.characters.count
+            b.para(w.ui(.textLength, ["count": String(count), "max": String(max)]),
+                   count >= max ? .warning : .muted, indent: 2)
+        }
+    }
+}
