@@ -52,6 +52,20 @@ import Testing
         #expect(Self.shown(s.expected).contains(LocalizedText(text: "Sí", status: .translated)))
     }
 
+    /// `run --ephemeral` writes nothing to disk: its cache reads compiled
+    /// files but never writes one (nor the folder).
+    @Test func aReadingOnlyCacheReadsButNeverWrites() throws {
+        let s = try Setup()
+        defer { s.tmp.remove() }
+        let readOnly = s.cache.readingOnly()
+        #expect(Self.shown(try DeferredCatalog.parse(s.po, language: "es", cache: readOnly).get()) == Self.shown(s.expected))
+        #expect(!FileManager.default.fileExists(atPath: s.cache.directory.path))
+        _ = try s.load()  // the writing cache compiles the file
+        #expect(FileManager.default.fileExists(atPath: s.cacheFile.path))
+        let cached = try #require(readOnly.catalog(sourceHash: s.hash, language: "es"))
+        #expect(Self.shown(cached) == Self.shown(s.expected))
+    }
+
     @Test func aChangedTranslationFileIsParsedAgainNotTakenFromTheCache() throws {
         let s = try Setup()
         defer { s.tmp.remove() }

@@ -16,8 +16,18 @@ import Glibc
 /// a corrupt, cut-off or foreign file only costs a rebuild.
 public struct CompiledCache: Sendable {
     public let directory: URL
+    /// False: compiled files are read but never written (`run --ephemeral`
+    /// promises to write nothing to disk).
+    public private(set) var writes = true
 
     public init(directory: URL) { self.directory = directory }
+
+    /// This cache, read but never written.
+    public func readingOnly() -> CompiledCache {
+        var c = self
+        c.writes = false
+        return c
+    }
 
     /// The cache folder for this environment; nil without a usable
     /// `XDG_CACHE_HOME` (absolute, as the XDG spec asks) or `HOME`.
@@ -64,6 +74,7 @@ public struct CompiledCache: Sendable {
     /// the file, or of another build) are removed, so the folder holds one
     /// file per language.
     public func store(_ catalog: Catalog, sourceHash: [UInt8], program: String = programIdentity) {
+        guard writes else { return }
         let name = Self.catalogName(sourceHash: sourceHash, language: catalog.language, program: program)
         guard write(CompiledCatalog.encode(catalog, sourceHash: sourceHash, program: program), name: name) else { return }
         let prefix = Self.languagePrefix(catalog.language)
