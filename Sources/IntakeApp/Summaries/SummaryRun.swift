@@ -49,7 +49,11 @@ public struct SummaryRun {
             printError("intake summary: no such file or folder: \(answers)")
             throw Failure.usage
         }
-        let catalogs = CatalogCache(locales: loc.locales, compiled: .standard())
+        // Read compiled translations, never write them: a summary compiles
+        // only its own language, and a cache holding just that language's
+        // file would tell which language a summary was printed in (an
+        // interview compiles every language).
+        let catalogs = CatalogCache(locales: loc.locales, compiled: CompiledCache.standard()?.readingOnly())
         if isDir.boolValue {
             try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories,
                          context: config.summaryContext)
