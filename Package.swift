@@ -143,5 +143,9 @@ let package = Package(
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene"], exclude: ["Fixtures"]),
         .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
         .testTarget(name: "IntakeAppTests", dependencies: ["IntakeApp", "IntakeStore", "IntakeTUI", "IntakeCore"]),
+        // The command line's fast path for `run`, held to ArgumentParser's reading.
+        .testTarget(name: "intakeTests", dependencies: [
+            "intake", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

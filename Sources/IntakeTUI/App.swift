@@ -58,6 +58,12 @@ public protocol App {
     func layout(_ model: Model, size: Size) -> Layout
     func update(_ model: inout Model, _ event: AppEvent<Report>, layout: Layout) -> [Effect]
     func view(_ model: Model, layout: Layout, size: Size) -> Grid
+    /// Whether the model needs `.tick`s now: something in it or on screen
+    /// changes with time (a retry, an autoplay, a clock). While it says no,
+    /// the run loop sends no ticks and draws nothing until a key comes, and
+    /// then sends one tick with the current time before the key, so the
+    /// model's clock is current. Default: always.
+    func needsTicks(_ model: Model) -> Bool
 }
 
 /// An app whose update and view need no layout.
@@ -74,6 +80,7 @@ extension PlainApp {
 
 extension App {
     public var keyMap: KeyMap { .standard }
+    public func needsTicks(_ model: Model) -> Bool { true }
 
     /// The event for a key in the model's current context.
     public func event(for key: KeyEvent, model: Model) -> AppEvent<Report> {

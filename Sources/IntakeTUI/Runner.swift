@@ -41,24 +41,43 @@ public final class Runner<A: App> {
     }
 
     /// Runs until an effect handler calls `control.stop()` or a signal
-    /// arrives; returns the final model.
+    /// arrives; returns the final model. A frame is drawn only when an event
+    /// (or a repaint) may have changed it; while the app needs no ticks (see
+    /// `App.needsTicks`) an idle loop only waits for keys.
     @discardableResult
     public func run() -> A.Model {
         var lastTick = Date()
+        var changed = true
         while !control.isStopped {
             if let kind = takeSignal() {
                 dispatch(.signal(kind))
                 break
             }
-            if control.takeRepaint() { terminal.invalidate() }
-            let frame = layout ?? app.layout(model, size: terminal.size)
-            layout = frame
-            terminal.draw(app.view(model, layout: frame, size: terminal.size))
+            if control.takeRepaint() {
+                terminal.invalidate()
+                changed = true
+            }
+            if changed {
+                let frame = layout ?? app.layout(model, size: terminal.size)
+                layout = frame
+                terminal.draw(app.view(model, layout: frame, size: terminal.size))
+                changed = false
+            }
 
-            let wait = max(0, Int((tickInterval - Date().timeIntervalSince(lastTick)) * 1000))
+            let ticking = app.needsTicks(model)
+            // Without ticks the wait is still bounded, so a signal that
+            // arrives just before it starts is seen within a second.
+            let wait = ticking ? max(0, Int((tickInterval - Date().timeIntervalSince(lastTick)) * 1000)) : Self.idleWaitMilliseconds
             let keys = KeyBurst.coalesce(terminal.readKeys(timeoutMilliseconds: wait))
+            if !ticking, !keys.isEmpty, !control.isStopped {
+                // The clock, brought up to date before the keys (no ticks came while idle).
+                lastTick = Date()
+                dispatch(.tick(lastTick))
+                changed = true
+            }
             for key in keys {
                 if control.isStopped { break }
+                changed = true
                 if key == .resize {
                     terminal.invalidate()
                     dispatch(.resize(terminal.size))
@@ -69,13 +88,17 @@ public final class Runner<A: App> {
                 dispatch(event)
             }
             let now = Date()
-            if !control.isStopped, now.timeIntervalSince(lastTick) >= tickInterval {
+            if ticking, !control.isStopped, now.timeIntervalSince(lastTick) >= tickInterval {
                 lastTick = now
                 dispatch(.tick(now))
+                changed = true
             }
         }
         return model
     }
+
+    /// The longest wait for a key while the app needs no ticks.
+    static var idleWaitMilliseconds: Int { 1000 }
 
     private func dispatch(_ event: AppEvent<A.Report>) {
         dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout)

@@ -25,6 +25,11 @@ struct Intake: ParsableCommand {
         // Before anything is decrypted: no core dumps, SIGXFSZ a write error.
         ProcessHygiene.apply()
         do {
+            // The interview's plain arguments skip ArgumentParser (see RunFastPath).
+            if let values = RunFastPath.parse(CommandLine.arguments.dropFirst()) {
+                try values.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -60,14 +60,15 @@ struct RunCommand: ParsableCommand {
         if resume != nil && (ephemeral || preview) { throw ValidationError("--resume needs the session store; it cannot go with --ephemeral or --preview") }
     }
 
+    /// The options' values (also what `RunFastPath` reads without ArgumentParser).
+    var values: RunValues {
+        RunValues(dataDir: data.dataDir, store: storeOptions.store, questionnaireID: questionnaire.questionnaireID,
+                  language: language.language, advocateLanguage: advocateLanguage, ephemeral: ephemeral, preview: preview,
+                  firstFrameOnly: firstFrameOnly, readyOnly: readyOnly, resume: resume, exportDir: exportDir,
+                  screener: screener, exportPlaintext: exportPlaintext, orgConfig: organisationOptions.orgConfig)
+    }
+
     func run() throws {
-        try InterviewRun(
-            location: data.locate(), questionnaireID: questionnaire.questionnaireID,
-            language: language.language, advocateLanguage: advocateLanguage,
-            mode: preview ? .preview : (ephemeral ? .ephemeral : .interview),
-            exitAfter: firstFrameOnly ? .firstFrame : (readyOnly ? .ready : nil),
-            resume: resume, exportDirectory: exportDir, screener: screener, exportPlaintext: exportPlaintext,
-            organisationConfig: organisationOptions.orgConfig, storeDirectory: storeOptions.directory
-        ).run()
+        try values.run()
     }
 }

@@ -100,4 +100,24 @@ import Testing
         #expect(UIString.narration.count == 31)
         #expect(Set(UIString.narration.map(\.key)).count == 31)
     }
+
+    /// The replay's words are in the PO template, so every bundled language
+    /// translates them (as drafts, like the rest of each file).
+    @Test func everyBundledLanguageTranslatesTheReplay() throws {
+        let cache = CatalogCache(locales: repositoryRoot.appendingPathComponent("locales"))
+        let expected: [String: (paused: String, answered: String)] = [
+            "es": ("pausa iniciada", "respondió consent: Sí"),
+            "fa": ("استراحت شروع شد", "پاسخ به consent: بله"),
+            "ko": ("휴식 시작", "consent 답변: 예"),
+            "zh-Hans": ("开始休息", "回答了 consent：是"),
+            "th": ("เริ่มพัก", "ตอบ consent: ใช่"),
+            "ne": ("विश्राम सुरु भयो", "consent को जवाफ: हो"),
+        ]
+        for (language, words) in expected {
+            let tr = try cache.translator(language)
+            #expect(EventNarration.describe(.paused, q, tr) == words.paused, "\(language)")
+            #expect(EventNarration.describe(.answered(question: "consent", value: .choice("yes")), q, tr) == words.answered,
+                    "\(language)")
+        }
+    }
 }

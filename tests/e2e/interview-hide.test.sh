@@ -3,7 +3,7 @@
 # interview; only Ctrl-R then Enter brings it back.
 source "$(dirname "$0")/tmux-helpers.bash"
 s=hide
-start_session $s XDG_DATA_HOME="'$TMPDIR/xdg'" "$INTAKE" run --data-dir "'$ROOT'" --ephemeral --questionnaire quick-screen
+start_session $s XDG_DATA_HOME="'$TMPDIR/xdg'" XDG_CACHE_HOME="'$TMPDIR/cache'" "$INTAKE" run --data-dir "'$ROOT'" --ephemeral --questionnaire quick-screen
 wait_for $s "Start a new interview" 60
 keys $s Enter; to_consent $s
 keys $s 1 Enter; wait_for $s "danger right now"
@@ -36,6 +36,9 @@ for hide in Escape F12; do
 done
 keys $s F10; wait_for $s "Nothing was saved"; keys $s Enter
 wait_for $s "EXIT=0"
-# --ephemeral opened no store and wrote nothing.
-[[ ! -e "$TMPDIR/xdg" ]] || { echo "--ephemeral wrote to disk"; find "$TMPDIR/xdg"; exit 1; }
+# --ephemeral opened no store and wrote nothing, not even compiled
+# translations (every file had loaded: the question screen reads keys only then).
+for d in "$TMPDIR/xdg" "$TMPDIR/cache"; do
+  [[ ! -e "$d" ]] || { echo "--ephemeral wrote to disk"; find "$d"; exit 1; }
+done
 echo ok

@@ -35,8 +35,11 @@ PY
 [[ $(stat -c %a "$out/domestic-passport-debt.json") == 600 ]] || { echo "export not 0600"; exit 1; }
 
 # The summary is in the advocate's language when asked.
-"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --language es --format json > "$TMPDIR/es.json"
+XDG_CACHE_HOME="$TMPDIR/cache" "$INTAKE" summary --answers personas/domestic-passport-debt.yaml --language es --format json > "$TMPDIR/es.json"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["language"]=="es", d["language"]' "$TMPDIR/es.json"
+# It compiled no translation to the cache: a cache holding Spanish alone
+# would tell which language a summary was printed in.
+[[ ! -e "$TMPDIR/cache" ]] || { echo "summary wrote compiled translations:"; find "$TMPDIR/cache"; exit 1; }
 
 # Batch: a folder in, a folder out, a count and a rate on stderr.
 "$INTAKE" summary --answers personas --output "$TMPDIR/batch" --format markdown 2>"$TMPDIR/batch.log"

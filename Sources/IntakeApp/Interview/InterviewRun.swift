@@ -47,7 +47,10 @@ public struct InterviewRun {
 
     public func run() throws {
         let loc = location
-        let loaded = try InterviewData.load(loc, requestedLanguages: [language, advocateLanguage].compactMap { $0 })
+        // A run that records nothing (--ephemeral, --preview) writes
+        // nothing either, not even compiled translations.
+        let cache = CompiledCache.standard().map { mode.records ? $0 : $0.readingOnly() }
+        let loaded = try InterviewData.load(loc, requestedLanguages: [language, advocateLanguage].compactMap { $0 }, cache: cache)
         var questionnaires = loaded.questionnaires
         if let id = questionnaireID, !questionnaires.contains(where: { $0.id == id }) {
             _ = try loc.questionnaire(id: id)  // reports what is available

@@ -82,3 +82,52 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
 private struct ResultSlots<R>: @unchecked Sendable {
     let base: UnsafeMutablePointer<R?>
 }
+
+/// `transform` applied to every element on `threads` threads, each taking
+/// the next element in turn, with the results in the original order. For
+/// work that waits on the disk (more threads than cores keep the cores
+/// busy), where `parallelMap` would run only as many as there are cores.
+/// The caller makes sure that what `transform` shares is safe to share.
+public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (T) -> R) -> [R] {
+    // `transform` is escaping: a thread may still hold it for a moment after
+    // it has handed over its last result (`withoutActuallyEscaping` would trap).
+    var results = [R?](repeating: nil, count: items.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let shared = Unchecked((items: items, transform: transform, slots: base, next: Counter()))
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(threads, items.count)) {
+            group.enter()
+            Thread.detachNewThread {
+                let s = shared.value
+                while true {
+                    let i = s.next.take()
+                    guard i < s.items.count else { break }
+                    (s.slots + i).pointee = s.transform(s.items[i])
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+    }
+    return results.map { $0! }
+}
+
+/// The next index to take, shared by threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0  // guarded by `lock`
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
+    }
+}
+
+/// A value handed to other threads by a caller that guarantees it is used
+/// safely there (each thread writes only its own result slots).
+private struct Unchecked<V>: @unchecked Sendable {
+    let value: V
+    init(_ value: V) { self.value = value }
+}

@@ -16,9 +16,10 @@ public final class DeferredCatalog: Translating, Sendable {
     private let parse: Pending<Result<Catalog, LoadFailure>>
 
     /// Reads and decodes `url` and parses its header here; the rest is
-    /// parsed in the background, on worker `lane` (see `LoadingLanes`).
+    /// parsed in the background, on worker `lane` (see `LoadingLanes`), or
+    /// taken from `cache` when it holds this file's compiled catalog.
     /// Fails with the diagnostics of reading, decoding or the header.
-    public static func open(_ url: URL, language: String, lane: Int) -> Result<DeferredCatalog, LoadFailure> {
+    public static func open(_ url: URL, language: String, lane: Int, cache: CompiledCache? = nil) -> Result<DeferredCatalog, LoadFailure> {
         let path = QuestionnaireFiles.displayPath(url)
         // The header is near the start: read more only when it is not yet complete.
         var limit = 16 * 1024
@@ -33,15 +34,25 @@ public final class DeferredCatalog: Translating, Sendable {
         }
         let (parsed, diags) = LocaleFiles.parse(head, path: path)
         guard let header = parsed else { return .failure(LoadFailure(diagnostics: diags)) }
-        let parse = Pending(on: LoadingLanes.queue(lane)) { Self.parse(url, language: language) }
+        let parse = Pending(on: LoadingLanes.queue(lane)) { Self.parse(url, language: language, cache: cache) }
         return .success(DeferredCatalog(language: language, isDraft: Catalog.isDraft(header), parse: parse))
     }
 
-    /// The whole file, read and parsed.
-    private static func parse(_ url: URL, language: String) -> Result<Catalog, LoadFailure> {
-        let (file, diags) = LocaleFiles.parse(url)
+    /// The whole file, read, then parsed and checked, or compiled earlier
+    /// from the same bytes (see `CompiledCache`).
+    static func parse(_ url: URL, language: String, cache: CompiledCache?) -> Result<Catalog, LoadFailure> {
+        let bytes: [UInt8]
+        switch QuestionnaireFiles.bytes(of: url) {
+        case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
+        case .success(let b): bytes = b
+        }
+        let hash = cache.map { _ in SHA256Digest.digest(bytes) }
+        if let cache, let hash, let compiled = cache.catalog(sourceHash: hash, language: language) { return .success(compiled) }
+        let (file, diags) = LocaleFiles.parse(bytes, path: QuestionnaireFiles.displayPath(url))
         guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
-        return .success(Catalog(file, language: language))
+        let catalog = Catalog(file, language: language)
+        if let cache, let hash { cache.store(catalog, sourceHash: hash) }
+        return .success(catalog)
     }
 
     private init(language: String, isDraft: Bool, parse: Pending<Result<Catalog, LoadFailure>>) {

@@ -23,12 +23,14 @@ public struct InterviewData {
     /// on; the questionnaires load when `ready` is first called, after the
     /// screen is drawn. When a questionnaire's header cannot be read without
     /// parsing the YAML, they load before drawing.
-    public static func load(_ loc: DataLocation, requestedLanguages requested: [String]) throws -> InterviewData {
+    /// Compiled translations are kept in `cache` (see `CompiledCache`).
+    public static func load(_ loc: DataLocation, requestedLanguages requested: [String],
+                            cache: CompiledCache? = .standard()) throws -> InterviewData {
         let localeFiles = loc.localeFiles()
         let localeTags = localeFiles.map(LocaleFiles.language(of:))
         var translations: [DeferredCatalog] = []
         for (i, (url, tag)) in zip(localeFiles, localeTags).enumerated() {
-            switch DeferredCatalog.open(url, language: tag, lane: i) {
+            switch DeferredCatalog.open(url, language: tag, lane: i, cache: cache) {
             case .success(let c): translations.append(c)
             case .failure(let f): throw Self.failure(f)
             }

@@ -49,7 +49,11 @@ public struct SummaryRun {
             printError("intake summary: no such file or folder: \(answers)")
             throw Failure.usage
         }
-        let catalogs = CatalogCache(locales: loc.locales)
+        // Read compiled translations, never write them: a summary compiles
+        // only its own language, and a cache holding just that language's
+        // file would tell which language a summary was printed in (an
+        // interview compiles every language).
+        let catalogs = CatalogCache(locales: loc.locales, compiled: CompiledCache.standard()?.readingOnly())
         if isDir.boolValue {
             try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories,
                          context: config.summaryContext)
@@ -84,21 +88,23 @@ public struct SummaryRun {
         }
     }
 
-    /// Summarises one answer file.
+    /// Summarises one answer file; the file's errors and notes go to `report`.
     func summarise(_ url: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
-                   cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext) throws -> String {
+                   cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext,
+                   report: (String) -> Void = printError) throws -> String {
         let bytes = try QuestionnaireFiles.read(url)
         let path = QuestionnaireFiles.displayPath(url)
-        let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(bytes: bytes, path: path) ?? "trafficking-screening"
+        let parsed = AnswerFile.parse(bytes: bytes, path: path)
+        let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(parsed) ?? "trafficking-screening"
         let q = try cache?.get(qid, location) ?? location.questionnaire(id: qid)
         let file: AnswerFile
-        switch AnswerFile.load(bytes: bytes, path: path, questionnaire: q) {
+        switch AnswerFile.load(parsed, path: path, questionnaire: q) {
         case .failure(let e):
-            for d in e.diagnostics { printError(d.description) }
+            for d in e.diagnostics { report(d.description) }
             throw Failure.failed
         case .success(let f): file = f
         }
-        for d in file.notes { printError(d.description) }
+        for d in file.notes { report(d.description) }
         let interviewee = file.language ?? q.language
         let tr = try catalogs.translator(language ?? q.language, source: q.language)
         let score = Scorer.score(q, answers: file.answers, language: interviewee)
@@ -117,6 +123,10 @@ public struct SummaryRun {
         return summary.rendered(format, in: tr, ascii: ascii)
     }
 
+    /// Threads for a batch: more than the cores, since each file waits for
+    /// its fsync.
+    static var batchThreads: Int { min(16, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+
     func runBatch(folder: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
                   directories: [ServiceDirectory], context: SummaryContext) throws {
         guard let output else {
@@ -129,18 +139,23 @@ public struct SummaryRun {
         let files = DataLocation.files(in: folder, ext: ["yaml", "yml"])
         let cache = QuestionnaireCache()
         let start = Date()
-        var done = 0, failed = 0
-        for f in files {
+        // Files are read, summarised and written (each with its fsync) on
+        // several threads; each file's errors and notes are kept and printed
+        // afterwards in the files' order, as one thread would print them.
+        let outcomes = concurrentMap(files, threads: Self.batchThreads) { f -> (ok: Bool, messages: [String]) in
+            var messages: [String] = []
             do {
                 let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
-                                         directories: directories, context: context)
+                                         directories: directories, context: context) { messages.append($0) }
                 let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
-                try OutputFile.write(text, to: outDir.appendingPathComponent(name))
-                done += 1
+                try OutputFile.write(text, to: outDir.appendingPathComponent(name), report: { messages.append($0) })
+                return (true, messages)
             } catch {
-                failed += 1
+                return (false, messages)
             }
         }
+        for o in outcomes { o.messages.forEach(printError) }
+        let done = outcomes.filter(\.ok).count, failed = outcomes.count - done
         let seconds = Date().timeIntervalSince(start)
         let rate = seconds > 0 ? Double(done) / seconds : 0
         printError(String(format: "summarised %d file%@ in %.2f s (%.0f files/s), %d failed", done, done == 1 ? "" : "s", seconds, rate, failed))

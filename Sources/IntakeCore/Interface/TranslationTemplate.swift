@@ -26,10 +26,14 @@ extension Questionnaire {
 public enum TranslationTemplate {
     /// Where the interface strings are defined, for `#:` references.
     public static let interfaceReference = "Sources/IntakeCore/Interface/UIStrings.swift"
+    public static let narrationReference = "Sources/IntakeCore/Interface/NarrationStrings.swift"
 
     public static func entries(questionnaires: [Questionnaire]) -> [TemplateEntry] {
         var out: [TemplateEntry] = UIString.allCases.map {
             TemplateEntry(key: $0.key, source: $0.source, note: $0.note, reference: interfaceReference)
+        }
+        out += UIString.narration.map {
+            TemplateEntry(key: $0.key, source: $0.source, note: $0.note, reference: narrationReference)
         }
         out += UIPlural.allCases.map {
             TemplateEntry(key: $0.key, source: $0.source, sourcePlural: $0.plural, note: $0.note, reference: interfaceReference)

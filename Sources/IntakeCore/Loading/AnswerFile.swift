@@ -37,16 +37,37 @@ public struct AnswerFile: Sendable {
     /// Reads the structure without a questionnaire: enough to learn which
     /// questionnaire it names.
     public static func peekQuestionnaireID(bytes: [UInt8], path: String) -> String? {
-        guard case .success(let root) = YAMLDocument.parse(bytes: bytes, path: path),
+        peekQuestionnaireID(parse(bytes: bytes, path: path))
+    }
+
+    /// An answer file's YAML, parsed once for both `peekQuestionnaireID`
+    /// and `load` (a batch summary parsed every file twice).
+    public struct Parsed {
+        fileprivate let root: Result<Node, Diagnostic>
+    }
+
+    /// Parses the YAML of an answer file; errors are reported by `load`.
+    public static func parse(bytes: [UInt8], path: String) -> Parsed {
+        Parsed(root: YAMLDocument.parse(bytes: bytes, path: path))
+    }
+
+    /// The questionnaire id a parsed answer file names, if any.
+    public static func peekQuestionnaireID(_ parsed: Parsed) -> String? {
+        guard case .success(let root) = parsed.root,
               case .mapping(let m) = root, let v = m["questionnaire"], case .scalar(let s) = v else { return nil }
         return s.string
     }
 
     /// Parses and checks an answer file against `questionnaire`.
     public static func load(bytes: [UInt8], path: String, questionnaire: Questionnaire) -> Result<AnswerFile, DiagnosticsError> {
+        load(parse(bytes: bytes, path: path), path: path, questionnaire: questionnaire)
+    }
+
+    /// Checks a parsed answer file against `questionnaire`.
+    public static func load(_ parsed: Parsed, path: String, questionnaire: Questionnaire) -> Result<AnswerFile, DiagnosticsError> {
         var diags = DiagnosticBag()
         let root: Node
-        switch YAMLDocument.parse(bytes: bytes, path: path) {
+        switch parsed.root {
         case .failure(let d): return .failure(DiagnosticsError([d]))
         case .success(let n): root = n
         }

@@ -50,7 +50,7 @@ public struct Catalog: Sendable {
     private let byKey: [String: Message]
     /// What a lookup needs of an entry: smaller to build and to copy than
     /// the whole `POEntry` with its comments and locations.
-    private struct Message: Sendable {
+    struct Message: Sendable {
         var id: String
         var idPlural: String?
         var translations: [String]
@@ -85,6 +85,19 @@ public struct Catalog: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         self.isSource = false
     }
+
+    /// A catalog from its parts (see `CompiledCatalog`).
+    init(language: String, isDraft: Bool, reviewedBy: String?, pluralForms: PluralForms, messages: [String: Message]) {
+        self.language = language
+        self.isDraft = isDraft
+        self.reviewedBy = reviewedBy
+        self.pluralForms = pluralForms
+        self.byKey = messages
+        self.isSource = false
+    }
+
+    /// Every entry a lookup can find, by key (see `CompiledCatalog`).
+    var messages: [String: Message] { byKey }
 
     /// How many entries have an error and show the source instead.
     public var rejectedCount: Int { byKey.values.filter(\.isRejected).count }

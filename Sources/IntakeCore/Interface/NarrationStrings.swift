@@ -1,11 +1,8 @@
-import IntakeCore
-
 // The words of `intake sessions replay`, declared once each (key, English,
-// note) beside the narration that uses them. They are looked up in the
-// advocate's language like every interface string and fall back to English.
-// They are not in the PO template yet: adding them adds entries to every
-// locales/*.po, which waits for the translator-tools branch; then pass
-// `UIString.narration` to the template.
+// note). They are looked up in the advocate's language like every interface
+// string and fall back to English. They sit beside the other interface
+// strings in Core because the PO template, and the tests that hold the
+// bundled translations to it, are built here.
 
 private let eventNote = "Session replay (intake sessions replay): one recorded event, for a supervisor. Lowercase, like a log line."
 private let stateNote = "Session replay: where the interview stood after an event."
@@ -52,7 +49,7 @@ extension UIString {
     public static let narrationProgressOnBreak = UIString(
         "narration/progress_on_break", "Answered {answered} of {total} questions that apply; on a break", note: stateNote)
 
-    /// The replay's strings, in the order a template would list them.
+    /// The replay's strings, in the order of the PO template (after `allCases`).
     public static let narration: [UIString] = [
         .narrationNoEvents, .narrationStarted, .narrationAnswered, .narrationCleared, .narrationRemark,
         .narrationInterviewRemark, .narrationDraftAnswer, .narrationDraftRemark, .narrationDraftInterviewRemark,

@@ -1,0 +1,169 @@
+/// A `Catalog` compiled to bytes, as gettext compiles a PO file to an MO
+/// file: what a lookup needs, already parsed and checked, so a program that
+/// has seen a translation file before does not parse and check it again.
+///
+/// The bytes are never trusted on their own. They carry the SHA-256 of the
+/// PO file they were compiled from, the language, the format version and a
+/// caller's program identity, and a SHA-256 of their own payload; `decode`
+/// gives nil (the caller then parses the PO file again) unless every one of
+/// these matches and every length and string in the payload is in bounds.
+/// The file access (where such bytes are kept) is the caller's: IntakeCore
+/// reads and writes no files.
+///
+/// Layout (integers little-endian):
+///
+///     "INTKCAT\0"            8 bytes
+///     format version         u32  (CompiledCatalog.formatVersion)
+///     program identity       string (u32 length + UTF-8)
+///     source SHA-256         32 bytes
+///     language               string
+///     payload length         u64
+///     payload SHA-256        32 bytes
+///     payload:
+///       isDraft              u8
+///       reviewedBy           optional string (u8 0/1, then string)
+///       plural rule          string (`PluralForms.description`)
+///       entry count          u32
+///       entries              key, id, optional idPlural, u32 count of
+///                            translations and each, u8 flags (1 fuzzy, 2 rejected)
+public enum CompiledCatalog {
+    /// Bump whenever what `Catalog` keeps of an entry, or how an entry is
+    /// judged (`TranslationCheck`), changes, so older compiled catalogs are
+    /// rebuilt.
+    public static let formatVersion: UInt32 = 1
+    static let magic: [UInt8] = Array("INTKCAT\0".utf8)
+
+    /// The compiled form of `catalog`, built from a PO file whose bytes had
+    /// SHA-256 `sourceHash`.
+    public static func encode(_ catalog: Catalog, sourceHash: [UInt8], program: String) -> [UInt8] {
+        var payload = ByteWriter()
+        payload.u8(catalog.isDraft ? 1 : 0)
+        payload.optionalString(catalog.reviewedBy)
+        payload.string(catalog.pluralForms.description)
+        // Sorted, so the same file compiles to the same bytes.
+        let entries = catalog.messages.sorted { $0.key < $1.key }
+        payload.u32(UInt32(entries.count))
+        for (key, m) in entries {
+            payload.string(key)
+            payload.string(m.id)
+            payload.optionalString(m.idPlural)
+            payload.u32(UInt32(m.translations.count))
+            for t in m.translations { payload.string(t) }
+            payload.u8((m.isFuzzy ? 1 : 0) | (m.isRejected ? 2 : 0))
+        }
+        var out = ByteWriter()
+        out.raw(magic)
+        out.u32(formatVersion)
+        out.string(program)
+        out.raw(sourceHash)
+        out.string(catalog.language)
+        out.u64(UInt64(payload.bytes.count))
+        out.raw(SHA256Digest.digest(payload.bytes))
+        out.raw(payload.bytes)
+        return out.bytes
+    }
+
+    /// The catalog in `bytes` if they were compiled by this format and
+    /// `program` from a file with SHA-256 `sourceHash` for `language`, and
+    /// are whole and unchanged; nil otherwise.
+    public static func decode(_ bytes: [UInt8], sourceHash: [UInt8], language: String, program: String) -> Catalog? {
+        var r = ByteReader(bytes)
+        guard r.raw(magic.count) == magic[...],
+              r.u32() == formatVersion,
+              r.string() == program,
+              let hash = r.raw(32), hash.elementsEqual(sourceHash),
+              r.string() == language,
+              let length = r.u64(), let digest = r.raw(32), length == UInt64(r.remaining)
+        else { return nil }
+        let payload = bytes[r.offset...]
+        guard SHA256Digest.digest(Array(payload)).elementsEqual(digest) else { return nil }
+        return decodePayload(&r, language: language)
+    }
+
+    private static func decodePayload(_ r: inout ByteReader, language: String) -> Catalog? {
+        guard let draft = r.u8(), draft <= 1,
+              let reviewedBy = r.optionalString(),
+              let rule = r.string(), let plural = try? PluralForms.parse(rule),
+              let count = r.u32(), Int(count) <= r.remaining
+        else { return nil }
+        var messages: [String: Catalog.Message] = Dictionary(minimumCapacity: Int(count))
+        for _ in 0..<count {
+            guard let key = r.string(), let id = r.string(), let idPlural = r.optionalString(),
+                  let n = r.u32(), Int(n) <= r.remaining
+            else { return nil }
+            var translations: [String] = []
+            translations.reserveCapacity(Int(n))
+            for _ in 0..<n {
+                guard let t = r.string() else { return nil }
+                translations.append(t)
+            }
+            guard let flags = r.u8(), flags <= 3 else { return nil }
+            messages[key] = Catalog.Message(id: id, idPlural: idPlural, translations: translations,
+                                            isFuzzy: flags & 1 != 0, isRejected: flags & 2 != 0)
+        }
+        guard r.remaining == 0, messages.count == Int(count) else { return nil }
+        return Catalog(language: language, isDraft: draft == 1, reviewedBy: reviewedBy, pluralForms: plural, messages: messages)
+    }
+}
+
+/// Appends integers and strings to bytes (little-endian; strings as a u32
+/// byte count and UTF-8).
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func raw<S: Sequence>(_ b: S) where S.Element == UInt8 { bytes.append(contentsOf: b) }
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            u32(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+    mutating func optionalString(_ s: String?) {
+        if let s { u8(1); string(s) } else { u8(0) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read checks its bounds and gives nil
+/// past the end, so hostile or cut-off bytes can only fail.
+struct ByteReader {
+    let bytes: [UInt8]
+    private(set) var offset = 0
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var remaining: Int { bytes.count - offset }
+
+    mutating func raw(_ n: Int) -> ArraySlice<UInt8>? {
+        guard n >= 0, n <= remaining else { return nil }
+        defer { offset += n }
+        return bytes[offset..<(offset + n)]
+    }
+    mutating func u8() -> UInt8? { raw(1)?.first }
+    mutating func u32() -> UInt32? {
+        guard let b = raw(4) else { return nil }
+        return b.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+    mutating func u64() -> UInt64? {
+        guard let b = raw(8) else { return nil }
+        return b.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    /// A string; nil past the end or when its bytes are not UTF-8.
+    mutating func string() -> String? {
+        guard let n = u32(), let b = raw(Int(n)) else { return nil }
+        return b.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+    }
+    /// An optional string: nil for a bad marker or string (the caller
+    /// fails), `.some(nil)` for an absent one.
+    mutating func optionalString() -> String?? {
+        switch u8() {
+        case 0: return .some(nil)
+        case 1:
+            guard let s = string() else { return nil }
+            return Optional(Optional(s))
+        default: return nil
+        }
+    }
+}
