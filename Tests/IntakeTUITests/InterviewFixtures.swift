@@ -233,6 +233,16 @@ func makeRunner(_ q: Questionnaire = Fixtures.allTypes, mode: InterviewMode = .i
     }
 }
 
+/// Answers the fixture's questions up to its multiline text question
+/// (the same answers in every test that starts there).
+func walkToMultilineQuestion(_ r: HeadlessRunner<InterviewApp>) {
+        r.press(.enter, .enter, .char("1"), .enter, .enter, .function(2), .enter, .char("1"), .enter, .char("1"), .enter)
+        r.type("10"); r.press(.enter)
+        r.type("2024-02-15"); r.press(.enter)
+        r.type("2023-11"); r.press(.enter)
+        r.type("Farm"); r.press(.enter)
+}
+
 extension InterviewModel {
     /// The text in the answer field of the question on screen ("" if none).
     var typedText: String { (screen as? any TypedAnswerScreen)?.editor.text ?? "" }

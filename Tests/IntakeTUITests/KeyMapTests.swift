@@ -177,11 +177,7 @@ import Testing
     /// the screen, it scrolls, and stops at its last line.
     @Test func helpOverAMultilineAnswerScrollsToItsEndAndStopsThere() {
         let r = makeRunner()
-        r.press(.enter, .enter, .char("1"), .enter, .enter, .function(2), .enter, .char("1"), .enter, .char("1"), .enter)
-        r.type("10"); r.press(.enter)
-        r.type("2024-02-15"); r.press(.enter)
-        r.type("2023-11"); r.press(.enter)
-        r.type("Farm"); r.press(.enter)
+        walkToMultilineQuestion(r)
         r.press(.function(1))
         #expect(r.grid.lines[0].hasPrefix(" Help: keys"))
         #expect(r.grid.lines[2].hasPrefix("  Enter, Tab, Page Down"))

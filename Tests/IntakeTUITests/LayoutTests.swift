@@ -9,11 +9,7 @@ import Testing
     /// The fixture's summary screen, at 80×24 (taller than that, it fits).
     static func summary() -> InterviewModel {
         let r = makeRunner()
-        r.press(.enter, .enter, .char("1"), .enter, .enter, .function(2), .enter, .char("1"), .enter, .char("1"), .enter)
-        r.type("10"); r.press(.enter)
-        r.type("2024-02-15"); r.press(.enter)
-        r.type("2023-11"); r.press(.enter)
-        r.type("Farm"); r.press(.enter)
+        walkToMultilineQuestion(r)
         r.type("Kept"); r.press(.enter, .function(9), .enter)
         return r.model
     }
