@@ -30,8 +30,8 @@ public enum ReportCell: Equatable, Sendable, CustomStringConvertible {
     case count(Int)
     /// 1 to 4: too few to publish ("<5").
     case small
-    /// Published as "*": a count of 5 or more, hidden so that a "<5" cell
-    /// cannot be worked out by subtracting the shown cells from the total.
+    /// Published as "*": a count hidden so that no "<5" cell can be worked
+    /// out, or narrowed, from the total and the cells shown (see `suppress`).
     case secondary
 
     public var description: String {
@@ -62,10 +62,9 @@ public struct ReportTable: Equatable, Sendable {
 /// - Primary: a count from 1 to 4 is published as "<5". Zero is published.
 /// - Total: the number of sessions; "<5" when it is from 1 to 4.
 /// - Secondary, in tables whose rows add up to the total (month, result,
-///   age band): when exactly one row is "<5", it could be worked out as the
-///   total minus the others, so the smallest other non-zero row is hidden
-///   too ("*"; it is 5 or more, as every row left shown is). With two or
-///   more hidden rows, only their sum can be worked out.
+///   age band): the hidden rows' sum is the total minus the rows shown, so
+///   more rows are hidden ("*") until that sum can no longer tell, or
+///   narrow, any "<5" (see `suppress`).
 /// - Tables where one session counts in several rows (domain, sector,
 ///   referral) do not add up to the total and publish no complement
 ///   ("sessions without X"), so primary suppression is enough there.
@@ -117,12 +116,47 @@ public enum AggregateReport {
     static func cell(_ n: Int) -> ReportCell { (1..<threshold).contains(n) ? .small : .count(n) }
 
     /// Primary suppression, and secondary where the rows add up to the total.
+    ///
+    /// There the hidden cells' sum is known (the total minus the rows
+    /// shown), and so is each hidden cell's range: 1 to 4 for "<5", 5 or
+    /// more for "*". The hidden set is safe when that sum narrows no "<5"
+    /// below 1 to 4. With k cells "<5" and m cells "*" hidden, adding up to
+    /// S, the largest a "<5" can be is S - (k - 1) - 5m, so:
+    /// - with m = 0 (only "<5"), a "<5" is at most S - (k - 1) and at least
+    ///   S - 4(k - 1): safe when k + 3 <= S <= 4k - 3 (never for k = 1,
+    ///   whose S is the cell itself);
+    /// - with m >= 1 (a "*" has no upper bound), safe when S >= k + 3 + 5m.
+    ///
+    /// Tried in order: no second cell; the smallest single row that makes
+    /// it safe; then rows from the largest down until it is safe; else
+    /// every non-zero row is hidden as "*" (then no row says whether it is
+    /// under 5). A table whose total is under 5 shows "<5" as its total, so
+    /// its rows give nothing more away and only primary suppression applies.
     public static func suppress(_ counts: [Int], addsUpToTotal: Bool) -> [ReportCell] {
         var cells = counts.map(cell)
-        guard addsUpToTotal, cells.filter({ $0 == .small }).count == 1 else { return cells }
+        let small = counts.indices.filter { cells[$0] == .small }
+        let total = counts.reduce(0, +)
+        guard addsUpToTotal, !small.isEmpty, total >= threshold else { return cells }
+        let k = small.count
+        let smallSum = small.reduce(0) { $0 + counts[$1] }
+        if k >= 2 && (k + 3...4 * k - 3).contains(smallSum) { return cells }
+        func safe(_ hidden: [Int]) -> Bool {
+            smallSum + hidden.reduce(0) { $0 + counts[$1] } >= k + 3 + threshold * hidden.count
+        }
         let candidates = counts.indices.filter { cells[$0] != .small && counts[$0] > 0 }
-        if let i = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) { cells[i] = .secondary }
-        return cells
+        if let i = candidates.sorted(by: { (counts[$0], $0) < (counts[$1], $1) }).first(where: { safe([$0]) }) {
+            cells[i] = .secondary
+            return cells
+        }
+        var hidden: [Int] = []
+        for i in candidates.sorted(by: { (counts[$0], -$0) > (counts[$1], -$1) }) {
+            hidden.append(i)
+            if safe(hidden) {
+                for j in hidden { cells[j] = .secondary }
+                return cells
+            }
+        }
+        return counts.map { $0 == 0 ? .count(0) : .secondary }
     }
 }
 
@@ -144,7 +178,7 @@ public enum ReportRenderer {
     public static func markdown(_ tables: [ReportTable], sessions: Int) -> String {
         var out = "# Screening report\n\n"
         out += "Sessions: \(AggregateReport.cell(sessions)). "
-        out += "Counts from 1 to 4 are shown as <5, and * hides a larger count that would let a <5 be worked out from the total, so that no person can be singled out. "
+        out += "Counts from 1 to 4 are shown as <5, and * hides a count that would let a <5 be worked out or narrowed from the total, so that no person can be singled out. "
         out += "A session can count in several rows of the domain, kind of work and referral tables.\n"
         for t in tables {
             out += "\n## \(t.dimension.title)\n\n| \(t.dimension.rawValue) | sessions |\n| --- | ---: |\n"

@@ -16,8 +16,25 @@ import Testing
         #expect(AggregateReport.suppress([7, 2, 7], addsUpToTotal: true) == [.secondary, .small, .count(7)])
     }
 
-    @Test func twoHiddenCellsNeedNoSecond() {
+    @Test func twoHiddenCellsWhoseSumTellsNothingNeedNoSecond() {
+        // 2 + 3 = 5 is all that can be worked out; each of two cells of 1 to
+        // 4 adding up to 5 can still be anything from 1 to 4.
         #expect(AggregateReport.suppress([2, 3, 9], addsUpToTotal: true) == [.small, .small, .count(9)])
+    }
+
+    /// A hidden sum can give the hidden cells away: two "<5" adding up to 2
+    /// are both 1; a "<5" and a "*" (5 or more) adding up to 6 are 1 and 5.
+    @Test func hiddenCellsWhoseSumGivesThemAwayHideMore() {
+        // 1 + 1 = 2 would tell both: a row of 8 or more is hidden too.
+        #expect(AggregateReport.suppress([1, 1, 30], addsUpToTotal: true) == [.small, .small, .secondary])
+        // Hiding the 5 would leave 1 + 5 = 6, so the 1 would be known; no
+        // single other row (5 or 6) is enough and neither are two, so every
+        // non-zero row is hidden.
+        #expect(AggregateReport.suppress([5, 0, 1, 6], addsUpToTotal: true) == [.secondary, .count(0), .secondary, .secondary])
+        // 1 + 11 = 12 tells nothing of the 1 (the 11 could be 8 to 11).
+        #expect(AggregateReport.suppress([1, 11, 0], addsUpToTotal: true) == [.small, .secondary, .count(0)])
+        // 4 + 5 = 9: the 4 could be 1 to 4 (the other 5 to 8), so the 5 is enough.
+        #expect(AggregateReport.suppress([4, 5, 20], addsUpToTotal: true) == [.small, .secondary, .count(20)])
     }
 
     @Test func noSecondWhereRowsDoNotAddUp() {
@@ -75,8 +92,8 @@ import Testing
             result,total,12
             result,no_indicators,*
             result,concerns,0
-            result,possible,<5
-            result,likely,6
+            result,possible,*
+            result,likely,*
             domain,total,12
             domain,coercion,7
             domain,debt_bondage,6
