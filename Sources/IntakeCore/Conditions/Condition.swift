@@ -1,6 +1,6 @@
 /// A resolved condition: every name is known to be a question, an option,
 /// an indicator, a domain, a score or a parameter.
-public struct Condition: Sendable {
+public struct Condition: Sendable, Equatable {
     /// The text as written.
     public var source: String
     public var location: SourceLocation
@@ -64,7 +64,7 @@ public struct Condition: Sendable {
     }
 }
 
-public indirect enum ConditionNode: Sendable {
+public indirect enum ConditionNode: Sendable, Equatable {
     case bool(Bool)
     case number(Double)
     case string(String)

@@ -13,6 +13,10 @@ public enum QuestionnaireLoader {
     public struct Outcome: Sendable {
         public var questionnaire: Questionnaire?
         public var diagnostics: [Diagnostic]
+        public init(questionnaire: Questionnaire?, diagnostics: [Diagnostic]) {
+            self.questionnaire = questionnaire
+            self.diagnostics = diagnostics
+        }
     }
 
     /// Loads a questionnaire from the bytes of the file at `path`.

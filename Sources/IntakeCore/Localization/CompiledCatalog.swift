@@ -142,13 +142,15 @@ struct ByteReader {
         return bytes[offset..<(offset + n)]
     }
     mutating func u8() -> UInt8? { raw(1)?.first }
-    mutating func u32() -> UInt32? {
-        guard let b = raw(4) else { return nil }
-        return b.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-    mutating func u64() -> UInt64? {
-        guard let b = raw(8) else { return nil }
-        return b.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    mutating func u32() -> UInt32? { integer() }
+    mutating func u64() -> UInt64? { integer() }
+    /// A little-endian integer, loaded at once (a compiled questionnaire
+    /// reads tens of thousands of them).
+    private mutating func integer<I: FixedWidthInteger>() -> I? {
+        let n = MemoryLayout<I>.size
+        guard n <= remaining else { return nil }
+        defer { offset += n }
+        return bytes.withUnsafeBytes { I(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: I.self)) }
     }
     /// A string; nil past the end or when its bytes are not UTF-8.
     mutating func string() -> String? {

@@ -91,7 +91,20 @@ public struct Questionnaire: Sendable {
     }
 }
 
-public struct Section: Sendable, Identifiable {
+/// Two questionnaires are equal when everything loaded from the file is
+/// (the question index and the flat question list are derived from it).
+extension Questionnaire: Equatable {
+    public static func == (a: Questionnaire, b: Questionnaire) -> Bool {
+        a.id == b.id && a.version == b.version && a.language == b.language && a.title == b.title
+            && a.description == b.description && a.intro == b.intro && a.endMessage == b.endMessage
+            && a.parameters == b.parameters && a.domains == b.domains && a.sections == b.sections
+            && a.indicators == b.indicators && a.scores == b.scores && a.result == b.result
+            && a.referrals == b.referrals && a.summaryHooks == b.summaryHooks && a.resources == b.resources
+            && a.changelog == b.changelog && a.path == b.path && a.contentHash == b.contentHash
+    }
+}
+
+public struct Section: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: SourceText
     public var intro: SourceText?
@@ -122,7 +135,7 @@ public struct AnswerOption: Sendable, Hashable {
     public var text: SourceText
 }
 
-public struct Question: Sendable, Identifiable {
+public struct Question: Sendable, Equatable, Identifiable {
     public var id: String
     public var type: QuestionType
     public var text: SourceText
@@ -160,7 +173,7 @@ public enum Phase: String, Sendable, CaseIterable, Codable {
     case recruitment, travel, destination, any
 }
 
-public struct Indicator: Sendable, Identifiable {
+public struct Indicator: Sendable, Equatable, Identifiable {
     public var id: String
     public var domain: String
     public var strength: Strength
@@ -175,7 +188,7 @@ public struct Indicator: Sendable, Identifiable {
     public var location: SourceLocation
 }
 
-public enum DomainRule: Sendable {
+public enum DomainRule: Sendable, Equatable {
     /// ILO reading: 2 strong, or 1 strong + 1 medium/weak, or 3 medium, or 2 medium + 1 weak.
     case tiers
     /// Any one indicator.
@@ -194,7 +207,7 @@ public enum DomainKind: String, Sendable, CaseIterable, Codable {
     case concern
 }
 
-public struct Domain: Sendable, Identifiable {
+public struct Domain: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: SourceText
     public var core: Bool
@@ -203,7 +216,7 @@ public struct Domain: Sendable, Identifiable {
     public var location: SourceLocation
 }
 
-public struct Parameter: Sendable, Identifiable {
+public struct Parameter: Sendable, Equatable, Identifiable {
     public var id: String
     public var defaultValue: Double
     /// Per-language values, by language tag.
@@ -222,12 +235,12 @@ public struct Parameter: Sendable, Identifiable {
     }
 }
 
-public struct ScoreItem: Sendable {
+public struct ScoreItem: Sendable, Equatable {
     public var when: Condition
     public var points: Double
 }
 
-public struct Score: Sendable, Identifiable {
+public struct Score: Sendable, Equatable, Identifiable {
     public var id: String
     public var items: [ScoreItem]
     public var location: SourceLocation
@@ -251,7 +264,7 @@ public enum ResultLevel: String, Sendable, CaseIterable, Codable, Comparable {
     public static func < (a: ResultLevel, b: ResultLevel) -> Bool { a.rank < b.rank }
 }
 
-public struct Override: Sendable, Identifiable {
+public struct Override: Sendable, Equatable, Identifiable {
     public var id: String
     public var when: Condition
     public var result: ResultLevel?
@@ -265,7 +278,7 @@ public struct Override: Sendable, Identifiable {
     public var location: SourceLocation
 }
 
-public struct ResultRules: Sendable {
+public struct ResultRules: Sendable, Equatable {
     public var likely: Condition?
     public var possible: Condition?
     /// Labour or safety concerns short of possible trafficking indicators.
@@ -274,7 +287,7 @@ public struct ResultRules: Sendable {
     public var overrides: [Override]
 }
 
-public struct Referral: Sendable, Identifiable {
+public struct Referral: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: SourceText
     public var when: Condition
@@ -334,7 +347,7 @@ public enum SummaryHook: String, Sendable, CaseIterable {
 }
 
 /// Questions whose answers have a fixed place in the summary.
-public struct SummaryHooks: Sendable {
+public struct SummaryHooks: Sendable, Equatable {
     public var questions: [SummaryHook: String]
     public init(_ questions: [SummaryHook: String] = [:]) { self.questions = questions }
     public subscript(hook: SummaryHook) -> String? {
@@ -350,7 +363,7 @@ public struct SummaryHooks: Sendable {
 
 /// One version's changes to question ids, so that sessions and answer
 /// files written for an earlier version still load, with a note.
-public struct ChangelogEntry: Sendable {
+public struct ChangelogEntry: Sendable, Equatable {
     /// The version that made the change.
     public var version: String
     /// Question ids that no longer exist; their answers are set aside.
@@ -376,7 +389,7 @@ public enum HistoricQuestionID: Sendable, Equatable {
     case unknown
 }
 
-public struct Resource: Sendable, Identifiable {
+public struct Resource: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: SourceText
     public var text: SourceText

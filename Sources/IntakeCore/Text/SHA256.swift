@@ -7,11 +7,14 @@ import Crypto
 /// check. The FIPS 180-4 vectors in TextTests hold it to the standard.
 public enum SHA256Digest {
     /// Lowercase hex digest of `bytes`.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String { hexOfDigest(digest(bytes)) }
+
+    /// Lowercase hex of a digest already computed.
+    public static func hexOfDigest(_ digest: [UInt8]) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in digest(bytes) {
+        out.reserveCapacity(digest.count * 2)
+        for b in digest {
             out.append(hexDigits[Int(b >> 4)])
             out.append(hexDigits[Int(b & 0x0f)])
         }
