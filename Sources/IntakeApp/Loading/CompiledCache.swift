@@ -6,7 +6,8 @@ import Glibc
 
 /// Where compiled translations (see `CompiledCatalog`) are kept between
 /// runs: `$XDG_CACHE_HOME/intake`, or `~/.cache/intake`. It holds only what
-/// is compiled from the data files (translations), never an answer.
+/// is compiled from the data files (translations and validated
+/// questionnaires, see `CompiledQuestionnaire`), never an answer.
 ///
 /// Everything here is best effort: a cache that cannot be read or written
 /// costs a parse, never an error. A file is used only when it is a regular
@@ -77,7 +78,46 @@ public struct CompiledCache: Sendable {
         guard writes else { return }
         let name = Self.catalogName(sourceHash: sourceHash, language: catalog.language, program: program)
         guard write(CompiledCatalog.encode(catalog, sourceHash: sourceHash, program: program), name: name) else { return }
-        let prefix = Self.languagePrefix(catalog.language)
+        removeOthers(prefix: Self.languagePrefix(catalog.language), keeping: name)
+    }
+
+    // MARK: Questionnaires
+
+    /// The file name for a validated questionnaire: a prefix from its id,
+    /// then a digest of its file's content hash and the program identity.
+    static func questionnaireName(sourceHash: [UInt8], id: String, program: String) -> String {
+        let key = SHA256Digest.hex(sourceHash + Array("\0questionnaire\0\(program)".utf8))
+        return questionnairePrefix(id) + key + ".bin"
+    }
+
+    /// What every file name of a questionnaire id's compiled forms starts with.
+    static func questionnairePrefix(_ id: String) -> String {
+        "questionnaire-" + SHA256Digest.hex(Array(id.utf8)).prefix(16) + "-"
+    }
+
+    /// The questionnaire `id` (as its header says) validated earlier from a
+    /// file with these bytes, with `path` as its path, if this cache holds
+    /// it whole and unchanged (see `CompiledQuestionnaire`).
+    public func questionnaire(sourceHash: [UInt8], id: String, path: String,
+                              program: String = programIdentity) -> Questionnaire? {
+        guard let bytes = read(Self.questionnaireName(sourceHash: sourceHash, id: id, program: program)),
+              let q = CompiledQuestionnaire.decode(bytes, sourceHash: sourceHash, path: path, program: program),
+              q.id == id
+        else { return nil }
+        return q
+    }
+
+    /// Keeps `q`, loaded without errors from a file with SHA-256
+    /// `sourceHash`; the id's other compiled forms are removed.
+    public func store(_ q: Questionnaire, sourceHash: [UInt8], program: String = programIdentity) {
+        guard writes, let bytes = CompiledQuestionnaire.encode(q, sourceHash: sourceHash, program: program) else { return }
+        let name = Self.questionnaireName(sourceHash: sourceHash, id: q.id, program: program)
+        guard write(bytes, name: name) else { return }
+        removeOthers(prefix: Self.questionnairePrefix(q.id), keeping: name)
+    }
+
+    /// Removes the compiled files starting with `prefix` other than `name`.
+    private func removeOthers(prefix: String, keeping name: String) {
         for old in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         where old.hasPrefix(prefix) && old.hasSuffix(".bin") && old != name {
             unlink(directory.appendingPathComponent(old).path)

@@ -41,9 +41,14 @@ public struct InterviewData {
             throw Failure.usage
         }
         let sources = try files.map { (bytes: try QuestionnaireFiles.read($0), path: QuestionnaireFiles.displayPath($0)) }
+        let scanned = sources.map { QuestionnaireHeader.scan($0.bytes) }
         // Loaded by the first call of `ready`, on the thread that draws, once
         // the first screen is up; the translations parse beside it.
-        let loading = Once { parallelMap(sources) { QuestionnaireLoader.load(bytes: $0.bytes, path: $0.path) } }
+        let loading = Once {
+            parallelMap(Array(zip(sources, scanned.map { $0?.id }))) { source, id in
+                loadQuestionnaire(source.bytes, path: source.path, id: id, cache: cache)
+            }
+        }
         let ready: Ready = { () throws(LoadFailure) -> [Questionnaire] in
             var out: [Questionnaire] = []
             for outcome in loading.value {
@@ -53,7 +58,7 @@ public struct InterviewData {
             for c in translations { if case .failure(let f) = c.wait() { throw f } }
             return out
         }
-        let headers = sources.compactMap { QuestionnaireHeader.scan($0.bytes) }
+        let headers = scanned.compactMap { $0 }
         let questionnaires = headers.count == sources.count
             ? zip(headers, sources).map { Questionnaire.placeholder($0, path: $1.path) }
             : try waitOutsideTerminal(ready)
@@ -67,6 +72,24 @@ public struct InterviewData {
             throw Failure.usage
         }
         return InterviewData(questionnaires: questionnaires, languages: languages, ready: ready)
+    }
+
+    /// A questionnaire file loaded and checked, or taken from `cache` when
+    /// it holds the questionnaire validated from the same bytes (the cache
+    /// is looked up by the id the file's header gives; without one, the
+    /// file is always loaded). A file that loads without errors is kept in
+    /// the cache; one with errors never is, so its errors are reported at
+    /// every run.
+    static func loadQuestionnaire(_ bytes: [UInt8], path: String, id: String?,
+                                  cache: CompiledCache?) -> QuestionnaireLoader.Outcome {
+        guard let cache, let id else { return QuestionnaireLoader.load(bytes: bytes, path: path) }
+        let hash = SHA256Digest.digest(bytes)
+        if let q = cache.questionnaire(sourceHash: hash, id: id, path: path) {
+            return QuestionnaireLoader.Outcome(questionnaire: q, diagnostics: [])
+        }
+        let outcome = QuestionnaireLoader.load(bytes: bytes, path: path)
+        if let q = outcome.questionnaire, q.id == id { cache.store(q, sourceHash: hash) }
+        return outcome
     }
 
     /// `ready`, before the terminal is taken: errors printed, exit 1.
