@@ -38,3 +38,35 @@ wait_for quest "EXIT=1" 20
 out=$(t capture-pane -p -J -t quest)  # -J: the long message unwrapped
 grep -Eq "questionnaires/trafficking-screening.yaml:$((qline + 2)):[0-9]+: error: unknown key 'colour'" <<<"$out" || { echo "$out"; exit 1; }
 ! grep -q "Start a screening" <<<"$out" || { echo "the start screen stayed after exit:"; echo "$out"; exit 1; }
+
+# Compiled questionnaires: a run that may write compiles the loaded ones into
+# the cache (owner-only); a questionnaire broken afterwards is loaded from its
+# bytes and its error reported, never taken from the cache, and never cached.
+cp "$ROOT/questionnaires/trafficking-screening.yaml" "$q"
+cache="$TMPDIR/cache"
+start_session warm XDG_CACHE_HOME="'$cache'" "$INTAKE" run --ready-only --data-dir "'$data'"
+wait_for warm "EXIT=0" 30
+ls "$cache"/intake/questionnaire-*.bin >/dev/null || { echo "no compiled questionnaire in the cache"; ls -la "$cache/intake"; exit 1; }
+[[ $(ls "$cache"/intake/questionnaire-*.bin | wc -l) -eq 2 ]] || { ls -la "$cache/intake"; exit 1; }
+for f in "$cache"/intake/questionnaire-*.bin; do [[ $(stat -c %a "$f") == 600 ]] || { ls -la "$f"; exit 1; }; done
+before=$(ls "$cache/intake" | sort)
+sed -i "${qline}a\\  - id: broken\\n    colour: red" "$q"
+start_session cached XDG_CACHE_HOME="'$cache'" "$INTAKE" run --data-dir "'$data'" --ephemeral
+wait_for cached "EXIT=1" 20
+out=$(t capture-pane -p -J -t cached)
+grep -Eq "questionnaires/trafficking-screening.yaml:$((qline + 2)):[0-9]+: error: unknown key 'colour'" <<<"$out" || { echo "$out"; exit 1; }
+start_session cached2 XDG_CACHE_HOME="'$cache'" "$INTAKE" run --ready-only --data-dir "'$data'"
+wait_for cached2 "EXIT=1" 20
+[[ "$(ls "$cache/intake" | sort)" == "$before" ]] || { echo "a broken questionnaire changed the cache"; ls -la "$cache/intake"; exit 1; }
+
+# A broken service directory ends the run with its located errors too, once
+# it has loaded beside the first screen.
+cp "$ROOT/questionnaires/trafficking-screening.yaml" "$q"
+mkdir -p "$data/org"
+printf 'services:\n  - category: medical\n    name: Clinic\n    phone: "555-0100"\n    langauges: [en]\n' >"$data/org/local.yaml"
+printf 'name: Riverside Legal Aid\ndirectory: local.yaml\n' >"$data/org/organisation.yaml"
+start_session dir "$INTAKE" run --ephemeral --data-dir "'$data'" --org-config "'$data/org/organisation.yaml'"
+wait_for dir "EXIT=1" 20
+out=$(t capture-pane -p -J -t dir)
+grep -q "local.yaml:5:5: error: unknown key 'langauges'" <<<"$out" || { echo "$out"; exit 1; }
+! grep -q "Start a screening" <<<"$out" || { echo "the start screen stayed after exit:"; echo "$out"; exit 1; }

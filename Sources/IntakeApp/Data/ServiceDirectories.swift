@@ -54,15 +54,23 @@ public enum ServiceDirectories {
     /// with its located errors (exit 1): a referral must not silently lose
     /// its services. Warnings are for `intake validate`.
     public static func load(config: OrganisationConfig, location: DataLocation) throws -> [ServiceDirectory] {
+        switch loaded(config: config, location: location) {
+        case .success(let out): return out
+        case .failure(let f):
+            for e in f.diagnostics { printError(e.description) }
+            throw Failure.failed
+        }
+    }
+
+    /// The directories for a summary, or the errors of the first broken
+    /// one; prints nothing, so it may run while curses holds the terminal.
+    public static func loaded(config: OrganisationConfig, location: DataLocation) -> Result<[ServiceDirectory], LoadFailure> {
         var out: [ServiceDirectory] = []
         for p in paths(config: config, location: location) {
             let (d, diags) = check(p, today: nil)
-            guard let d else {
-                for e in diags where e.severity == .error { printError(e.description) }
-                throw Failure.failed
-            }
+            guard let d else { return .failure(LoadFailure(diagnostics: diags.filter { $0.severity == .error })) }
             out.append(d)
         }
-        return out
+        return .success(out)
     }
 }

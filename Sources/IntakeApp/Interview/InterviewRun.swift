@@ -74,7 +74,19 @@ public struct InterviewRun {
         var model = InterviewModel(mode: mode, questionnaires: questionnaires, languages: loaded.languages, resumable: resumable,
                                    questionnaireID: preselected, intervieweeLanguage: language, advocateLanguage: advocateLanguage,
                                    now: Date())
-        model.serviceDirectories = try ServiceDirectories.load(config: organisation.config, location: loc)
+        // The service directories are for the summary, not the start screen:
+        // they load on a loading lane while it is drawn (before it when a
+        // resumed session may need them at once), and a broken one ends the
+        // program with its errors as a broken questionnaire does.
+        let directories = Pending(on: LoadingLanes.queue(loaded.languages.count)) { [config = organisation.config] in
+            ServiceDirectories.loaded(config: config, location: loc)
+        }
+        if resume != nil {
+            switch directories.wait() {
+            case .success(let d): model.serviceDirectories = d
+            case .failure(let f): throw InterviewData.failure(f)
+            }
+        }
         model.organisation = (organisation.config.name, organisation.config.setting)
         model.screener = screener ?? organisation.config.screener
         var first: [InterviewEffect] = []
@@ -98,7 +110,17 @@ public struct InterviewRun {
             store: store, exportFolder: exportFolder, organisationKey: organisation.key,
             sealExports: !(exportPlaintext || organisation.config.plaintextExports), sealedFolder: sealedFolder)
         handler.recordedBy = (organisation.config.name, organisation.config.setting, model.screener)
-        try Self.runTerminal(model, first: first, handler: handler, ready: loaded.ready, exitAfter: exitAfter)
+        let ready: InterviewData.Ready = { () throws(LoadFailure) -> [Questionnaire] in
+            let questionnaires = try loaded.ready()
+            _ = try directories.wait().get()
+            return questionnaires
+        }
+        try Self.runTerminal(model, first: first, handler: handler, ready: ready, exitAfter: exitAfter,
+                             directories: { try? directories.wait().get() })
+        // The benchmark flags end here: what the run allocated is the
+        // process's to drop, and freeing it (the catalogs, up to 6 M
+        // instructions) would only be timed, never used.
+        if exitAfter != nil { exit(0) }
         if let unsaved = handler.unsaved {
             // Never "saved" when it is not: say what is lost, and fail.
             printError("intake: \(unsaved)")
@@ -130,7 +152,8 @@ public struct InterviewRun {
     /// any key is read); a broken file then ends the program with its
     /// errors, after the terminal is restored.
     static func runTerminal(_ start: InterviewModel, first: [InterviewEffect], handler: InterviewEffectHandler,
-                            ready: InterviewData.Ready, exitAfter: ExitPoint? = nil, tickInterval: TimeInterval = 0.25) throws {
+                            ready: InterviewData.Ready, exitAfter: ExitPoint? = nil, tickInterval: TimeInterval = 0.25,
+                            directories: () -> [ServiceDirectory]? = { nil }) throws {
         let app = InterviewApp()
         var model = start
         model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
@@ -146,6 +169,7 @@ public struct InterviewRun {
                 if exitAfter == .firstFrame { return }
                 let loaded = try ready()
                 if exitAfter == .ready { return }
+                if let d = directories() { model.serviceDirectories = d }
                 let control = RunControl<InterviewReport>()
                 for e in app.update(&model, .report(.loaded(LoadedQuestionnaires(loaded)))) + first { handler.handle(e, control) }
                 let runner = Runner(app: app, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler.handle)
