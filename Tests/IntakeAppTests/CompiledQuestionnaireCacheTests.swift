@@ -83,7 +83,7 @@ import Testing
         // Another questionnaire's compiled form is left alone.
         let other = try #require(QuestionnaireLoader.load(
             bytes: try Array(Data(contentsOf: repositoryRoot.appendingPathComponent("questionnaires/trafficking-screening.yaml"))),
-            path: "t.yaml").questionnaire)
+            path: "trafficking-screening.yaml").questionnaire)
         s.cache.store(other, sourceHash: [UInt8](repeating: 7, count: 32))
         #expect(s.names().count == 2)
     }

@@ -38,7 +38,7 @@ import Testing
     @Test(arguments: 0..<40)
     func aGeneratedQuestionnaireDecodesToTheLoadersModel(seed: Int) throws {
         let text = GeneratedQuestionnaire.yaml(seed: UInt64(seed), questions: 20 + seed * 7)
-        let (q, hash) = try Self.load(text, path: "gen/q\(seed).yaml")
+        let (q, hash) = try Self.load(text, path: "gen/gen-\(seed).yaml")
         let back = try #require(try Self.roundTrip(q, sourceHash: hash))
         #expect(back == q)
         // The same questionnaire always compiles to the same bytes.
@@ -50,17 +50,17 @@ import Testing
     /// another path, every location names that path, as a load from there would.
     @Test func readBackUnderAnotherPathItIsTheModelLoadedFromThere() throws {
         let text = GeneratedQuestionnaire.yaml(seed: 99, questions: 60)
-        let (q, hash) = try Self.load(text, path: "data/questionnaires/gen.yaml")
-        let (there, _) = try Self.load(text, path: "/elsewhere/gen.yaml")
-        let back = try #require(try Self.roundTrip(q, sourceHash: hash, path: "/elsewhere/gen.yaml"))
+        let (q, hash) = try Self.load(text, path: "data/questionnaires/gen-99.yaml")
+        let (there, _) = try Self.load(text, path: "/elsewhere/gen-99.yaml")
+        let back = try #require(try Self.roundTrip(q, sourceHash: hash, path: "/elsewhere/gen-99.yaml"))
         #expect(back == there)
         #expect(back != q)
-        #expect(back.questions.last?.location.file == "/elsewhere/gen.yaml")
-        #expect(back.indicators.first?.when.location.file == "/elsewhere/gen.yaml")
+        #expect(back.questions.last?.location.file == "/elsewhere/gen-99.yaml")
+        #expect(back.indicators.first?.when.location.file == "/elsewhere/gen-99.yaml")
     }
 
     static func small() throws -> (Questionnaire, [UInt8]) {
-        let (q, _) = try load(GeneratedQuestionnaire.yaml(seed: 3, questions: 25), path: "q.yaml")
+        let (q, _) = try load(GeneratedQuestionnaire.yaml(seed: 3, questions: 25), path: "gen-3.yaml")
         let hash = SHA256Digest.digest(Array(GeneratedQuestionnaire.yaml(seed: 3, questions: 25).utf8))
         return (q, try #require(CompiledQuestionnaire.encode(q, sourceHash: hash, program: "test 1")))
     }
@@ -68,19 +68,19 @@ import Testing
     @Test func bytesForAnotherFileOrProgramAreRefused() throws {
         let (q, bytes) = try Self.small()
         let hash = SHA256Digest.digest(Array(GeneratedQuestionnaire.yaml(seed: 3, questions: 25).utf8))
-        #expect(CompiledQuestionnaire.decode(bytes, sourceHash: hash, path: "q.yaml", program: "test 1") == q)
+        #expect(CompiledQuestionnaire.decode(bytes, sourceHash: hash, path: "gen-3.yaml", program: "test 1") == q)
         var other = hash
         other[0] ^= 1
-        #expect(CompiledQuestionnaire.decode(bytes, sourceHash: other, path: "q.yaml", program: "test 1") == nil)
-        #expect(CompiledQuestionnaire.decode(bytes, sourceHash: hash, path: "q.yaml", program: "test 2") == nil)
+        #expect(CompiledQuestionnaire.decode(bytes, sourceHash: other, path: "gen-3.yaml", program: "test 1") == nil)
+        #expect(CompiledQuestionnaire.decode(bytes, sourceHash: hash, path: "gen-3.yaml", program: "test 2") == nil)
         // Another format version.
         var version = bytes
         version[8] &+= 1
-        #expect(CompiledQuestionnaire.decode(version, sourceHash: hash, path: "q.yaml", program: "test 1") == nil)
+        #expect(CompiledQuestionnaire.decode(version, sourceHash: hash, path: "gen-3.yaml", program: "test 1") == nil)
         // A catalog's magic is not a questionnaire's.
         var magic = bytes
         magic[4] = UInt8(ascii: "C")
-        #expect(CompiledQuestionnaire.decode(magic, sourceHash: hash, path: "q.yaml", program: "test 1") == nil)
+        #expect(CompiledQuestionnaire.decode(magic, sourceHash: hash, path: "gen-3.yaml", program: "test 1") == nil)
     }
 
     @Test func aChangedCutOffOrLongerPayloadIsRefused() throws {
@@ -88,11 +88,11 @@ import Testing
         let hash = SHA256Digest.digest(Array(GeneratedQuestionnaire.yaml(seed: 3, questions: 25).utf8))
         var flipped = bytes
         flipped[bytes.count - 40] ^= 0x01
-        #expect(CompiledQuestionnaire.decode(flipped, sourceHash: hash, path: "q.yaml", program: "test 1") == nil)
+        #expect(CompiledQuestionnaire.decode(flipped, sourceHash: hash, path: "gen-3.yaml", program: "test 1") == nil)
         for cut in [0, 1, 8, 60, bytes.count / 2, bytes.count - 1] {
-            #expect(CompiledQuestionnaire.decode(Array(bytes[..<cut]), sourceHash: hash, path: "q.yaml", program: "test 1") == nil)
+            #expect(CompiledQuestionnaire.decode(Array(bytes[..<cut]), sourceHash: hash, path: "gen-3.yaml", program: "test 1") == nil)
         }
-        #expect(CompiledQuestionnaire.decode(bytes + [0], sourceHash: hash, path: "q.yaml", program: "test 1") == nil)
+        #expect(CompiledQuestionnaire.decode(bytes + [0], sourceHash: hash, path: "gen-3.yaml", program: "test 1") == nil)
     }
 
     /// Payloads changed and then given a matching payload hash, as a hostile
@@ -120,7 +120,7 @@ import Testing
             out.u64(UInt64(payload.count))
             out.raw(SHA256Digest.digest(payload))
             out.raw(payload)
-            if CompiledQuestionnaire.decode(out.bytes, sourceHash: hash, path: "q.yaml", program: "test 1") == nil { refused += 1 }
+            if CompiledQuestionnaire.decode(out.bytes, sourceHash: hash, path: "gen-3.yaml", program: "test 1") == nil { refused += 1 }
         }
         #expect(refused > 150)
     }
@@ -128,10 +128,10 @@ import Testing
     /// A location naming another file cannot be put back from the path
     /// alone: such a questionnaire is not compiled.
     @Test func aQuestionnaireWithALocationInAnotherFileIsNotCompiled() throws {
-        let (q, hash) = try Self.load(GeneratedQuestionnaire.yaml(seed: 5, questions: 20), path: "a.yaml")
+        let (q, hash) = try Self.load(GeneratedQuestionnaire.yaml(seed: 5, questions: 20), path: "gen-5.yaml")
         let moved = Questionnaire(id: q.id, version: q.version, language: q.language, title: q.title,
                                   domains: q.domains, sections: q.sections, indicators: q.indicators,
-                                  result: q.result, path: "b.yaml", contentHash: q.contentHash)
+                                  result: q.result, path: "b/gen-5.yaml", contentHash: q.contentHash)
         #expect(CompiledQuestionnaire.encode(moved, sourceHash: hash, program: "p") == nil)
     }
 }
@@ -169,8 +169,7 @@ enum GeneratedQuestionnaire {
         var earlier: [(id: String, type: String, options: [String])] = []
         func cond(on c: (id: String, type: String, options: [String])) -> String {
             switch c.type {
-            case "yes_no": return pick(["\(c.id) == yes", "\(c.id) != no", "not (\(c.id) == yes)", "answered(\(c.id))",
-                                        "\(c.id) == dont_know"])
+            case "yes_no": return pick(["\(c.id) == yes", "\(c.id) != no", "not (\(c.id) == yes)", "answered(\(c.id))"])
             case "single": return pick(["\(c.id) in [\(c.options[0]), \(c.options[1])]", "\(c.id) == \(c.options[0])"])
             case "multiple": return pick(["\(c.id) has \(c.options[0])", "\(c.id) has any [\(c.options[0]), \(c.options[1])]"])
             default: return pick(["\(c.id) >= \(rng.next() % 50)", "\(c.id) * 2 - 1 < cutoff + 3.5"])
@@ -205,6 +204,7 @@ enum GeneratedQuestionnaire {
             if s % 4 == 1 { w("    intro: \(q(sentence(6, 12)))") }
             if s % 3 == 2, let c = earlier.last(where: { $0.type == "yes_no" }) { w("    relevant: \(q(cond(on: c)))") }
             w("    questions:")
+            let sectionRelevant = s % 3 == 2 && earlier.contains { $0.type == "yes_no" }
             for i in (s * 20)..<min(n, s * 20 + 20) {
                 // The first two are yes/no: the domain rule above counts them.
                 let type = i < 2 ? "yes_no" : pick(types)
@@ -231,13 +231,16 @@ enum GeneratedQuestionnaire {
                 if type == "text", chance(0.5) { w("        multiline: true") }
                 if type != "note", chance(0.2) { w("        special: [\(pick(["dont_know", "declined", "dont_know, declined"]))]") }
                 if type != "note", chance(0.15) { w("        required: true") }
+                var shownAlways = !sectionRelevant
                 if let c = earlier.last, i % 20 != 0, chance(0.4) {
+                    shownAlways = false
                     var text = cond(on: c)
                     if chance(0.3), let d = earlier.dropLast().last { text = "(\(text)) \(pick(["and", "or"])) (\(cond(on: d)))" }
                     if chance(0.2) { text = "(\(text)) or language == \"es\"" }
                     w("        relevant: \(q(text))")
                 }
                 if type == "yes_no", i > 2, chance(0.05) {
+                    shownAlways = false  // a later question shown on its answer might never be reached
                     w("        end_if: \(q("\(id) == no"))")
                     w("        end_message: \(q(sentence(3, 8)))")
                 }
@@ -248,7 +251,9 @@ enum GeneratedQuestionnaire {
                     w("          - { id: i_\(id), answer: \(answer), domain: \(d.id), strength: \(pick(["strong", "medium", "weak"])), "
                       + "phase: \(pick(["recruitment", "travel", "destination", "any"])), why: \(q(sentence(4, 10))) }")
                 }
-                if type != "text" && type != "note" && type != "date" && type != "month_year" {
+                // Conditions refer only to questions always shown, so that none
+                // can be unreachable (the loader refuses that).
+                if shownAlways, type != "text" && type != "note" && type != "date" && type != "month_year" {
                     earlier.append((id, type, options))
                 }
                 if type == "yes_no" { yesNos.append(id) }
