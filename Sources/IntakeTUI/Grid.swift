@@ -1,4 +1,7 @@
 import IntakeCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One terminal cell, as tests and the terminal read it.
 public struct Cell: Hashable, Sendable {
@@ -370,14 +373,20 @@ extension Grid {
             }
             return all
         }
+        guard !packed.isEmpty else { return [] }
         let width = size.width
         var out: [Point] = []
         // On buffers: indexing the arrays of two structs cell by cell cost a
         // retain and a release per access.
         packed.withUnsafeBufferPointer { now in
             prev.packed.withUnsafeBufferPointer { before in
+                // Without long clusters equal words are equal cells, so a
+                // row whose words are all equal is skipped in one compare.
+                let plain = long.isEmpty && prev.long.isEmpty
+                let rowBytes = width * MemoryLayout<PackedCell>.stride
                 for row in 0..<size.height {
                     let base = row * width
+                    if plain, memcmp(now.baseAddress! + base, before.baseAddress! + base, rowBytes) == 0 { continue }
                     for col in 0..<width {
                         let i = base + col
                         let cell = now[i]

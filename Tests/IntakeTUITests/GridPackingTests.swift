@@ -102,6 +102,21 @@ import Testing
         #expect(g.changedCells(since: Grid(size: Size(width: 2, height: 2))).count == 5)
     }
 
+    @Test func emptyGridsHaveNoCellsToWrite() {
+        #expect(Grid(size: Size(width: 0, height: 3)).changedCells(since: Grid(size: Size(width: 0, height: 3))) == [])
+        #expect(Grid(size: Size(width: 0, height: 0)).changedCells(since: nil) == [])
+    }
+
+    /// A row equal word for word is skipped whole, but only when neither
+    /// grid has long clusters: equal indices into two tables prove nothing.
+    @Test func equalIndicesOfDifferentLongClustersAreADifference() {
+        var a = Grid(size: Size(width: 4, height: 1))
+        a.put(Self.family, row: 0, col: 0)
+        var b = Grid(size: Size(width: 4, height: 1))
+        b.put(Self.fifteen, row: 0, col: 0)   // also index 0 in its own table
+        #expect(b.changedCells(since: a) == [Point(row: 0, col: 0), Point(row: 0, col: 1)])
+    }
+
     /// The diff on packed cells against the diff on `Cell` values (the way
     /// it was computed before cells were packed), over every pair of a set
     /// of rows: plain, styled, wide, cut, long clusters.
