@@ -48,6 +48,21 @@ struct PackedCell: Equatable, Sendable {
         b = (1 << 48) | (UInt64(style) << 56)
     }
 
+    /// One Unicode scalar, encoded here instead of through a `String`.
+    @inline(__always)
+    init(scalar u: Unicode.Scalar, style: UInt8) {
+        let v = UInt64(u.value)
+        let bytes: UInt64, n: UInt64
+        switch v {
+        case ..<0x80: bytes = v; n = 1
+        case ..<0x800: bytes = (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8; n = 2
+        case ..<0x10000: bytes = (0xE0 | v >> 12) | (0x80 | v >> 6 & 0x3F) << 8 | (0x80 | v & 0x3F) << 16; n = 3
+        default: bytes = (0xF0 | v >> 18) | (0x80 | v >> 12 & 0x3F) << 8 | (0x80 | v >> 6 & 0x3F) << 16 | (0x80 | v & 0x3F) << 24; n = 4
+        }
+        a = bytes
+        b = (n << 48) | (UInt64(style) << 56)
+    }
+
     init(long index: Int, style: UInt8) {
         a = UInt64(index)
         b = (Self.longMark << 48) | (UInt64(style) << 56)
@@ -230,9 +245,7 @@ public struct Grid: Hashable, Sendable {
             // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
             for u in clean.unicodeScalars {
                 if x + 1 > limit { break }
-                if x >= 0 {
-                    if u.isASCII { set(row, x, PackedCell(ascii: UInt8(u.value), style: bits)) } else { set(row, x, String(Character(u)), style: bits) }
-                }
+                if x >= 0 { set(row, x, PackedCell(scalar: u, style: bits)) }
                 x += 1
             }
             return max(0, x - max(col, 0))

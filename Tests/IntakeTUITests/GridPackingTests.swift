@@ -102,6 +102,18 @@ import Testing
         #expect(g.changedCells(since: Grid(size: Size(width: 2, height: 2))).count == 5)
     }
 
+    /// A scalar packed from its value holds the bytes `String` gives it:
+    /// every scalar of the first plane, and every seventh above it.
+    @Test func scalarsPackLikeTheirStrings() {
+        var checked = 0
+        for v in Array(0..<0x10000) + Array(stride(from: 0x10000, through: 0x10FFFF, by: 7)) {
+            guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(PackedCell(scalar: u, style: 5) == PackedCell(inline: String(Character(u)), style: 5), "U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        #expect(checked == 0x10000 - 2048 + (0x10FFFF - 0x10000) / 7 + 1)
+    }
+
     @Test func emptyGridsHaveNoCellsToWrite() {
         #expect(Grid(size: Size(width: 0, height: 3)).changedCells(since: Grid(size: Size(width: 0, height: 3))) == [])
         #expect(Grid(size: Size(width: 0, height: 0)).changedCells(since: nil) == [])
