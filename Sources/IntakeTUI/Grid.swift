@@ -285,6 +285,16 @@ public struct Grid: Hashable, Sendable {
         return x + w
     }
 
+    /// Replaces row `row` with the first row of `strip` (a grid as wide as this one).
+    mutating func paste(_ strip: Grid, row: Int) {
+        guard row >= 0, row < size.height, strip.size.width == size.width, strip.size.height > 0 else { return }
+        for col in 0..<size.width {
+            var c = strip.packed[col]
+            if c.isLong { c = pack(strip.long[Int(c.a)], style: c.styleBits) }
+            packed[row * size.width + col] = c
+        }
+    }
+
     /// Draws `text` on one row of `rect`, clipped to it.
     @discardableResult
     public mutating func put(_ text: String, in rect: Rect, line: Int = 0, style: Style = .plain) -> Int {
