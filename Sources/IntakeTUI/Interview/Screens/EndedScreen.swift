@@ -48,3 +48,15 @@ struct EndedScreen: InterviewScreen {
         }
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let endedTitle = UIString("screen/ended_title", "Thank you",
+                                     note: "Title of the screen shown when the interview ended early.")
+    static let endedResources = UIString("screen/ended_resources", "Help that is there whenever you want it",
+                                         note: "Heading above the list of services, after an interview ended early.")
+    static let endedNothingStored = UIString("screen/ended_nothing_stored", "Nothing from this interview was stored.",
+                                             note: "Shown after an interview ended at consent.")
+}
