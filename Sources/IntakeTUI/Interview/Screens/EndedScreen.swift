@@ -10,8 +10,9 @@ struct EndedScreen: InterviewScreen {
     var position: InterviewPosition? { .finished }
 
     func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
-        // Enter leaves too (it asks first).
-        SharedKeys.common + SharedKeys.scrolling(scrolls) + [.unlisted(.next)]
+        // Enter leaves too (it asks first). F8 shows the closing words in
+        // the advocate's language too; no guidance is left to show (F7).
+        SharedKeys.common + SharedKeys.scrolling(scrolls) + [.unlisted(.next), .unlisted(.toggleDualLanguage)]
     }
 
     func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {

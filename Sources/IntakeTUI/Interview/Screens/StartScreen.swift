@@ -21,7 +21,10 @@ struct StartScreen: InterviewScreen {
     var advocate: Int
 
     func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
+        // In demo and practice the explain panel is a setting too: `e`
+        // opens it for the questions ahead (help lists it, as F7).
         [.shown(.next), .shown(.moveUp), .shown(.moveDown)] + SharedKeys.common + SharedKeys.settings
+            + (m.mode.isTraining ? [.unlisted(.explain)] : [])
     }
 
     /// Its rows, in order.
