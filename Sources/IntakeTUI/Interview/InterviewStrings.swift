@@ -4,9 +4,20 @@ import IntakeCore
 /// (key, English, translator note) beside the screen or overlay that shows
 /// it, at the end of that file; this list gives their order in the template,
 /// which is the order of the PO files. A string declared but missing here is
-/// found by `InterfaceStringTests`.
+/// found by `InterfaceStringTests`. A new overlay need not be listed here:
+/// its `strings` follow the list (so adding one stays one file plus its
+/// line in `InterviewApp.overlays`).
 public enum InterviewStrings {
-    public static let all: [UIString] = [
+    public static let all: [UIString] = composed(listed, overlays: InterviewApp.overlays)
+
+    /// `listed`, then the strings of overlays that are not in it yet.
+    static func composed(_ listed: [UIString], overlays: [any OverlayScreen.Type]) -> [UIString] {
+        var out = listed
+        for s in overlays.flatMap({ $0.strings }) where !out.contains(s) { out.append(s) }
+        return out
+    }
+
+    static let listed: [UIString] = [
         .startTitle, .startQuestionnaire, .startIntervieweeLanguage, .startAdvocateLanguage, .startNew,
         .startResumeHeading, .startResumeItem, .startNoResumable, .startOutboxWaiting, .startHint,
         .languageDraft, .draftNotice, .draftShort, .statusSaved, .statusSaving, .statusSaveFailed,

@@ -64,4 +64,23 @@ import Testing
         #expect(keys[215] == "ui/narration/no_events")
         #expect(keys.last == "ui/narration/progress_on_break")
     }
+
+    /// A new overlay's strings reach the template from its own file: they
+    /// follow the listed ones, each once, without a line in the list.
+    @Test func aNewOverlaysStringsNeedNoLineInTheList() {
+        let composed = InterviewStrings.composed([.startTitle, .pauseTitle], overlays: [SampleOverlay.self, PauseOverlay.self])
+        #expect(composed.map(\.key) == ["ui/screen/start_title", "ui/screen/pause_title", "ui/screen/sample_title"])
+        #expect(InterviewStrings.all.count == InterviewStrings.listed.count)
+    }
+}
+
+/// An overlay as a contributor would add one, with a string of its own.
+struct SampleOverlay: OverlayScreen {
+    static let opener: Action? = nil
+    static let strings: [UIString] = [UIString("screen/sample_title", "Sample", note: "Test only."), .pauseTitle]
+    static func open(_ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect]? { nil }
+    func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] { [] }
+    func title(_ m: InterviewModel, _ w: Words) -> String { "" }
+    func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {}
+    func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] { [] }
 }
