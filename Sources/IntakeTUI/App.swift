@@ -62,7 +62,9 @@ public protocol App {
     /// changes with time (a retry, an autoplay, a clock). While it says no,
     /// the run loop sends no ticks and draws nothing until a key comes, and
     /// then sends one tick with the current time before the key, so the
-    /// model's clock is current. Default: always.
+    /// model's clock is current. That tick must not change the screen: when
+    /// it asks for no effect, the run loop keeps the layout it had. Default:
+    /// always.
     func needsTicks(_ model: Model) -> Bool
 }
 
@@ -125,16 +127,21 @@ struct Dispatcher<A: App> {
 
     /// `layout` is the layout of `model` at `size` if it is known (the frame
     /// on screen); it is used for the first event and then forgotten, as
-    /// the model may change.
+    /// the model may change. With `keepingLayout`, it is kept when the
+    /// event asked for no effect: for the tick that brings the clock up to
+    /// date while the app needs no ticks, which by `App.needsTicks`'s
+    /// contract changes nothing on screen.
     func dispatch(_ event: AppEvent<A.Report>, to model: inout A.Model, control: RunControl<A.Report>,
-                  size: Size, layout: inout A.Layout?) {
+                  size: Size, layout: inout A.Layout?, keepingLayout: Bool = false) {
         var queue = [event]
         while !queue.isEmpty {
             let e = queue.removeFirst()
             let current = layout ?? app.layout(model, size: size)
             layout = nil
-            for effect in app.update(&model, e, layout: current) { handler(effect, control) }
+            let effects = app.update(&model, e, layout: current)
+            for effect in effects { handler(effect, control) }
             queue += control.takeQueued()
+            if keepingLayout, effects.isEmpty, queue.isEmpty { layout = current }
         }
     }
 }

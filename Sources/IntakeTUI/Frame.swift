@@ -1,3 +1,4 @@
+import Synchronization
 import IntakeCore
 
 /// The standard layout of every screen:
@@ -40,17 +41,30 @@ public struct Frame: Hashable, Sendable {
 
     /// A whole framed screen. `body` draws into the body rectangle. When the
     /// terminal is too small, the result is the enlarge request instead.
+    /// With `rows`, the title bar and the footer are drawn once for what
+    /// they show and pasted after that.
     public static func screen(size: Size, title: String, status: String = "",
                               message: String = "", messageStyle: Style = .plain,
-                              footer: [FooterItem], body: (inout Grid, Rect) -> Void) -> Grid {
+                              footer: [FooterItem], rows: RowCache? = nil,
+                              body: (inout Grid, Rect) -> Void) -> Grid {
         guard fits(size) else { return enlargeScreen(size: size) }
         let frame = Frame(size: size)
         var grid = Grid(size: size)
-        frame.drawTitle(&grid, title: title, status: status)
+        if let rows {
+            let strip = Frame(size: Size(width: size.width, height: 1))
+            grid.paste(rows.row(.title(title, status: status, width: size.width)) { g in
+                strip.drawTitle(&g, title: title, status: status)
+            }, row: frame.titleBar.row)
+            grid.paste(rows.row(.footer(footer, width: size.width)) { g in
+                strip.drawFooter(&g, footer)
+            }, row: frame.footer.row)
+        } else {
+            frame.drawTitle(&grid, title: title, status: status)
+            frame.drawFooter(&grid, footer)
+        }
         body(&grid, frame.body)
         grid.horizontalRule(row: frame.rule.row, style: .muted)
         grid.put(message, in: frame.message, style: messageStyle)
-        frame.drawFooter(&grid, footer)
         return grid
     }
 
@@ -115,5 +129,40 @@ public struct Frame: Hashable, Sendable {
             grid.putCentered(line, in: Rect(row: top, col: margin, width: width, height: shown.count), line: i, style: .bold)
         }
         return grid
+    }
+}
+
+/// Title bars and footers drawn before, by what they show: from one key to
+/// the next they seldom change, and drawing them was a fifth of a frame
+/// (callgrind, bench/README.md "Keystrokes, round 2"). Bounded; emptied when
+/// full. Each app owns one (no global).
+public final class RowCache: Sendable {
+    public enum Key: Hashable, Sendable {
+        case title(String, status: String, width: Int)
+        case footer([FooterItem], width: Int)
+    }
+    static let capacity = 256
+    private let table = Mutex<[Key: Grid]>([:])
+
+    public init() {}
+
+    /// The row for `key`, drawn by `draw` into a one-row grid the first time.
+    func row(_ key: Key, draw: (inout Grid) -> Void) -> Grid {
+        if let hit = table.withLock({ $0[key] }) { return hit }
+        var g = Grid(size: Size(width: Self.width(of: key), height: 1))
+        draw(&g)
+        table.withLock {
+            if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
+            $0[key] = g
+        }
+        return g
+    }
+
+    var count: Int { table.withLock { $0.count } }
+
+    private static func width(of key: Key) -> Int {
+        switch key {
+        case .title(_, _, let w), .footer(_, let w): return w
+        }
     }
 }

@@ -1,6 +1,9 @@
 import IntakeCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// One terminal cell.
+/// One terminal cell, as tests and the terminal read it.
 public struct Cell: Hashable, Sendable {
     /// One grapheme cluster of display width 1 or 2, or "" for a
     /// continuation cell (the right half of a wide character).
@@ -16,6 +19,95 @@ public struct Cell: Hashable, Sendable {
     public var isContinuation: Bool { text.isEmpty }
 }
 
+/// A cell as the grid stores it: the cluster's UTF-8 bytes and the style in
+/// two words, with no reference to count. A cell of `String` and `Style`
+/// made every frame pay a retain or release per cell to fill, compare and
+/// free its 1,920 cells: with it, `Array(repeating:)`, the frame diff and
+/// freeing the last frame were 40% of a keystroke's instructions (callgrind,
+/// bench/README.md "Keystrokes, round 2"). A cluster longer than
+/// `inlineCapacity` bytes (an emoji sequence, a long Indic conjunct) is kept
+/// in the grid's `long` table and the cell holds its index.
+struct PackedCell: Equatable, Sendable {
+    /// Bytes 0-7 of the UTF-8, or the index into `long`.
+    var a: UInt64
+    /// Bytes 8-13 of the UTF-8, then the length (or `longMark`), then the style.
+    var b: UInt64
+
+    static let inlineCapacity = 14
+    static let longMark: UInt64 = 0xFF
+
+    var length: UInt64 { (b >> 48) & 0xFF }
+    var isLong: Bool { length == Self.longMark }
+    var isContinuation: Bool { length == 0 }
+    var styleBits: UInt8 { UInt8(truncatingIfNeeded: b >> 56) }
+
+    /// A printable ASCII character.
+    @inline(__always)
+    init(ascii byte: UInt8, style: UInt8) {
+        a = UInt64(byte)
+        b = (1 << 48) | (UInt64(style) << 56)
+    }
+
+    /// One Unicode scalar, encoded here instead of through a `String`.
+    @inline(__always)
+    init(scalar u: Unicode.Scalar, style: UInt8) {
+        let v = UInt64(u.value)
+        let bytes: UInt64, n: UInt64
+        switch v {
+        case ..<0x80: bytes = v; n = 1
+        case ..<0x800: bytes = (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8; n = 2
+        case ..<0x10000: bytes = (0xE0 | v >> 12) | (0x80 | v >> 6 & 0x3F) << 8 | (0x80 | v & 0x3F) << 16; n = 3
+        default: bytes = (0xF0 | v >> 18) | (0x80 | v >> 12 & 0x3F) << 8 | (0x80 | v >> 6 & 0x3F) << 16 | (0x80 | v & 0x3F) << 24; n = 4
+        }
+        a = bytes
+        b = (n << 48) | (UInt64(style) << 56)
+    }
+
+    init(long index: Int, style: UInt8) {
+        a = UInt64(index)
+        b = (Self.longMark << 48) | (UInt64(style) << 56)
+    }
+
+    /// `text` inline, or nil when it is too long to be.
+    init?(inline text: String, style: UInt8) {
+        var a: UInt64 = 0, b: UInt64 = 0, n = 0
+        for byte in text.utf8 {
+            if n == Self.inlineCapacity { return nil }
+            if n < 8 { a |= UInt64(byte) << (8 * n) } else { b |= UInt64(byte) << (8 * (n - 8)) }
+            n += 1
+        }
+        self.a = a
+        self.b = b | (UInt64(n) << 48) | (UInt64(style) << 56)
+    }
+
+    func withStyle(_ style: UInt8) -> PackedCell {
+        var c = self
+        c.b = (b & 0x00FF_FFFF_FFFF_FFFF) | (UInt64(style) << 56)
+        return c
+    }
+
+    /// The UTF-8 bytes of an inline cell.
+    func withInlineBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var words = (a.littleEndian, b.littleEndian)
+        let n = Int(length)
+        return withUnsafeBytes(of: &words) { raw in
+            body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n))
+        }
+    }
+}
+
+extension Style {
+    /// The style in one byte: four flags and the colour.
+    var packed: UInt8 {
+        (bold ? 1 : 0) | (dim ? 2 : 0) | (reverse ? 4 : 0) | (underline ? 8 : 0) | UInt8(color.rawValue) << 4
+    }
+
+    init(packed p: UInt8) {
+        self.init(bold: p & 1 != 0, dim: p & 2 != 0, reverse: p & 4 != 0, underline: p & 8 != 0,
+                  color: SemanticColor(rawValue: Int(p >> 4)) ?? .normal)
+    }
+}
+
 /// An in-memory screen: what every view draws into and what tests read.
 ///
 /// All text goes through `Sanitize` and is measured per grapheme cluster
@@ -24,19 +116,69 @@ public struct Cell: Hashable, Sendable {
 /// drawn instead.
 public struct Grid: Hashable, Sendable {
     public let size: Size
-    public private(set) var cells: [Cell]
+    /// The cells, row by row (see `PackedCell`).
+    private(set) var packed: [PackedCell]
+    /// Clusters too long to be inline, by the index their cells hold.
+    private var long: [String] = []
     /// Where the terminal cursor is shown (a text field), or nil to hide it.
     public var cursor: Point?
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = size
-        self.cells = Array(repeating: fill, count: size.width * size.height)
+        self.packed = []
+        let cell = pack(fill)
+        self.packed = Array(repeating: cell, count: size.width * size.height)
     }
 
     public var bounds: Rect { Rect(size) }
 
+    /// Every cell, row by row.
+    public var cells: [Cell] { packed.indices.map { cell(at: $0) } }
+
     public subscript(row: Int, col: Int) -> Cell {
-        cells[row * size.width + col]
+        cell(at: row * size.width + col)
+    }
+
+    func cell(at i: Int) -> Cell {
+        Cell(text(of: packed[i]), style: Style(packed: packed[i].styleBits))
+    }
+
+    /// The cluster a stored cell holds.
+    func text(of c: PackedCell) -> String {
+        if c.isLong { return long[Int(c.a)] }
+        if c.length == 1, c.a < 0x80 { return Self.asciiText[Int(c.a)] }
+        return c.withInlineBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private mutating func pack(_ cell: Cell) -> PackedCell {
+        pack(cell.text, style: cell.style.packed)
+    }
+
+    private mutating func pack(_ text: String, style: UInt8) -> PackedCell {
+        if let c = PackedCell(inline: text, style: style) { return c }
+        long.append(text)
+        return PackedCell(long: long.count - 1, style: style)
+    }
+
+    /// Whether cell `i` of this grid shows the same as cell `j` of `other`.
+    @inline(__always)
+    func same(_ i: Int, as other: Grid, _ j: Int) -> Bool {
+        let x = packed[i], y = other.packed[j]
+        if x == y { return !x.isLong || long[Int(x.a)] == other.long[Int(y.a)] }
+        guard x.isLong || y.isLong, x.styleBits == y.styleBits else { return false }
+        return text(of: x) == other.text(of: y)
+    }
+
+    public static func == (l: Grid, r: Grid) -> Bool {
+        guard l.size == r.size, l.cursor == r.cursor else { return false }
+        for i in l.packed.indices where !l.same(i, as: r, i) { return false }
+        return true
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(size)
+        h.combine(cursor)
+        for i in packed.indices { h.combine(cell(at: i)) }
     }
 
     /// The screen as plain text, one string per row, trailing spaces trimmed.
@@ -58,19 +200,25 @@ public struct Grid: Hashable, Sendable {
     private static let asciiText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Writes one cell, repairing any wide character it cuts in half.
-    private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
+    @inline(__always)
+    private mutating func set(_ row: Int, _ col: Int, _ cell: PackedCell) {
         guard row >= 0, row < size.height, col >= 0, col < size.width else { return }
         let i = row * size.width + col
         // Overwriting the right half of a wide character blanks its left
         // half (unless this is the right half of the character being drawn).
-        if cells[i].isContinuation, !cell.isContinuation, col > 0 {
-            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+        if packed[i].isContinuation, !cell.isContinuation, col > 0 {
+            packed[i - 1] = PackedCell(ascii: 0x20, style: packed[i - 1].styleBits)
         }
         // Overwriting the left half of a wide character blanks its right half.
-        if !cells[i].isContinuation, col + 1 < size.width, cells[i + 1].isContinuation {
-            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+        if !packed[i].isContinuation, col + 1 < size.width, packed[i + 1].isContinuation {
+            packed[i + 1] = PackedCell(ascii: 0x20, style: packed[i + 1].styleBits)
         }
-        cells[i] = cell
+        packed[i] = cell
+    }
+
+    private mutating func set(_ row: Int, _ col: Int, _ text: String, style: UInt8) {
+        guard row >= 0, row < size.height, col >= 0, col < size.width else { return }
+        set(row, col, pack(text, style: style))
     }
 
     /// Draws `text` on one row from `col`, clipped to `width` columns (and
@@ -81,13 +229,14 @@ public struct Grid: Hashable, Sendable {
                              style: Style = .plain) -> Int {
         guard row >= 0, row < size.height else { return 0 }
         let limit = min(size.width, col + (width ?? size.width))
+        let bits = style.packed
         var x = col
         let clean = Sanitize.singleLine(text)
         if clean.utf8.allSatisfy({ $0 < 0x80 }) {
             // Printable ASCII (controls are gone): a column per byte, no grapheme breaking.
             for b in clean.utf8 {
                 if x + 1 > limit { break }
-                if x >= 0 { set(row, x, Cell(Self.asciiText[Int(b)], style: style)) }
+                if x >= 0 { set(row, x, PackedCell(ascii: b, style: bits)) }
                 x += 1
             }
             return max(0, x - max(col, 0))
@@ -96,7 +245,7 @@ public struct Grid: Hashable, Sendable {
             // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
             for u in clean.unicodeScalars {
                 if x + 1 > limit { break }
-                if x >= 0 { set(row, x, Cell(u.isASCII ? Self.asciiText[Int(u.value)] : String(Character(u)), style: style)) }
+                if x >= 0 { set(row, x, PackedCell(scalar: u, style: bits)) }
                 x += 1
             }
             return max(0, x - max(col, 0))
@@ -107,33 +256,43 @@ public struct Grid: Hashable, Sendable {
                 // column, so curses can hold each one (see `columnPieces`).
                 let total = pieces.reduce(0) { $0 + $1.width }
                 if x + total > limit {
-                    if x < limit { set(row, x, Cell(" ", style: style)); x += 1 }
+                    if x < limit { set(row, x, PackedCell(ascii: 0x20, style: bits)); x += 1 }
                     break
                 }
-                for p in pieces { x = putCluster(p.text, width: p.width, row: row, x: x, style: style) }
+                for p in pieces { x = putCluster(p.text, width: p.width, row: row, x: x, style: bits) }
                 continue
             }
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }  // a stray mark with no base: nothing to show
             if x + w > limit {
-                if x < limit { set(row, x, Cell(" ", style: style)); x += 1 }
+                if x < limit { set(row, x, PackedCell(ascii: 0x20, style: bits)); x += 1 }
                 break
             }
-            x = putCluster(String(ch), width: w, row: row, x: x, style: style)
+            x = putCluster(String(ch), width: w, row: row, x: x, style: bits)
         }
         return max(0, x - max(col, 0))
     }
 
     /// One cell of width 1 or 2 at `x` (which may be left of the grid);
     /// returns the column after it.
-    private mutating func putCluster(_ text: String, width w: Int, row: Int, x: Int, style: Style) -> Int {
+    private mutating func putCluster(_ text: String, width w: Int, row: Int, x: Int, style: UInt8) -> Int {
         if x >= 0 {
-            set(row, x, Cell(text, style: style))
-            if w == 2 { set(row, x + 1, Cell("", style: style)) }
+            set(row, x, text, style: style)
+            if w == 2 { set(row, x + 1, PackedCell(inline: "", style: style)!) }
         } else if x + w > 0 {
-            set(row, x + 1, Cell(" ", style: style))  // left half off-grid
+            set(row, x + 1, PackedCell(ascii: 0x20, style: style))  // left half off-grid
         }
         return x + w
+    }
+
+    /// Replaces row `row` with the first row of `strip` (a grid as wide as this one).
+    mutating func paste(_ strip: Grid, row: Int) {
+        guard row >= 0, row < size.height, strip.size.width == size.width, strip.size.height > 0 else { return }
+        for col in 0..<size.width {
+            var c = strip.packed[col]
+            if c.isLong { c = pack(strip.long[Int(c.a)], style: c.styleBits) }
+            packed[row * size.width + col] = c
+        }
     }
 
     /// Draws `text` on one row of `rect`, clipped to it.
@@ -173,13 +332,14 @@ public struct Grid: Hashable, Sendable {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         let w = max(1, DisplayWidth.of(char))
-        let cell = Cell(String(char), style: style)
+        let bits = style.packed
+        let cell = pack(String(char), style: bits)
         for row in r.row..<r.bottom {
             var col = r.col
             while col < r.right {
-                if col + w > r.right { set(row, col, Cell(" ", style: style)); break }
+                if col + w > r.right { set(row, col, PackedCell(ascii: 0x20, style: bits)); break }
                 set(row, col, cell)
-                if w == 2 { set(row, col + 1, Cell("", style: style)) }
+                if w == 2 { set(row, col + 1, PackedCell(inline: "", style: bits)!) }
                 col += w
             }
         }
@@ -212,7 +372,10 @@ public struct Grid: Hashable, Sendable {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for row in r.row..<r.bottom {
-            for col in r.col..<r.right { cells[row * size.width + col].style = style }
+            for col in r.col..<r.right {
+                let i = row * size.width + col
+                packed[i] = packed[i].withStyle(style.packed)
+            }
         }
     }
 }
@@ -224,22 +387,37 @@ extension Grid {
     /// right half changed. All cells when there is no previous frame or its
     /// size differs.
     public func changedCells(since previous: Grid?) -> [Point] {
-        let prev = previous?.size == size ? previous : nil
+        guard let prev = previous, prev.size == size else {
+            var all: [Point] = []
+            for row in 0..<size.height {
+                for col in 0..<size.width where !packed[row * size.width + col].isContinuation {
+                    all.append(Point(row: row, col: col))
+                }
+            }
+            return all
+        }
+        guard !packed.isEmpty else { return [] }
         let width = size.width
         var out: [Point] = []
         // On buffers: indexing the arrays of two structs cell by cell cost a
         // retain and a release per access.
-        cells.withUnsafeBufferPointer { now in
-            (prev?.cells ?? []).withUnsafeBufferPointer { before in
+        packed.withUnsafeBufferPointer { now in
+            prev.packed.withUnsafeBufferPointer { before in
+                // Without long clusters equal words are equal cells, so a
+                // row whose words are all equal is skipped in one compare.
+                let plain = long.isEmpty && prev.long.isEmpty
+                let rowBytes = width * MemoryLayout<PackedCell>.stride
                 for row in 0..<size.height {
                     let base = row * width
+                    if plain, memcmp(now.baseAddress! + base, before.baseAddress! + base, rowBytes) == 0 { continue }
                     for col in 0..<width {
                         let i = base + col
-                        if now[i].isContinuation { continue }
-                        if prev != nil {
-                            let rightHalfChanged = col + 1 < width && now[i + 1].isContinuation && before[i + 1] != now[i + 1]
-                            if before[i] == now[i] && !rightHalfChanged { continue }
-                        }
+                        let cell = now[i]
+                        if cell.isContinuation { continue }
+                        // Equal words mean the same cell, except for two long
+                        // clusters, whose indices are each grid's own.
+                        if cell == before[i], !cell.isLong, col + 1 == width || now[i + 1] == before[i + 1] { continue }
+                        if same(i, as: prev, i), col + 1 == width || !now[i + 1].isContinuation || same(i + 1, as: prev, i + 1) { continue }
                         out.append(Point(row: row, col: col))
                     }
                 }

@@ -72,7 +72,7 @@ public final class Runner<A: App> {
             if !ticking, !keys.isEmpty, !control.isStopped {
                 // The clock, brought up to date before the keys (no ticks came while idle).
                 lastTick = Date()
-                dispatch(.tick(lastTick))
+                dispatch(.tick(lastTick), keepingLayout: true)
                 changed = true
             }
             for key in keys {
@@ -100,7 +100,8 @@ public final class Runner<A: App> {
     /// The longest wait for a key while the app needs no ticks.
     static var idleWaitMilliseconds: Int { 1000 }
 
-    private func dispatch(_ event: AppEvent<A.Report>) {
-        dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout)
+    private func dispatch(_ event: AppEvent<A.Report>, keepingLayout: Bool = false) {
+        dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout,
+                            keepingLayout: keepingLayout)
     }
 }

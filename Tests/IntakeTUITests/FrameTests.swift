@@ -18,6 +18,32 @@ func sampleScreen(size: Size) -> Grid {
 }
 
 @Suite struct FrameTests {
+    /// Title bars and footers pasted from the row cache draw the same screen
+    /// as drawing them, at every width, with wide and long clusters too; a
+    /// second frame of the same rows draws none of them again.
+    @Test func cachedTitleAndFooterDrawTheSameScreen() {
+        let rows = RowCache()
+        let footer = KeyMap.standard.footer(for: .choice)
+        for (title, status) in [("Screening · Work and pay", "Question 7 of 42 · es"),
+                                ("👨‍👩‍👧‍👦 家族 " + String(repeating: "long title ", count: 9), "草稿 · Saved"),
+                                ("", "")] {
+            for width in [80, 81, 132] {
+                let size = Size(width: width, height: 24)
+                func screen(_ cache: RowCache?) -> Grid {
+                    Frame.screen(size: size, title: title, status: status, message: "m", footer: footer, rows: cache) { g, body in
+                        g.put("body", in: body)
+                    }
+                }
+                let drawn = screen(nil)
+                #expect(screen(rows) == drawn, "\(title) at \(width)")
+                #expect(screen(rows) == drawn, "\(title) at \(width), from the cache")
+                #expect(screen(rows).lines[0] == drawn.lines[0])
+            }
+        }
+        // Three titles and one footer, each at three widths.
+        #expect(rows.count == 12)
+    }
+
     @Test func framedSampleScreenAt80x24() {
         let g = sampleScreen(size: Size(width: 80, height: 24))
         let expected = """

@@ -52,7 +52,55 @@ final class TimedTerminal: TerminalBackend {
     func invalidate() {}
 }
 
+/// A toy app with a layout (the number of keys it has seen), counting how
+/// often the layout is computed and recording any update given a layout
+/// that is not its model's.
+struct LayoutCountingApp: App {
+    typealias Effect = Bool
+    typealias Layout = Int
+    struct Model {
+        var keys = 0
+        var ticks = 0
+        var staleLayouts = 0
+    }
+    final class Count { var layouts = 0 }
+    let count = Count()
+
+    func keyContext(_ m: Model) -> KeyContext { .screen }
+    func needsTicks(_ m: Model) -> Bool { false }
+    func layout(_ m: Model, size: Size) -> Int {
+        count.layouts += 1
+        return m.keys
+    }
+    func update(_ m: inout Model, _ event: AppEvent<Never>, layout: Int) -> [Bool] {
+        if layout != m.keys { m.staleLayouts += 1 }
+        switch event {
+        case .tick: m.ticks += 1
+        case .key(.char("q"), _): return [true]
+        case .key: m.keys += 1
+        default: break
+        }
+        return []
+    }
+    func view(_ m: Model, layout: Int, size: Size) -> Grid { Grid(size: size) }
+}
+
 @Suite struct RunnerIdleTests {
+    @Test func theCatchUpTickKeepsTheLayoutOfTheFrameOnScreen() {
+        let terminal = TimedTerminal([[.char("a")], [.char("b")]])
+        let app = LayoutCountingApp()
+        let runner = Runner(app: app, model: LayoutCountingApp.Model(), terminal: terminal, tickInterval: 0,
+                            takeSignal: { nil }) { (quit: Bool, control: RunControl<Never>) in if quit { control.stop() } }
+        let model = runner.run()
+        #expect(model.keys == 2)
+        #expect(model.ticks == 3)
+        #expect(model.staleLayouts == 0)
+        // Once per frame (the first, after "a", after "b"); the key after
+        // each catch-up tick reuses the frame's. Before, each key computed
+        // its own: 6.
+        #expect(app.count.layouts == 3)
+    }
+
     static func run(_ script: [[KeyEvent]], tickInterval: TimeInterval) -> (IdleApp.Model, TimedTerminal, IdleApp) {
         let terminal = TimedTerminal(script)
         let app = IdleApp()

@@ -152,7 +152,7 @@ enum InterviewView {
         let shownTitle = m.reordersRightToLeft ? Bidi.visualLine(heading) : heading
         var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
-                                footer: footer(app, m, w, scrolls: scrolls)) { grid, rect in
+                                footer: footer(app, m, w, scrolls: scrolls), rows: app.rowCache) { grid, rect in
             body.draw(into: &grid, rect, scroll: component.scroll)
         }
         if body.cursor == nil { grid.cursor = nil }
