@@ -131,21 +131,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: the seeded generator, GNU
+        // gettext's tools, the checkout's folders. Not installed.
+        .target(name: "IntakeTestSupport", dependencies: ["IntakeCore"], path: "Tests/IntakeTestSupport"),
         .testTarget(name: "IntakeServerTests", dependencies: ["IntakeServer"]),
-        .testTarget(name: "IntakeSyncTests", dependencies: ["IntakeSync"]),
-        .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"],
+        .testTarget(name: "IntakeSyncTests", dependencies: ["IntakeSync", "IntakeTestSupport"]),
+        .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore", "IntakeTestSupport"],
                     // Golden summaries are read from the checkout, so that
                     // INTAKE_UPDATE_GOLDEN=1 can rewrite them in place.
                     exclude: ["Golden"],
                     resources: [.copy("Fixtures")]),
         // Fixtures/format-1: a store written by the format-1 code, read
         // from the checkout by the upgrade tests.
-        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene"], exclude: ["Fixtures"]),
+        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene", "IntakeTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
-        .testTarget(name: "IntakeAppTests", dependencies: ["IntakeApp", "IntakeStore", "IntakeTUI", "IntakeCore"]),
+        // Sees every module that declares interface strings, so the tests
+        // that hold the bundled translations to the whole template are here.
+        .testTarget(name: "IntakeAppTests", dependencies: ["IntakeApp", "IntakeStore", "IntakeTUI", "IntakeCore",
+                                                           "IntakeTestSupport"]),
         // The command line's fast path for `run`, held to ArgumentParser's reading.
         .testTarget(name: "intakeTests", dependencies: [
-            "intake", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "intake", "IntakeTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]
 )

@@ -1,3 +1,4 @@
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -9,7 +10,7 @@ import Testing
 /// - never removes a question from the `unanswered` list.
 @Suite struct DeclinedPropertyTests {
     /// A random answer (or none) for one question.
-    static func randomAnswer(_ q: Question, _ g: inout SeededGenerator) -> AnswerValue? {
+    static func randomAnswer(_ q: Question, _ g: inout SplitMix64) -> AnswerValue? {
         let roll = Int.random(in: 0..<10, using: &g)
         if roll == 0 { return nil }
         if roll == 1, !q.special.isEmpty { return .special(q.special.randomElement(using: &g)!) }
@@ -37,7 +38,7 @@ import Testing
     }
 
     static func generate(_ q: Questionnaire, seed: UInt64, count: Int) -> [[String: AnswerValue]] {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             var a: [String: AnswerValue] = [:]
             for question in q.questions {

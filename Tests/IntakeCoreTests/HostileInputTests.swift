@@ -1,18 +1,6 @@
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
-
-/// A small deterministic generator (SplitMix64), so every run sees the same input.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func loadBytes(_ bytes: [UInt8], path: String = "h.yaml") -> QuestionnaireLoader.Outcome {
     QuestionnaireLoader.load(bytes: bytes, path: path)
@@ -25,7 +13,7 @@ func loadDescriptions(_ bytes: [UInt8], path: String = "h.yaml") -> [String] {
 @Suite struct HostileInputTests {
     @Test(arguments: [1, 2, 3, 42, 1234, 99991] as [UInt64])
     func randomBytesGiveADiagnostic(seed: UInt64) {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &g) }
         let outcome = loadBytes(bytes)
         #expect(outcome.questionnaire == nil)
@@ -36,7 +24,7 @@ func loadDescriptions(_ bytes: [UInt8], path: String = "h.yaml") -> [String] {
 
     @Test(arguments: [7, 8, 9] as [UInt64])
     func randomPrintableTextGivesADiagnostic(seed: UInt64) {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let alphabet = Array("abc:- \n[]{}#&*!|>'\"%@`,?".utf8)
         let bytes = (0..<2048).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }
         let outcome = loadBytes(bytes)

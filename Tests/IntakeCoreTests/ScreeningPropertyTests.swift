@@ -1,3 +1,4 @@
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func harmByClientsPoliceOrOthersAloneNeverYieldsLikely() {
-        var g = SeededGenerator(seed: 13_001)
+        var g = SplitMix64(seed: 13_001)
         var concerns = 0
         for _ in 0..<400 {
             var changes: [String: AnswerValue] = [:]
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func deceptionAloneNeverYieldsLikely() {
-        var g = SeededGenerator(seed: 13_002)
+        var g = SplitMix64(seed: 13_002)
         let options = ["job", "employer", "location", "pay", "hours", "conditions", "housing", "legal_status", "marriage_study"]
         var possible = 0
         for _ in 0..<400 {

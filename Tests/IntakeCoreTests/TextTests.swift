@@ -1,3 +1,4 @@
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -64,7 +65,7 @@ import Testing
     }
     /// The ASCII fast path and the general path agree on every input.
     @Test func asciiFastPathMatchesTheGeneralPath() {
-        var rng = SeededGenerator(seed: 11)
+        var rng = SplitMix64(seed: 11)
         func next() -> UInt64 { rng.next() }
         let pieces = ["a", "bb", "word", "longerword", "x", " ", "  ", "   ", "supercalifragilistic", ",", "."]
         for _ in 0..<2000 {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IntakeTestSupport
 import Testing
 @testable import IntakeStore
 
@@ -31,7 +32,7 @@ import Testing
         let tmp = try TempDir()
         defer { tmp.remove() }
         try makeStoreDirectory(tmp)
-        var rng = SeededBytes(seed: 0x1D7A_4E00 + 1)
+        var rng = SplitMix64(seed: 0x1D7A_4E00 + 1)
         try Data((0..<16_384).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: tmp.database)
         try expectCorrupt(tmp, "random bytes")
     }
@@ -49,7 +50,7 @@ import Testing
         defer { tmp.remove() }
         try makeStoreDirectory(tmp)
         var bytes = Data("SQLite format 3\u{0}".utf8)
-        var rng = SeededBytes(seed: 0x1D7A_4E00 + 2)
+        var rng = SplitMix64(seed: 0x1D7A_4E00 + 2)
         bytes += Data((0..<(8192 - 16)).map { _ in UInt8.random(in: 0...255, using: &rng) })
         try bytes.write(to: tmp.database)
         try expectCorrupt(tmp, "header then garbage")
@@ -124,7 +125,7 @@ import Testing
             try store.close()
         }
         var bytes = try Data(contentsOf: tmp.database)
-        var rng = SeededBytes(seed: 0x1D7A_4E00 + 3)
+        var rng = SplitMix64(seed: 0x1D7A_4E00 + 3)
         bytes.replaceSubrange(page * 4096 ..< (page + 1) * 4096,
                               with: (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) })
         try bytes.write(to: tmp.database)
@@ -291,20 +292,5 @@ final class FlakySink: EventSink {
         }
         #expect(StoreError.readOnly(path: "/s").description
             == "The session store /s cannot be written (read-only file, directory or disk).")
-    }
-}
-
-
-/// A seeded generator (splitmix64), so a failing fault test fails the same
-/// way every run.
-struct SeededBytes: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IntakeStore
+import IntakeTestSupport
 import Testing
 @testable import IntakeSync
 
@@ -66,6 +67,14 @@ import Testing
         // SplitMix64's first output for seed 0 (Vigna's reference implementation).
         var z = SeededRandom(seed: 0)
         #expect(z.next() == 0xe220_a839_7b1d_cdaf)
+    }
+
+    /// The product's generator draws what the tests' shared one draws.
+    @Test func theProductGeneratorIsTheTestsSplitMix64() {
+        for seed: UInt64 in [0, 1, 18, 0xDEAD_BEEF, .max] {
+            var product = SeededRandom(seed: seed), shared = SplitMix64(seed: seed)
+            #expect((0..<64).map { _ in product.next() } == (0..<64).map { _ in shared.next() })
+        }
     }
 }
 

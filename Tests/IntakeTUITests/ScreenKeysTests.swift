@@ -49,6 +49,64 @@ import Testing
         return out
     }
 
+    /// A persona's answers for the fixture, as `intake demo` plays them.
+    /// It leaves the two yes/no questions open: with an answer given, the
+    /// highlight of a two-option list sits at one end, where ↑ or ↓ has
+    /// nothing to move to (as on a yes/no question an interview goes back
+    /// to); open, both act.
+    static let persona: [String: AnswerValue] = [
+        "sector": .choice("farm"), "tasks": .choices(["cooking", "caring"]), "hours": .number(10),
+        "employer": .text("Farm"), "story": .text("ab\ncd\nef"),
+    ]
+
+    /// The screens `intake demo` shows (a persona's answers given as each
+    /// question appears, the explain panel, no store), walked by hand, and
+    /// one under autoplay.
+    static func demoScreens() -> [(String, InterviewModel)] {
+        let r = makeRunner(mode: .demo(answers: persona, autoplay: nil), languages: [SourceLanguage(), ZhHans()])
+        var out: [(String, InterviewModel)] = []
+        func keep(_ name: String) { out.append(("demo: " + name, r.model)) }
+        // Each in a state where all of its keys can act, as in `screens()`:
+        // the highlight moved off the persona's answer (and back before
+        // Enter takes it), the cursor inside the persona's text.
+        r.press(.up); keep("start")
+        r.press(.down, .enter); keep("intro")
+        r.press(.enter); keep("first question, not in the persona")
+        r.press(.char("e")); keep("first question, explain panel open")
+        r.press(.char("1"), .enter); keep("section introduction")
+        r.press(.enter); keep("yes/no, not in the persona")
+        r.press(.char("1"), .enter, .down); keep("single choice, answered")
+        r.press(.up, .enter, .down); keep("multiple choice, answered")
+        r.press(.enter, .left); keep("number, answered")
+        r.press(.enter)
+        r.type("2024-02-15"); r.press(.left); keep("date, not in the persona")
+        r.press(.enter)
+        r.type("2023-11"); r.press(.left); keep("month and year, not in the persona")
+        r.press(.enter, .left); keep("text, answered")
+        r.press(.enter, .up, .left); keep("multiline text, answered")
+        r.press(.enter); keep("note")
+        r.press(.function(9), .down); keep("review")
+        r.press(.up, .enter, .down); keep("summary, explain panel open")
+        let ended = makeRunner(mode: .demo(answers: ["consent": .choice("no")], autoplay: nil))
+        ended.press(.enter, .enter, .enter)
+        out.append(("demo: ended early", ended.model))
+        let autoplay = makeRunner(mode: .demo(answers: persona, autoplay: 2), languages: [SourceLanguage(), ZhHans()])
+        autoplay.press(.enter, .enter)
+        out.append(("demo, autoplay: first question", autoplay.model))
+        return out
+    }
+
+    /// Every overlay over a demo's first question.
+    static func demoOverlays() -> [(String, InterviewModel)] {
+        OverlayKeysTests.overlays.map { name, overlay in
+            let r = makeRunner(mode: .demo(answers: persona, autoplay: nil), languages: [SourceLanguage(), ZhHans()])
+            r.press(.enter, .enter)
+            var m = r.model
+            m.overlay = overlay
+            return ("demo, overlay: " + name, m)
+        }
+    }
+
     /// A session resumed on a questionnaire that changed since it began:
     /// the notice of what changed, before the interview goes on.
     static func noticeOfAChange() -> InterviewModel {
@@ -106,9 +164,11 @@ import Testing
         return groups
     }
 
-    @Test(arguments: (screens() + overlays()).map(\.0))
+    static func all() -> [(String, InterviewModel)] { screens() + overlays() + demoScreens() + demoOverlays() }
+
+    @Test(arguments: all().map(\.0))
     func theFooterAndTheHelpOfferExactlyTheKeysThatAct(_ name: String) throws {
-        let m = try #require((Self.screens() + Self.overlays()).first { $0.0 == name }?.1)
+        let m = try #require(Self.all().first { $0.0 == name }?.1)
         let before = Self.outcome(m, after: nil)
         func acts(_ b: Binding) -> Bool { Self.outcome(m, after: .key(b.key, action: b.action)) != before }
         let groups = Self.offered(m)
@@ -142,6 +202,27 @@ import Testing
         ])
     }
 
+    /// The demo walk reaches what its names say.
+    @Test func theDemoWalkIsWhereItsNamesSay() {
+        let kinds = Self.demoScreens().map { name, m in
+            "\(name): \(type(of: m.screen))" + (m.interview?.currentQuestion.map { " \($0.id)" } ?? "")
+        }
+        #expect(kinds == [
+            "demo: start: StartScreen", "demo: intro: IntroScreen",
+            "demo: first question, not in the persona: ChoiceQuestionScreen consent",
+            "demo: first question, explain panel open: ChoiceQuestionScreen consent",
+            "demo: section introduction: IntroScreen", "demo: yes/no, not in the persona: ChoiceQuestionScreen threatened",
+            "demo: single choice, answered: ChoiceQuestionScreen sector",
+            "demo: multiple choice, answered: MultipleChoiceScreen tasks", "demo: number, answered: NumberDateScreen hours",
+            "demo: date, not in the persona: NumberDateScreen arrived",
+            "demo: month and year, not in the persona: NumberDateScreen arrived_month",
+            "demo: text, answered: TextAnswerScreen employer", "demo: multiline text, answered: TextAnswerScreen story",
+            "demo: note: NoteScreen thanks", "demo: review: ReviewScreen", "demo: summary, explain panel open: SummaryScreen",
+            "demo: ended early: EndedScreen", "demo, autoplay: first question: ChoiceQuestionScreen consent",
+        ])
+        #expect(Self.demoScreens().allSatisfy { $0.1.mode.isTraining })
+    }
+
     /// What each screen offers, written out as the golden screens show it.
     @Test func footersAsShown() {
         let footers = Dictionary(uniqueKeysWithValues: Self.screens().map { name, m in
@@ -152,6 +233,57 @@ import Testing
         #expect(footers["practice: first question"]?.hasSuffix("[^U] Ask persona [e] Explain") == true, "\(footers["practice: first question"] ?? "")")
         #expect(footers["changed questionnaire"] == "[Enter] Next [F1] Help [Esc] Hide [F10] Quit")
         #expect(footers["review"] == "[Enter] Next [PgUp] Back [F1] Help [Esc] Hide [↑/↓] Move [F4] Pause [F5] Remark [F6] Language [F7] Guidance [F10] Quit")
+    }
+
+    /// `e` on the start screen of a demo or practice: it opened the explain
+    /// panel for the whole session before the screens were components
+    /// (64d7d5a^ toggled it on every screen), as F7 still does for the
+    /// guidance; the help lists it, the footer does not (as for F7).
+    @Test func explainIsASettingOnATrainingStartScreen() {
+        let r = makeRunner(mode: .demo(answers: Self.persona, autoplay: nil))
+        #expect(HelpOverlay.entries(under: r.model).contains { $0.action == .explain })
+        r.press(.char("e"))
+        #expect(r.model.showExplain)
+        r.press(.enter, .enter)
+        #expect(r.grid.text().contains("Why (for training)"), "\(r.grid.text())")
+        // Not in an ordinary interview: nothing there to explain.
+        let plain = makeRunner()
+        #expect(!HelpOverlay.entries(under: plain.model).contains { $0.action == .explain })
+    }
+
+    /// A translation that has the consent question's closing words.
+    struct ZhHansEnding: Translating {
+        let base = ZhHans()
+        var language: String { base.language }
+        var isDraft: Bool { true }
+        func translate(key: String, source: String) -> Translated {
+            if key == Fixtures.allTypes.question("consent")?.endMessage?.key {
+                return Translated(text: "没关系。谢谢您的时间。", isFallback: false)
+            }
+            return base.translate(key: key, source: source)
+        }
+        func translatePlural(key: String, source: String, sourcePlural: String, count: Int) -> Translated {
+            base.translatePlural(key: key, source: source, sourcePlural: sourcePlural, count: count)
+        }
+    }
+
+    /// F8 on the screen after an early end shows the closing words in the
+    /// advocate's language under the person's, as it did before the screens
+    /// were components; the help lists it.
+    @Test func bothLanguagesOnTheEndedScreen() {
+        let r = makeRunner(languages: [SourceLanguage(), ZhHansEnding()], interviewee: "zh-Hans", advocate: "en")
+        r.press(.enter, .enter, .char("2"), .enter)
+        #expect(r.model.screen is EndedScreen)
+        // Both languages are shown from the start; F8 hides the advocate's.
+        #expect(r.grid.text().contains("没关系。谢谢您的时间。"))
+        #expect(r.grid.text().contains("That is fine. Thank you for your time."), "\(r.grid.text())")
+        #expect(HelpOverlay.entries(under: r.model).contains { $0.action == .toggleDualLanguage })
+        r.press(.function(8))
+        #expect(!r.grid.text().contains("That is fine. Thank you for your time."), "\(r.grid.text())")
+        r.press(.function(8))
+        #expect(r.grid.text().contains("That is fine. Thank you for your time."), "\(r.grid.text())")
+        // The guidance shows on no screen after this one: F7 is not offered.
+        #expect(!HelpOverlay.entries(under: r.model).contains { $0.action == .toggleGuidance })
     }
 
     /// The help over a screen, written out: the start screen offers no

@@ -1,22 +1,11 @@
 import ArgumentParser
+import IntakeTestSupport
 import Testing
 @testable import intake
 
 /// `RunFastPath` reads `intake run`'s arguments as ArgumentParser does, or
 /// leaves them to it.
 @Suite struct RunFastPathTests {
-    /// SplitMix64, so every run sees the same argument lists.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let valueNames = RunFastPath.valueOptions.keys.sorted()
     static let flagNames = RunFastPath.flags.keys.sorted()
     /// Names that are not run's, or not whole, or not options at all.
@@ -27,7 +16,7 @@ import Testing
     /// A random argument list: sometimes `run` first, then a few options of
     /// every kind in every spelling, now and then something else.
     static func arguments(seed: UInt64) -> [String] {
-        var rng = Seeded(state: seed)
+        var rng = SplitMix64(seed: seed)
         func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
         var args: [String] = []
         switch Int.random(in: 0..<20, using: &rng) {

@@ -29,7 +29,7 @@ public enum LocaleCommands {
             }
             qs.append(q)
         }
-        return TranslationTemplate.entries(questionnaires: qs)
+        return InterfaceStrings.template(questionnaires: qs)
     }
 
     static func write(_ file: POFile, to url: URL) throws {

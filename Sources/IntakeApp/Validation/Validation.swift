@@ -59,7 +59,7 @@ public enum Validation {
         if let terms {
             for q in report.questionnaires { report.diagnostics += QuestionnaireLint.discouragedTerms(q, terms: terms) }
         }
-        let template = TranslationTemplate.entries(questionnaires: sources)
+        let template = InterfaceStrings.template(questionnaires: sources)
         report.filesChecked += poFiles.count
         for diags in parallelMap(poFiles, { checkLocale($0, template, terms) }) {
             report.diagnostics += diags

@@ -21,22 +21,18 @@ extension Questionnaire {
     }
 }
 
-/// The translation template: every interface string and every string of the
-/// given questionnaires, as gettext template entries.
+/// The translation template: the interface strings and every string of the
+/// given questionnaires, as gettext template entries. The interface strings
+/// are declared in several modules; the place that sees them all composes
+/// the list (`InterfaceStrings` in IntakeApp).
 public enum TranslationTemplate {
-    /// Where the interface strings are defined, for `#:` references.
-    public static let interfaceReference = "Sources/IntakeCore/Interface/UIStrings.swift"
-    public static let narrationReference = "Sources/IntakeCore/Interface/NarrationStrings.swift"
-
-    public static func entries(questionnaires: [Questionnaire]) -> [TemplateEntry] {
-        var out: [TemplateEntry] = UIString.allCases.map {
-            TemplateEntry(key: $0.key, source: $0.source, note: $0.note, reference: interfaceReference)
+    public static func entries(interface: [UIString], plurals: [UIPlural] = UIPlural.allCases,
+                               questionnaires: [Questionnaire]) -> [TemplateEntry] {
+        var out: [TemplateEntry] = interface.map {
+            TemplateEntry(key: $0.key, source: $0.source, note: $0.note, reference: $0.reference)
         }
-        out += UIString.narration.map {
-            TemplateEntry(key: $0.key, source: $0.source, note: $0.note, reference: narrationReference)
-        }
-        out += UIPlural.allCases.map {
-            TemplateEntry(key: $0.key, source: $0.source, sourcePlural: $0.plural, note: $0.note, reference: interfaceReference)
+        out += plurals.map {
+            TemplateEntry(key: $0.key, source: $0.source, sourcePlural: $0.plural, note: $0.note, reference: $0.reference)
         }
         for q in questionnaires.sorted(by: { $0.id < $1.id }) {
             for t in q.sourceTexts {

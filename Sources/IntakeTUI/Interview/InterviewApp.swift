@@ -333,3 +333,12 @@ public struct InterviewApp: App {
         }
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let exportDone = UIString("screen/export_done", "Saved to {folder}: {files}",
+                                     note: "After exporting the summary; {files} lists file names.")
+    public static let exportFailed = UIString("screen/export_failed", "Export failed: {reason}", note: "After an export failed.")
+}

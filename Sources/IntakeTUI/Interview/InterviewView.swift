@@ -263,3 +263,34 @@ extension InterviewApp {
         view(m, layout: layout(m, size: size), size: size)
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let languageDraft = UIString("screen/language_draft", "{language} (draft)",
+                                        note: "A language whose translation has not been reviewed yet.")
+    static let draftNotice = UIString("screen/draft_notice", "Draft translation: not yet reviewed by a qualified translator",
+                                      note: "Shown when a chosen translation is a draft.")
+    static let draftShort = UIString("screen/draft_short", "Draft translation",
+                                     note: "Short form of the draft notice, in the status line.")
+    static let statusSaved = UIString("screen/status_saved", "Saved", note: "Status line: every answer is saved.")
+    static let statusSaving = UIString("screen/status_saving", "Saving…", note: "Status line: an answer is being saved.")
+    static let statusSaveFailed = UIString("screen/status_save_failed", "Saving failed: {reason} — kept in memory, retrying",
+                                           note: "Message when saving failed; {reason} says why.")
+    static let statusNotSaved = UIString("screen/status_not_saved", "Not saved", note: "Status line while saving fails.")
+    static let statusTypingNotSaved = UIString("screen/status_typing_not_saved", "Typed text not saved yet",
+                                               note: "Status line: text is being typed (an answer or a remark) and is saved when the advocate leaves it or confirms it.")
+    static let statusEphemeral = UIString("screen/status_ephemeral", "Not recording (ephemeral)",
+                                          note: "Status line when nothing is written to disk.")
+    static let statusDemo = UIString("screen/status_demo", "Demo",
+                                     note: "Status line in the trainer's demonstration mode.")
+    static let statusPractice = UIString("screen/status_practice", "Practice",
+                                         note: "Status line in the trainee's practice mode.")
+    static let statusPreview = UIString("screen/status_preview", "Preview",
+                                        note: "Status line in the translator's preview mode.")
+    static let fallbackLegend = UIString("screen/fallback_legend", "° not yet translated",
+                                         note: "Explains the ° mark after text shown in the source language. Keep the ° sign.")
+    static let moreBelow = UIString("screen/more_below", "More below: Down or Page Down",
+                                    note: "Shown when text continues below the screen.")
+}

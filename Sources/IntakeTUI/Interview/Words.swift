@@ -91,63 +91,121 @@ struct Words {
         }
     }
 
-    /// The footer label of an action.
-    func label(_ action: Action) -> String? {
-        let s: UIString
-        switch action {
-        case .next: s = .keyNext
-        case .back: s = .keyBack
-        case .dontKnow: s = .keyDontKnow
-        case .declined: s = .keyDeclined
-        case .help: s = .keyHelp
-        case .quickHide: s = .keyHide
-        case .moveUp, .moveDown: s = .keyMove
-        case .toggle: s = .keyCheck
-        case .export: s = .keyExport
-        case .pause: s = .keyPause
-        case .remark: s = .keyRemark
-        case .review: s = .keyReview
-        case .switchLanguage: s = .keyLanguage
-        case .toggleGuidance: s = .keyGuidance
-        case .quit: s = .keyQuit
-        case .edit(.newline): s = .keyNewline
-        case .explain: s = .keyExplain
-        case .askPersona: s = .keyAskPersona
-        default: return nil
-        }
-        return ui(s)
-    }
+    /// The footer label of an action, if the footer can show it.
+    func label(_ action: Action) -> String? { Self.strings(action).label.map { ui($0) } }
 
     /// The help screen's description of an action.
-    func helpText(_ action: Action) -> String {
-        let s: UIString
-        switch action {
-        case .next: s = .helpNext
-        case .back: s = .helpBack
-        case .help: s = .helpHelp
-        case .quickHide: s = .helpHide
-        case .unhide: s = .helpUnhide
-        case .pause: s = .helpPause
-        case .remark: s = .helpRemark
-        case .switchLanguage: s = .helpLanguage
-        case .toggleGuidance: s = .helpGuidance
-        case .toggleDualLanguage: s = .helpDual
-        case .dontKnow: s = .helpDontKnow
-        case .declined: s = .helpDeclined
-        case .review: s = .helpReview
-        case .select: s = .helpSelect
-        case .moveUp: s = .helpMoveUp
-        case .moveDown: s = .helpMoveDown
-        case .toggle: s = .helpToggle
-        case .quit: s = .helpQuit
-        case .export: s = .helpExport
-        case .redraw: s = .helpRedraw
-        case .edit(.newline): s = .helpNewline
-        case .edit: s = .helpEdit
-        case .explain: s = .helpExplain
-        case .askPersona: s = .helpAskPersona
-        }
-        return ui(s)
-    }
+    func helpText(_ action: Action) -> String { ui(Self.strings(action).help) }
 
+    /// An action's footer label and help line, side by side: one table, so
+    /// no action can have one without the other being thought of.
+    static func strings(_ action: Action) -> (label: UIString?, help: UIString) {
+        switch action {
+        case .next: return (.keyNext, .helpNext)
+        case .back: return (.keyBack, .helpBack)
+        case .dontKnow: return (.keyDontKnow, .helpDontKnow)
+        case .declined: return (.keyDeclined, .helpDeclined)
+        case .help: return (.keyHelp, .helpHelp)
+        case .quickHide: return (.keyHide, .helpHide)
+        case .unhide: return (nil, .helpUnhide)
+        case .moveUp: return (.keyMove, .helpMoveUp)
+        case .moveDown: return (.keyMove, .helpMoveDown)
+        case .toggle: return (.keyCheck, .helpToggle)
+        case .select: return (nil, .helpSelect)
+        case .export: return (.keyExport, .helpExport)
+        case .pause: return (.keyPause, .helpPause)
+        case .remark: return (.keyRemark, .helpRemark)
+        case .review: return (.keyReview, .helpReview)
+        case .switchLanguage: return (.keyLanguage, .helpLanguage)
+        case .toggleGuidance: return (.keyGuidance, .helpGuidance)
+        case .toggleDualLanguage: return (nil, .helpDual)
+        case .quit: return (.keyQuit, .helpQuit)
+        case .redraw: return (nil, .helpRedraw)
+        case .edit(.newline): return (.keyNewline, .helpNewline)
+        case .edit: return (nil, .helpEdit)
+        case .explain: return (.keyExplain, .helpExplain)
+        case .askPersona: return (.keyAskPersona, .helpAskPersona)
+        }
+    }
+}
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let validationRequired = UIString("validation/required", "This question needs an answer before going on.",
+                                             note: Note.validationMessage)
+    static let validationNotANumber = UIString("validation/not_a_number", "Please type a number.",
+                                               note: Note.validationMessage)
+    static let validationNotAWholeNumber = UIString("validation/not_a_whole_number", "Please type a whole number.",
+                                                    note: Note.validationMessage)
+    static let validationBelowMinimum = UIString("validation/below_minimum", "The answer must be at least {min}.",
+                                                 note: "Validation message; {min} is a number.")
+    static let validationAboveMaximum = UIString("validation/above_maximum", "The answer must be at most {max}.",
+                                                 note: "Validation message; {max} is a number.")
+    static let validationInvalidDate = UIString("validation/invalid_date", "Please type a real date as YYYY-MM-DD.",
+                                                note: Note.validationMessage)
+    static let validationInvalidMonth = UIString("validation/invalid_month", "Please type a month as YYYY-MM.",
+                                                 note: Note.validationMessage)
+    static let validationUnknownOption = UIString("validation/unknown_option", "That option is not offered here.",
+                                                  note: Note.validationMessage)
+    static let validationSpecialNotOffered = UIString("validation/special_not_offered", "That answer is not offered for this question.",
+                                                      note: Note.validationMessage)
+    static let validationWrongKind = UIString("validation/wrong_kind", "That kind of answer does not fit this question.",
+                                              note: Note.validationMessage)
+    static let validationConstraint = UIString("validation/constraint", "This answer is not accepted here.",
+                                               note: "Validation message when a question's own rule gives no message.")
+    static let validationEmpty = UIString("validation/empty", "Please give an answer first, or choose “Don't know” or “Prefers not to answer”.",
+                                          note: Note.validationMessage)
+    static let keyNext = UIString("key/next", "Next", note: Note.footerLabel)
+    static let keyBack = UIString("key/back", "Back", note: Note.footerLabel)
+    static let keyDontKnow = UIString("key/dont_know", "Don't know", note: Note.footerLabel)
+    static let keyDeclined = UIString("key/declined", "Skip", note: "Footer key label: prefers not to answer.")
+    static let keyHelp = UIString("key/help", "Help", note: Note.footerLabel)
+    static let keyHide = UIString("key/hide", "Hide", note: "Footer key label: hide the screen at once.")
+    static let keyMove = UIString("key/move", "Move", note: Note.footerLabel)
+    static let keyCheck = UIString("key/check", "Check", note: Note.footerLabel)
+    static let keyExport = UIString("key/export", "Export", note: Note.footerLabel)
+    static let keyPause = UIString("key/pause", "Pause", note: Note.footerLabel)
+    static let keyRemark = UIString("key/remark", "Remark", note: Note.footerLabel)
+    static let keyReview = UIString("key/review", "Review", note: Note.footerLabel)
+    static let keyLanguage = UIString("key/language", "Language", note: Note.footerLabel)
+    static let keyGuidance = UIString("key/guidance", "Guidance", note: Note.footerLabel)
+    static let keyQuit = UIString("key/quit", "Quit", note: Note.footerLabel)
+    static let keyNewline = UIString("key/newline", "New line", note: Note.footerLabel)
+    static let keyExplain = UIString("key/explain", "Explain", note: "Footer key label (training modes).")
+    static let keyAskPersona = UIString("key/ask_persona", "Ask persona", note: "Footer key label (practice mode).")
+    static let helpNext = UIString("help/next", "Next / confirm", note: Note.helpLine)
+    static let helpBack = UIString("help/back", "Back to the previous screen", note: Note.helpLine)
+    static let helpHelp = UIString("help/help", "Help: all keys", note: Note.helpLine)
+    static let helpHide = UIString("help/hide", "Hide the screen at once", note: Note.helpLine)
+    static let helpUnhide = UIString("help/unhide", "Then Enter: leave the hidden screen", note: Note.helpLine)
+    static let helpPause = UIString("help/pause", "Pause: take a break", note: Note.helpLine)
+    static let helpRemark = UIString("help/remark", "Add a remark", note: Note.helpLine)
+    static let helpLanguage = UIString("help/language", "Switch language", note: Note.helpLine)
+    static let helpGuidance = UIString("help/guidance", "Show or hide advocate guidance", note: Note.helpLine)
+    static let helpDual = UIString("help/dual", "Show or hide the advocate's language under the question",
+                                   note: Note.helpLine)
+    static let helpDontKnow = UIString("help/dont_know", "Answer “don't know”", note: Note.helpLine)
+    static let helpDeclined = UIString("help/declined", "Answer “prefers not to answer”", note: Note.helpLine)
+    static let helpReview = UIString("help/review", "Review all answers", note: Note.helpLine)
+    static let helpSelect = UIString("help/select", "Choose the option with that number", note: Note.helpLine)
+    static let helpMoveUp = UIString("help/move_up", "Move up / scroll up", note: Note.helpLine)
+    static let helpMoveDown = UIString("help/move_down", "Move down / scroll down", note: Note.helpLine)
+    static let helpToggle = UIString("help/toggle", "Check or uncheck the option", note: Note.helpLine)
+    static let helpQuit = UIString("help/quit", "Quit (answers are saved)", note: Note.helpLine)
+    static let helpExport = UIString("help/export", "Export the summary", note: Note.helpLine)
+    static let helpRedraw = UIString("help/redraw", "Redraw the screen", note: Note.helpLine)
+    static let helpEdit = UIString("help/edit", "Edit the text (move, delete)", note: Note.helpLine)
+    static let helpNewline = UIString("help/newline", "New line", note: Note.helpLine)
+    static let helpExplain = UIString("help/explain", "Training: explain which indicators the answer raises",
+                                      note: Note.helpLine)
+    static let helpAskPersona = UIString("help/ask_persona", "Practice: ask the persona and record the answer",
+                                         note: Note.helpLine)
+}
+
+/// Notes for translators that several strings above share.
+private enum Note {
+    static let footerLabel = "Footer key label."
+    static let helpLine = "Help screen: what a key does."
+    static let validationMessage = "Validation message."
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -52,10 +53,10 @@ extension LocalizationTests {
         }
 
         @Test func theBundledTranslationsCompiledAnswerAlike() throws {
-            let files = BundledLocaleTests.localeFiles()
+            let files = Checkout.localeFiles()
             #expect(files.count >= 6)
             for url in files {
-                let file = try BundledLocaleTests.read(url)
+                let file = try parsePO(String(decoding: try Data(contentsOf: url), as: UTF8.self), file: url.lastPathComponent)
                 let language = url.deletingPathExtension().lastPathComponent
                 let catalog = Catalog(file, language: language)
                 let back = try #require(Self.roundTrip(catalog, language: language))

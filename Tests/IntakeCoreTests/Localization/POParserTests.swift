@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -259,7 +260,4 @@ extension LocalizationTests {
             #expect(message.count < 80)
         }
     }
-
-    /// The suite's deterministic generator, under the name these tests use.
-    typealias SplitMix64 = SeededGenerator
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 

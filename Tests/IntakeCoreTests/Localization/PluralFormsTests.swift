@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -136,7 +137,7 @@ extension LocalizationTests {
 
 extension LocalizationTests.PluralFormsTests {
     @Test func hostileHeadersAreRejected() {
-        var rng = LocalizationTests.SplitMix64(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let pieces = ["n", "1", "(", ")", "?", ":", "!", "==", "&&", "||", "%", "/", " ", ";", "nplurals=", "plural=", "x", "é"]
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()

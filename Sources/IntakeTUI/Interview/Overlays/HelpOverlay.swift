@@ -49,3 +49,10 @@ struct HelpOverlay: OverlayScreen {
         return []
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let helpTitle = UIString("screen/help_title", "Help: keys", note: "Title of the help screen.")
+}

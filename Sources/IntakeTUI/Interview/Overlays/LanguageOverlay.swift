@@ -55,3 +55,14 @@ struct LanguageOverlay: OverlayScreen {
         return []
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let languageTitle = UIString("screen/language_title", "Languages", note: "Title of the language switch screen.")
+    static let languageApply = UIString("screen/language_apply", "Switch to these languages",
+                                        note: "Language switch action.")
+    static let languageHint = UIString("screen/language_hint", "Enter on a language changes it; every answer is kept. Page Up cancels.",
+                                       note: "Language switch hint.")
+}

@@ -15,6 +15,14 @@ protocol OverlayScreen: InterviewComponent {
     /// Opens it for `opener`, if it may open now (and sets `m.overlay`);
     /// nil when it may not, and the action goes to the screen under it.
     static func open(_ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect]?
+    /// The interface strings it declares (at the end of its file), for the
+    /// PO template; those of the overlays here before are in
+    /// `InterviewStrings.listed`, in the PO files' order.
+    static var strings: [UIString] { get }
+}
+
+extension OverlayScreen {
+    static var strings: [UIString] { [] }
 }
 
 extension InterviewApp {

@@ -27,3 +27,13 @@ struct PauseOverlay: OverlayScreen {
         return app.apply(&m, [.resumed])
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let pauseTitle = UIString("screen/pause_title", "Taking a break", note: "Title of the break screen.")
+    static let pauseText = UIString("screen/pause_text", "Take all the time you need. Nothing is lost: the interview goes on from here.",
+                                    note: "Calm text on the break screen.")
+    static let pauseHint = UIString("screen/pause_hint", "Press Enter to go on.", note: "Break screen hint.")
+}

@@ -38,3 +38,20 @@ struct QuitOverlay: OverlayScreen {
         return app.saveDraft(&m) + [.quit]
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let quitTitle = UIString("screen/quit_title", "Quit the interview?", note: "Title of the quit confirmation.")
+    static let quitSaved = UIString("screen/quit_saved", "The interview is saved and can be resumed later: intake run --resume {id}",
+                                    note: "Quit confirmation; keep the command as it is.")
+    static let quitNotSaved = UIString("screen/quit_not_saved", "Nothing was saved: this interview is not recorded.",
+                                       note: "Quit confirmation in ephemeral, preview and demo modes.")
+    static let quitSaveFailed = UIString("screen/quit_save_failed", "Not saved: {reason}. The latest answers and typed text are only in memory and will be lost if you quit now. Go back to let saving be retried.",
+                                         note: "Quit confirmation while saving fails (e.g. the disk is full); {reason} says why. Say plainly that quitting loses what is not saved.")
+    static let quitConfirm = UIString("screen/quit_confirm", "Enter quits. Page Up goes back to the interview.",
+                                      note: "Quit confirmation hint.")
+    static let quitFinished = UIString("screen/quit_finished", "The interview is complete and saved.",
+                                       note: "Quit confirmation after the interview was completed.")
+}

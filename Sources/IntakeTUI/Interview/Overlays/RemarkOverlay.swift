@@ -85,3 +85,15 @@ struct RemarkOverlay: OverlayScreen {
         return []
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let remarkTitle = UIString("screen/remark_title", "Remark on this question",
+                                      note: "Title of the remark editor.")
+    static let remarkInterviewTitle = UIString("screen/remark_interview_title", "Remark on the whole interview",
+                                               note: "Title of the remark editor for the whole interview.")
+    static let remarkHint = UIString("screen/remark_hint", "Enter saves, Page Up cancels, Ctrl-O starts a new line.",
+                                     note: "Remark editor hint.")
+}

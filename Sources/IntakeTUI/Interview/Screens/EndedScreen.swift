@@ -10,8 +10,9 @@ struct EndedScreen: InterviewScreen {
     var position: InterviewPosition? { .finished }
 
     func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
-        // Enter leaves too (it asks first).
-        SharedKeys.common + SharedKeys.scrolling(scrolls) + [.unlisted(.next)]
+        // Enter leaves too (it asks first). F8 shows the closing words in
+        // the advocate's language too; no guidance is left to show (F7).
+        SharedKeys.common + SharedKeys.scrolling(scrolls) + [.unlisted(.next), .unlisted(.toggleDualLanguage)]
     }
 
     func update(_ action: Action, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
@@ -47,4 +48,16 @@ struct EndedScreen: InterviewScreen {
             b.para(w.ui(.endedNothingStored), .muted)
         }
     }
+}
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let endedTitle = UIString("screen/ended_title", "Thank you",
+                                     note: "Title of the screen shown when the interview ended early.")
+    static let endedResources = UIString("screen/ended_resources", "Help that is there whenever you want it",
+                                         note: "Heading above the list of services, after an interview ended early.")
+    static let endedNothingStored = UIString("screen/ended_nothing_stored", "Nothing from this interview was stored.",
+                                             note: "Shown after an interview ended at consent.")
 }

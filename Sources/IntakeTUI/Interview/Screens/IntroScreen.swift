@@ -65,3 +65,13 @@ struct IntroScreen: InterviewScreen {
         }
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let sectionProgress = UIString("screen/section_progress", "Section {section} of {sections}",
+                                          note: "Progress on a section's introduction.")
+    static let contentNote = UIString("screen/content_note", "Content note",
+                                      note: "Label of a section's content note: a warning about sensitive questions ahead.")
+}

@@ -60,3 +60,11 @@ struct MultipleChoiceScreen: QuestionScreen {
         return e
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let hintMultiple = UIString("screen/hint_multiple", "Space checks or unchecks an option; Enter confirms.",
+                                       note: "Hint for a question with several answers.")
+}

@@ -32,3 +32,17 @@ struct NoticeScreen: InterviewScreen {
         }
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let changedTitle = UIString("screen/changed_title", "The questionnaire has changed",
+                                       note: "Title when a resumed session's questionnaire changed.")
+    static let changedText = UIString("screen/changed_text", "This interview began with version {old}; the questionnaire is now version {new}. {carried} answers were carried over.",
+                                      note: "Resume notice.")
+    static let changedDropped = UIString("screen/changed_dropped", "Answers set aside because their question changed or is gone: {list}",
+                                         note: "Resume notice; {list} lists question ids.")
+    static let changedHint = UIString("screen/changed_hint", "Enter goes on at the same question.",
+                                      note: "Resume notice hint.")
+}

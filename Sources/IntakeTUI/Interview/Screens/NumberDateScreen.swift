@@ -8,9 +8,8 @@ struct NumberDateScreen: TypedAnswerScreen {
     var editor: TextEditor
     var scroll = 0
 
-    init(_ q: Question, text: String) {
-        question = q.id
-        editor = TextEditor(text: text, multiline: false, maxLength: 40)
+    static func editor(_ q: Question, text: String) -> TextEditor {
+        TextEditor(text: text, multiline: false, maxLength: 40)
     }
 
     func parse(_ text: String, _ q: Question) -> Result<AnswerValue, ValidationIssue> {
@@ -35,4 +34,17 @@ struct NumberDateScreen: TypedAnswerScreen {
         }
         b.para(format, .muted, indent: 2)
     }
+}
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let hintDate = UIString("screen/hint_date", "Date as YYYY-MM-DD, for example 2024-03-15",
+                                   note: "Format hint for a date answer. Keep YYYY-MM-DD as it is typed.")
+    static let hintMonth = UIString("screen/hint_month", "Month as YYYY-MM, for example 2024-03",
+                                    note: "Format hint for a month/year answer. Keep YYYY-MM as it is typed.")
+    static let hintNumber = UIString("screen/hint_number", "A number", note: "Hint for a number answer.")
+    static let hintNumberRange = UIString("screen/hint_number_range", "A number from {min} to {max}",
+                                          note: "Hint for a number answer with limits.")
 }

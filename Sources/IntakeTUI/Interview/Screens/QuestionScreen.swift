@@ -184,3 +184,27 @@ extension InterviewApp {
         }
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let progress = UIString("screen/progress", "Section {section} of {sections} · question {question} of {questions}",
+                                   note: "Progress above each question.")
+    static let forAdvocate = UIString("screen/for_advocate", "For the advocate",
+                                      note: "Label of the guidance shown under a question, for the advocate only.")
+    static let chosenAnswer = UIString("screen/chosen_answer", "Answer: {answer}",
+                                       note: "The answer chosen so far for this question.")
+    static let remarkShown = UIString("screen/remark_shown", "Remark: {text}",
+                                      note: "The advocate's remark on this question.")
+    static let explainTitle = UIString("screen/explain_title", "Why (for training)",
+                                       note: "Title of the trainer's explanation panel.")
+    static let explainNone = UIString("screen/explain_none", "This answer raises no indicator.",
+                                      note: "Explanation panel.")
+    static let explainIndicator = UIString("screen/explain_indicator", "{id} · {strength} · {domain}",
+                                           note: "An indicator the answer raises.")
+    static let personaAnswer = UIString("screen/persona_answer", "The persona answers: {answer}",
+                                        note: "Practice mode: the fictional persona's answer.")
+    static let personaNone = UIString("screen/persona_none", "The persona has no answer to this question.",
+                                      note: "Practice mode.")
+}

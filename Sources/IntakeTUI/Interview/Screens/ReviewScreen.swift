@@ -78,3 +78,20 @@ struct ReviewScreen: InterviewScreen {
         }
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let reviewTitle = UIString("screen/review_title", "Review the answers", note: "Title of the review screen.")
+    static let reviewFinish = UIString("screen/review_finish", "Finish and show the summary",
+                                       note: "First line of the review screen.")
+    static let reviewHint = UIString("screen/review_hint", "Enter on an answer goes back to it to change it.",
+                                     note: "Review screen hint.")
+    static let reviewKeptNotUsed = UIString("screen/review_kept_not_used", "kept, not used",
+                                            note: "An answer to a question that no longer applies (lowercase).")
+    static let reviewNotAnswered = UIString("screen/review_not_answered", "not answered",
+                                            note: "A question that applies but has no answer (lowercase).")
+    static let reviewInterviewRemark = UIString("screen/review_interview_remark", "Remark on the whole interview: {text}",
+                                                note: "Review screen line.")
+}

@@ -21,7 +21,10 @@ struct StartScreen: InterviewScreen {
     var advocate: Int
 
     func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
+        // In demo and practice the explain panel is a setting too: `e`
+        // opens it for the questions ahead (help lists it, as F7).
         [.shown(.next), .shown(.moveUp), .shown(.moveDown)] + SharedKeys.common + SharedKeys.settings
+            + (m.mode.isTraining ? [.unlisted(.explain)] : [])
     }
 
     /// Its rows, in order.
@@ -81,4 +84,28 @@ struct StartScreen: InterviewScreen {
             row(text, .resume(i))
         }
     }
+}
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let startTitle = UIString("screen/start_title", "Start a screening", note: "Title of the first screen.")
+    static let startQuestionnaire = UIString("screen/start_questionnaire", "Questionnaire: {title}",
+                                             note: "Start screen line; {title} is the questionnaire's title. Enter changes it.")
+    static let startIntervieweeLanguage = UIString("screen/start_interviewee_language", "Interviewee's language: {language}",
+                                                   note: "Start screen line; {language} is a language tag such as es or zh-Hans.")
+    static let startAdvocateLanguage = UIString("screen/start_advocate_language", "Advocate's language: {language}",
+                                                note: "Start screen line; {language} is a language tag.")
+    static let startNew = UIString("screen/start_new", "Start a new interview", note: "Start screen action.")
+    static let startResumeHeading = UIString("screen/start_resume_heading", "Unfinished interviews (Enter resumes one):",
+                                             note: "Start screen heading above the list of saved, unfinished sessions.")
+    static let startResumeItem = UIString("screen/start_resume_item", "{id}  {questionnaire}  started {started}  last change {changed}  {answered}/{total}",
+                                          note: "One unfinished session. {id} is the start of its id, {answered}/{total} the questions answered.")
+    static let startNoResumable = UIString("screen/start_no_resumable", "No unfinished interviews.",
+                                           note: "Start screen, when there is nothing to resume.")
+    static let startOutboxWaiting = UIString("screen/start_outbox_waiting", "Sealed sessions waiting to be sent: {count}",
+                                             note: "Start screen: finished interviews, sealed, not yet sent to the organisation's server. {count} is a number.")
+    static let startHint = UIString("screen/start_hint", "Up/Down: choose a line. Enter: change it, or start.",
+                                    note: "Start screen hint.")
 }

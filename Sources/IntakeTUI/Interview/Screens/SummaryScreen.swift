@@ -93,3 +93,17 @@ struct SummaryScreen: InterviewScreen {
         b.blank()
     }
 }
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let summaryScreenHint = UIString("screen/summary_hint", "x or Ctrl-X saves the summary as text, Markdown and JSON files.",
+                                            note: "Summary screen hint.")
+    static let explainResult = UIString("screen/explain_result", "How the result came about: {result}",
+                                        note: "Explanation panel on the summary.")
+    static let explainDomain = UIString("screen/explain_domain", "{domain}: {strong} strong, {medium} medium, {weak} weak",
+                                        note: "Indicator tally of a domain.")
+    static let explainOverride = UIString("screen/explain_override", "Rule {id} changed the result: {reason}",
+                                          note: "An override rule that applied.")
+}

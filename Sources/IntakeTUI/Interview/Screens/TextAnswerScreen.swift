@@ -8,9 +8,8 @@ struct TextAnswerScreen: TypedAnswerScreen {
     var editor: TextEditor
     var scroll = 0
 
-    init(_ q: Question, text: String) {
-        question = q.id
-        editor = TextEditor(text: text, multiline: q.multiline, maxLength: InterviewApp.textAnswerLimit)
+    static func editor(_ q: Question, text: String) -> TextEditor {
+        TextEditor(text: text, multiline: q.multiline, maxLength: InterviewApp.textAnswerLimit)
     }
 
     func hint(_ m: InterviewModel, _ w: Words) -> String? { w.ui(editor.multiline ? .hintMultiline : .hintText) }
@@ -24,4 +23,15 @@ struct TextAnswerScreen: TypedAnswerScreen {
                    count >= max ? .warning : .muted, indent: 2)
         }
     }
+}
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let hintMultiline = UIString("screen/hint_multiline", "Ctrl-O starts a new line; Enter confirms.",
+                                        note: "Hint for a long text answer.")
+    static let hintText = UIString("screen/hint_text", "Type the answer; Enter confirms.", note: "Hint for a text answer.")
+    static let textLength = UIString("screen/text_length", "{count} of {max} characters",
+                                     note: "Under a long typed answer near its limit. {count} and {max} are numbers.")
 }

@@ -7,6 +7,11 @@ import IntakeCore
 protocol TypedAnswerScreen: QuestionScreen {
     /// What is being typed (kept across resizes and overlays).
     var editor: TextEditor { get set }
+    /// The field for `q`, holding `text` (its length and lines are the
+    /// answer type's).
+    static func editor(_ q: Question, text: String) -> TextEditor
+    /// The memberwise initializer of the screen's stored state.
+    init(question: String, editor: TextEditor, scroll: Int)
     /// Typed text as an answer of the question's type.
     func parse(_ text: String, _ q: Question) -> Result<AnswerValue, ValidationIssue>
     /// Lines under the field: the format, or how much of the limit is used.
@@ -14,6 +19,11 @@ protocol TypedAnswerScreen: QuestionScreen {
 }
 
 extension TypedAnswerScreen {
+    /// The screen of `q`, its field holding `text`.
+    init(_ q: Question, text: String) {
+        self.init(question: q.id, editor: Self.editor(q, text: text), scroll: 0)
+    }
+
     var keyContext: KeyContext { editor.multiline ? .multilineText : .text }
 
     /// A new line, in a field of several lines; every editing action besides.
@@ -86,4 +96,12 @@ extension InterviewApp {
         default: return ""
         }
     }
+}
+
+
+// The interface strings this file shows (key, English, translator note);
+// `InterviewStrings.all` lists them for the PO template.
+extension UIString {
+    static let textFull = UIString("screen/text_full", "The answer is full ({max} characters at most); the rest was not added.",
+                                   note: "Message when typed or pasted text does not fit in an answer. {max} is a number.")
 }

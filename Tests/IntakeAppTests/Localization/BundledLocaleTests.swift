@@ -1,25 +1,32 @@
 import Foundation
+import IntakeCore
+import IntakeTestSupport
 import Testing
-@testable import IntakeCore
+@testable import IntakeApp
 
-/// The bundled translations, checked with GNU gettext's own tools: every
+/// The bundled translations, checked against the template of every
+/// module's interface strings (so here, where every module is seen), and with GNU gettext's own tools: every
 /// file passes `msgfmt -c`, and round-trips through `msgcat` and `msgmerge`
 /// without any change in meaning.
 @Suite struct BundledLocaleTests {
-    static func localeFiles() -> [URL] {
-        let dir = repositoryRoot.appendingPathComponent("locales")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".po") }.sorted().map { dir.appendingPathComponent($0) }
-    }
+    static func localeFiles() -> [URL] { Checkout.localeFiles() }
 
     static func read(_ url: URL) throws -> POFile {
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        return try parsePO(text, file: url.lastPathComponent)
+        return try parseValidPO(text, file: url.lastPathComponent)
     }
 
     static func template() throws -> [TemplateEntry] {
-        TranslationTemplate.entries(questionnaires: [try bundledQuestionnaire("quick-screen"),
-                                                     try bundledQuestionnaire("trafficking-screening")])
+        InterfaceStrings.template(questionnaires: [try bundledQuestionnaire("quick-screen"),
+                                                   try bundledQuestionnaire("trafficking-screening")])
+    }
+
+    /// `locales check`'s width limits each match a real string.
+    @Test func everyWidthPatternMatchesARealString() throws {
+        let keys = try BundledLocaleTests.template().map(\.key)
+        for limit in LocaleReport.defaultWidthLimits {
+            #expect(keys.contains { limit.matches($0) }, "'\(limit.pattern)' matches no string")
+        }
     }
 
     @Test func thereAreThreeTranslationsAndARightToLeftOne() {
@@ -45,7 +52,7 @@ import Testing
         let dir = try TempDir()
         let r = try Gettext.run("msgcat", ["-o", "cat.po", url.path], in: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let catted = try parsePO(try dir.read("cat.po"), file: "cat.po")
+        let catted = try parseValidPO(try dir.read("cat.po"), file: "cat.po")
         #expect(semantic(catted) == semantic(try Self.read(url)))
     }
 
@@ -55,7 +62,7 @@ import Testing
         try dir.write("intake.pot", POFile.template(try Self.template()).serialized())
         let r = try Gettext.run("msgmerge", ["--quiet", "--no-fuzzy-matching", "-o", "merged.po", url.path, "intake.pot"], in: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let merged = try parsePO(try dir.read("merged.po"), file: "merged.po")
+        let merged = try parseValidPO(try dir.read("merged.po"), file: "merged.po")
         let ours = try Self.read(url)
         func translations(_ f: POFile) -> [String: [String]] {
             Dictionary(f.activeEntries.map { ($0.context ?? "", $0.translations) }, uniquingKeysWith: { a, _ in a })

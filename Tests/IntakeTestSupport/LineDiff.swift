@@ -1,0 +1,18 @@
+/// Lines of `a` and `b` that differ, as a simple LCS diff ("-" and "+").
+public func lineDiff(_ a: String, _ b: String) -> [String] {
+    let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+    var lcs = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+    for i in stride(from: x.count - 1, through: 0, by: -1) {
+        for j in stride(from: y.count - 1, through: 0, by: -1) {
+            lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+        }
+    }
+    var out: [String] = []
+    var i = 0, j = 0
+    while i < x.count || j < y.count {
+        if i < x.count, j < y.count, x[i] == y[j] { i += 1; j += 1 }
+        else if j < y.count, i == x.count || lcs[i][j + 1] >= lcs[i + 1][j] { out.append("+" + y[j]); j += 1 }
+        else { out.append("-" + x[i]); i += 1 }
+    }
+    return out
+}
