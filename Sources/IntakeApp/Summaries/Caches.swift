@@ -67,6 +67,59 @@ public final class CatalogCache: @unchecked Sendable {
 
 /// Files the program writes: created owner-only (0600), written whole.
 public enum OutputFile {
+    /// A batch summary's file: written whole under a hidden temporary name
+    /// in the same folder (created 0600), flushed to disk (fsync), then
+    /// renamed over the final name, so that the final name only ever holds
+    /// a complete file: a kill or a crash mid-write leaves at most a hidden
+    /// `.NAME.XXXXXX` beside it. The rename itself is on disk once the
+    /// folder is flushed: `syncFolder`, once for the whole batch, before
+    /// the batch says how many files it wrote.
+    public static func writeReplacing(_ text: String, to url: URL, report: (String) -> Void = printError) throws {
+        let path = url.path
+        var template = Array("\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            report("intake: cannot write \(path): \(String(cString: strerror(errno)))")
+            throw Failure.failed
+        }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var open = true
+        func fail(_ what: String) throws -> Never {
+            let e = errno
+            if open { close(fd) }
+            unlink(temporary)
+            report("intake: \(what) \(path): \(String(cString: strerror(e)))")
+            throw Failure.failed
+        }
+        var bytes = text
+        let written = bytes.withUTF8 { u -> Bool in
+            var done = 0
+            while done < u.count {
+                let n = Glibc.write(fd, u.baseAddress! + done, u.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        if !written { try fail("cannot write") }
+        if fsync(fd) != 0 { try fail("cannot save") }
+        open = false
+        if close(fd) != 0 { try fail("cannot save") }
+        if rename(temporary, path) != 0 { try fail("cannot write") }
+    }
+
+    /// Flushes a folder's entries (new names, renames) to disk.
+    public static func syncFolder(_ url: URL, report: (String) -> Void = printError) throws {
+        let fd = Glibc.open(url.path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0, fsync(fd) == 0 else {
+            report("intake: cannot save \(url.path): \(String(cString: strerror(errno)))")
+            if fd >= 0 { close(fd) }
+            throw Failure.failed
+        }
+        close(fd)
+    }
+
     /// Errors go to `report`, then it throws `Failure.failed`.
     public static func write(_ text: String, to url: URL, report: (String) -> Void = printError) throws {
         let path = url.path

@@ -148,13 +148,18 @@ public struct SummaryRun {
                 let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
                                          directories: directories, context: context) { messages.append($0) }
                 let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
-                try OutputFile.write(text, to: outDir.appendingPathComponent(name), report: { messages.append($0) })
+                try OutputFile.writeReplacing(text, to: outDir.appendingPathComponent(name), report: { messages.append($0) })
                 return (true, messages)
             } catch {
                 return (false, messages)
             }
         }
         for o in outcomes { o.messages.forEach(printError) }
+        // Each file was flushed before its rename; the renames are on disk
+        // once the folder is, and only then is the count said. A kill
+        // before this point leaves complete files or none under their
+        // names, and hidden temporary ones beside them.
+        try OutputFile.syncFolder(outDir)
         let done = outcomes.filter(\.ok).count, failed = outcomes.count - done
         let seconds = Date().timeIntervalSince(start)
         let rate = seconds > 0 ? Double(done) / seconds : 0

@@ -20,19 +20,22 @@ public struct Relevance: Sendable {
     /// Computes relevance for every question.
     public init(questionnaire q: Questionnaire, answers: [String: AnswerValue], language: String) {
         var states: [String: State] = [:]
-        var visible: [String: AnswerValue] = [:]
+        states.reserveCapacity(q.questions.count)
+        // `ctx.answers` are the visible answers: those of earlier relevant
+        // questions. Added in place: a second copy of them (the context's,
+        // reassigned before each question) made every insertion copy the
+        // whole dictionary (bench/README.md, "Issue 19, round 2: batch").
+        var ctx = AnswerContext(answers: [:], questionnaire: q, language: language)
         for section in q.sections {
-            var ctx = AnswerContext(answers: visible, questionnaire: q, language: language)
             let sectionTruth = section.relevant.map { ConditionEvaluator.evaluate($0, in: ctx) } ?? .yes
             for question in section.questions {
-                ctx.answers = visible
                 var truth = sectionTruth
                 if truth == .yes, let c = question.relevant {
                     truth = ConditionEvaluator.evaluate(c, in: ctx)
                 }
                 let state: State = truth == .yes ? .relevant : truth == .no ? .notApplicable : .undetermined
                 states[question.id] = state
-                if state == .relevant, let a = answers[question.id] { visible[question.id] = a }
+                if state == .relevant, let a = answers[question.id] { ctx.answers[question.id] = a }
             }
         }
         self.states = states

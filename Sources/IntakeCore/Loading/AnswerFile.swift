@@ -41,21 +41,40 @@ public struct AnswerFile: Sendable {
     }
 
     /// An answer file's YAML, parsed once for both `peekQuestionnaireID`
-    /// and `load` (a batch summary parsed every file twice).
+    /// and `load` (a batch summary parsed every file twice): by the fast
+    /// path (`AnswerFileFastPath`) when it understands the file, otherwise
+    /// with Yams.
     public struct Parsed {
-        fileprivate let root: Result<Node, Diagnostic>
+        fileprivate let bytes: [UInt8]
+        /// The fast path's reading; nil: it gave up, and `root` is Yams'.
+        fileprivate let fast: [AnswerFileFastPath.Entry]?
+        fileprivate let root: Result<Node, Diagnostic>?
     }
 
     /// Parses the YAML of an answer file; errors are reported by `load`.
     public static func parse(bytes: [UInt8], path: String) -> Parsed {
-        Parsed(root: YAMLDocument.parse(bytes: bytes, path: path))
+        if let fast = AnswerFileFastPath.scan(bytes) { return Parsed(bytes: bytes, fast: fast, root: nil) }
+        return Parsed(bytes: bytes, fast: nil, root: YAMLDocument.parse(bytes: bytes, path: path))
     }
 
     /// The questionnaire id a parsed answer file names, if any.
     public static func peekQuestionnaireID(_ parsed: Parsed) -> String? {
-        guard case .success(let root) = parsed.root,
+        if let fast = parsed.fast {
+            guard let e = fast.first(where: { $0.key == "questionnaire" }), case .scalar(let s) = e.value else { return nil }
+            return s.text
+        }
+        guard case .success(let root)? = parsed.root,
               case .mapping(let m) = root, let v = m["questionnaire"], case .scalar(let s) = v else { return nil }
         return s.string
+    }
+
+    /// The general path alone (Yams), for tests that compare it with the fast one.
+    static func parse(generalOnly bytes: [UInt8], path: String) -> Parsed {
+        Parsed(bytes: bytes, fast: nil, root: YAMLDocument.parse(bytes: bytes, path: path))
+    }
+
+    static func loadGeneral(bytes: [UInt8], path: String, questionnaire: Questionnaire) -> Result<AnswerFile, DiagnosticsError> {
+        load(Parsed(bytes: bytes, fast: nil, root: YAMLDocument.parse(bytes: bytes, path: path)), path: path, questionnaire: questionnaire)
     }
 
     /// Parses and checks an answer file against `questionnaire`.
@@ -65,9 +84,10 @@ public struct AnswerFile: Sendable {
 
     /// Checks a parsed answer file against `questionnaire`.
     public static func load(_ parsed: Parsed, path: String, questionnaire: Questionnaire) -> Result<AnswerFile, DiagnosticsError> {
+        if let fast = parsed.fast, let file = loadFast(fast, path: path, questionnaire: questionnaire) { return .success(file) }
         var diags = DiagnosticBag()
         let root: Node
-        switch parsed.root {
+        switch parsed.root ?? YAMLDocument.parse(bytes: parsed.bytes, path: path) {
         case .failure(let d): return .failure(DiagnosticsError([d]))
         case .success(let n): root = n
         }
@@ -138,7 +158,14 @@ public struct AnswerFile: Sendable {
                 file.locations[qid] = YAMLDocument.location(v, path: path)
             }
         }
-        // Constraints may read other answers, so they are checked last.
+        checkConstraints(file, questionnaire: questionnaire, diags: &diags)
+        if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
+        file.notes = diags.sorted
+        return .success(file)
+    }
+
+    /// Constraints may read other answers, so they are checked last.
+    static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, diags: inout DiagnosticBag) {
         for (qid, value) in file.answers where value.special == nil {
             guard let q = questionnaire.question(qid), let c = q.constraint else { continue }
             let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
@@ -147,9 +174,6 @@ public struct AnswerFile: Sendable {
                 diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")
             }
         }
-        if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
-        file.notes = diags.sorted
-        return .success(file)
     }
 
     /// What a question id written in the file is now; a renamed or removed

@@ -33,12 +33,11 @@ public extension Summary {
         TextSummaryRenderer(summary: self, tr: tr, ascii: ascii, width: width).renderLines()
     }
 
-    /// Stable, pretty JSON (keys sorted) ending in a newline.
+    /// Stable, pretty JSON (keys sorted) ending in a newline: what
+    /// `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys,
+    /// .withoutEscapingSlashes]`, written by `SummaryJSON` (see there why).
     func jsonString() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        SummaryJSON.render(self)
     }
 
     /// The domains in questionnaire order.

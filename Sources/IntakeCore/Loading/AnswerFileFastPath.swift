@@ -1,0 +1,347 @@
+/// A fast path for the common answer file, beside the YAML one: block
+/// mappings of plain question ids to plain or simply quoted scalars and
+/// one-line lists of option ids, as people and `gen_answers.py` write them.
+///
+/// Why: in a batch summary, libyaml's events and Yams' nodes were about a
+/// third of each file's CPU (bench/README.md, "Issue 19, round 2: batch"),
+/// for files that are almost always this simple.
+///
+/// The rule: the fast path either understands a file entirely, or gives
+/// up (nil) and `AnswerFile` reads it with Yams as before. It also gives up
+/// on any file that would get an error or a warning, so every message
+/// comes from the general path, unchanged. It gives up on anything it does
+/// not fully understand: a byte-order mark, tabs, carriage returns, control
+/// characters, line or paragraph separators, document markers, directives,
+/// comments after a value, anchors, aliases, tags, flow mappings, block
+/// sequences, block scalars, multi-line or escaped scalars, empty values,
+/// duplicate keys, unusual indentation, a `persona` block. What it accepts
+/// it must read exactly as Yams does (text, and each value's line and
+/// column); `AnswerFileFastPathTests` compares the two on seeded generated
+/// files, hostile ones included.
+enum AnswerFileFastPath {
+    /// A scalar: its text and where it starts (at the quote, if quoted).
+    struct Scalar: Equatable {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    enum Value: Equatable {
+        case scalar(Scalar)
+        /// A one-line `[a, b]` list; line and column of the `[`.
+        case list([Scalar], line: Int, column: Int)
+        case mapping([Entry])
+    }
+
+    struct Entry: Equatable {
+        var key: String
+        var value: Value
+    }
+
+    /// The file's top-level mapping, or nil when the fast path gives up.
+    static func scan(_ bytes: [UInt8]) -> [Entry]? {
+        guard bytes.count <= YAMLDocument.maxBytes, bytes.count > 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> [Entry]? in
+            guard acceptableText(b) else { return nil }
+            var s = Scanner(b: b)
+            return s.document()
+        }
+    }
+
+    /// Valid UTF-8 with nothing that libyaml reads specially or refuses:
+    /// no control character but the newline (no tab, no CR), no DEL, no C1
+    /// control or NEL, no BOM anywhere, no U+2028/U+2029, no U+FFFE/U+FFFF.
+    private static func acceptableText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard String(validating: b, as: UTF8.self) != nil else { return false }
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if (c < 0x20 && c != 0x0A) || c == 0x7F { return false }
+            } else if c == 0xC2 {
+                if i + 1 < n, b[i + 1] < 0xA0 { return false }
+            } else if c == 0xE2 {
+                if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+            } else if c == 0xEF {
+                if i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return false }
+                if i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF { return false }
+            }
+            i += 1
+        }
+        return true
+    }
+
+    private struct Scanner {
+        let b: UnsafeBufferPointer<UInt8>
+        /// Start of the current line, and its number (1-based).
+        var pos = 0
+        var line = 0
+        /// Nodes read, against `YAMLDocument.maxNodes`.
+        var nodes = 0
+
+        init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+        /// One content line: its start, indent and end (before the newline).
+        struct Line { var start: Int; var indent: Int; var end: Int; var number: Int }
+
+        /// The next line that is neither blank nor a whole-line comment,
+        /// without consuming it.
+        func peekContent() -> Line? {
+            var p = pos, number = line
+            while p < b.count {
+                number += 1
+                var end = p
+                while end < b.count, b[end] != 0x0A { end += 1 }
+                var i = p
+                while i < end, b[i] == 0x20 { i += 1 }
+                if i < end, b[i] != 0x23 { return Line(start: p, indent: i - p, end: end, number: number) }
+                p = end + 1
+            }
+            return nil
+        }
+
+        mutating func consume(_ l: Line) {
+            pos = l.end + 1
+            line = l.number
+        }
+
+        mutating func document() -> [Entry]? {
+            guard let first = peekContent(), first.indent == 0 else { return nil }
+            // Document markers and directives.
+            if b[first.start] == 0x25 { return nil }
+            guard let entries = mapping(indent: 0, depth: 1) else { return nil }
+            // Anything left would be less indented than 0: impossible, so
+            // `mapping` stopped on something it did not understand.
+            if peekContent() != nil { return nil }
+            return entries
+        }
+
+        /// A block mapping whose keys are at `indent`.
+        mutating func mapping(indent: Int, depth: Int) -> [Entry]? {
+            guard depth <= 4 else { return nil }
+            var entries: [Entry] = []
+            var keys = Set<String>()
+            while let l = peekContent() {
+                if l.indent < indent { break }
+                if l.indent > indent { return nil }
+                consume(l)
+                nodes += 2
+                if nodes > YAMLDocument.maxNodes { return nil }
+                // key: [A-Za-z0-9_][A-Za-z0-9_-]* followed by ':' and a space or the end.
+                var i = l.start + l.indent
+                guard isKeyStart(b[i]) else { return nil }
+                let keyStart = i
+                while i < l.end, isKeyByte(b[i]) { i += 1 }
+                guard i < l.end, b[i] == 0x3A else { return nil }
+                let key = String(decoding: UnsafeBufferPointer(rebasing: b[keyStart..<i]), as: UTF8.self)
+                guard keys.insert(key).inserted else { return nil }
+                i += 1
+                if i < l.end, b[i] != 0x20 { return nil }
+                while i < l.end, b[i] == 0x20 { i += 1 }
+                let value: Value
+                if i == l.end {
+                    // A nested mapping on the lines below, more indented.
+                    guard let next = peekContent(), next.indent > indent,
+                          let m = mapping(indent: next.indent, depth: depth + 1), !m.isEmpty else { return nil }
+                    value = .mapping(m)
+                } else {
+                    guard let v = inlineValue(from: i, to: l.end, line: l.number, lineStart: l.start) else { return nil }
+                    // A more indented line after it would continue it (or be an error).
+                    if let next = peekContent(), next.indent > indent { return nil }
+                    value = v
+                }
+                entries.append(Entry(key: key, value: value))
+            }
+            return entries
+        }
+
+        /// A value on the key's line, from `i` to the line's `end`.
+        mutating func inlineValue(from i: Int, to end: Int, line: Int, lineStart: Int) -> Value? {
+            let column = i - lineStart + 1  // ASCII up to here: indent, key, ':' and spaces
+            switch b[i] {
+            case 0x5B:  // [
+                return list(from: i, to: end, line: line, column: column)
+            case 0x22:  // "
+                var j = i + 1
+                while j < end, b[j] != 0x22 {
+                    if b[j] == 0x5C { return nil }  // escapes: leave them to libyaml
+                    j += 1
+                }
+                guard j < end, onlySpaces(j + 1, end) else { return nil }
+                return .scalar(Scalar(text: text(i + 1, j), line: line, column: column))
+            case 0x27:  // '
+                var j = i + 1
+                var bytes: [UInt8] = []
+                while true {
+                    guard j < end else { return nil }
+                    if b[j] == 0x27 {
+                        if j + 1 < end, b[j + 1] == 0x27 { bytes.append(0x27); j += 2; continue }
+                        break
+                    }
+                    bytes.append(b[j])
+                    j += 1
+                }
+                guard onlySpaces(j + 1, end) else { return nil }
+                return .scalar(Scalar(text: String(decoding: bytes, as: UTF8.self), line: line, column: column))
+            default:
+                guard let t = plain(from: i, to: end) else { return nil }
+                return .scalar(Scalar(text: t, line: line, column: column))
+            }
+        }
+
+        /// A one-line flow list of plain option ids: `[a, b_c, d-1]`, or `[]`.
+        mutating func list(from i: Int, to end: Int, line: Int, column: Int) -> Value? {
+            var items: [Scalar] = []
+            var j = i + 1
+            while true {
+                while j < end, b[j] == 0x20 { j += 1 }
+                guard j < end else { return nil }
+                if b[j] == 0x5D, items.isEmpty { j += 1; break }  // ]
+                let start = j
+                guard isKeyStart(b[j]) else { return nil }
+                while j < end, isKeyByte(b[j]) { j += 1 }
+                items.append(Scalar(text: text(start, j), line: line, column: column + (start - i)))
+                nodes += 1
+                while j < end, b[j] == 0x20 { j += 1 }
+                guard j < end else { return nil }
+                if b[j] == 0x2C { j += 1; continue }  // ,
+                guard b[j] == 0x5D else { return nil }
+                j += 1
+                break
+            }
+            guard onlySpaces(j, end) else { return nil }
+            return .list(items, line: line, column: column)
+        }
+
+        /// A one-line plain scalar, trailing spaces dropped; nil for
+        /// anything YAML would read as more than text.
+        func plain(from i: Int, to end: Int) -> String? {
+            let first = b[i]
+            switch first {
+            // Indicators that cannot start a plain scalar, or change its meaning.
+            case 0x2C, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x25, 0x40, 0x60, 0x3F, 0x3A, 0x5C:
+                return nil
+            case 0x2D:  // '-': only as a negative number's sign
+                guard i + 1 < end, b[i + 1] >= 0x30 && b[i + 1] <= 0x39 else { return nil }
+            default:
+                break
+            }
+            var last = i
+            var j = i
+            while j < end {
+                let c = b[j]
+                switch c {
+                case 0x23:  // '#' after a space starts a comment
+                    if b[j - 1] == 0x20 { return nil }
+                case 0x3A:  // ': ' or a final ':' would make a mapping
+                    if j + 1 == end || b[j + 1] == 0x20 { return nil }
+                case 0x5B, 0x5D, 0x7B, 0x7D:
+                    return nil
+                default:
+                    break
+                }
+                if c != 0x20 { last = j }
+                j += 1
+            }
+            return text(i, last + 1)
+        }
+
+        func onlySpaces(_ from: Int, _ end: Int) -> Bool {
+            var k = from
+            while k < end { if b[k] != 0x20 { return false }; k += 1 }
+            return true
+        }
+
+        func text(_ from: Int, _ to: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+        }
+
+        func isKeyStart(_ c: UInt8) -> Bool {
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
+        }
+
+        func isKeyByte(_ c: UInt8) -> Bool { isKeyStart(c) || c == 0x2D }
+    }
+}
+
+extension AnswerFile {
+    /// The fast path's reading of a scanned file against `questionnaire`,
+    /// or nil when the general path must read it: on anything that would
+    /// be an error or a warning there, and on a `persona` block.
+    static func loadFast(_ entries: [AnswerFileFastPath.Entry], path: String, questionnaire: Questionnaire) -> AnswerFile? {
+        var file = AnswerFile(path: path, answers: [:], remarks: [:], locations: [:])
+        var answerEntries = entries
+        if entries.contains(where: { $0.key == "answers" }) {
+            answerEntries = []
+            for e in entries {
+                switch (e.key, e.value) {
+                case ("questionnaire", .scalar(let s)):
+                    guard s.text == questionnaire.id else { return nil }
+                    file.questionnaireID = s.text
+                case ("language", .scalar(let s)):
+                    guard LanguageTag.isValid(s.text) else { return nil }
+                    file.language = s.text
+                case ("remarks", .mapping(let m)):
+                    for r in m {
+                        guard case .scalar(let s) = r.value else { return nil }
+                        if r.key != interviewRemarkKey {
+                            guard questionnaire.historicQuestion(r.key) == .current(r.key) else { return nil }
+                        }
+                        file.remarks[r.key] = s.text
+                    }
+                case ("answers", .mapping(let m)):
+                    answerEntries = m
+                default:
+                    return nil
+                }
+            }
+        }
+        for e in answerEntries {
+            guard questionnaire.historicQuestion(e.key) == .current(e.key) else { return nil }
+            guard let q = questionnaire.question(e.key) else { continue }
+            guard let (value, line, column) = fastAnswer(e.value, question: q) else { return nil }
+            file.answers[e.key] = value
+            file.locations[e.key] = SourceLocation(file: path, line: line, column: column)
+        }
+        var diags = DiagnosticBag()
+        checkConstraints(file, questionnaire: questionnaire, diags: &diags)
+        if !diags.sorted.isEmpty { return nil }
+        return file
+    }
+
+    /// `parseAnswer` for the fast path's values; nil where it would report.
+    private static func fastAnswer(_ v: AnswerFileFastPath.Value, question q: Question) -> (AnswerValue, Int, Int)? {
+        if q.type == .note { return nil }
+        let value: AnswerValue
+        let line: Int, column: Int
+        switch v {
+        case .scalar(let s):
+            (line, column) = (s.line, s.column)
+            if let special = SpecialAnswer(rawValue: s.text) {
+                value = .special(special)
+            } else {
+                switch q.type {
+                case .multiple: value = .choices([s.text])
+                case .yesNo, .single: value = .choice(s.text)
+                case .number:
+                    guard let n = Double(s.text) else { return nil }
+                    value = .number(n)
+                case .date, .monthYear:
+                    guard let d = CalendarDate(parsing: s.text) else { return nil }
+                    value = .date(d)
+                case .text: value = .text(s.text)
+                case .note: return nil
+                }
+            }
+        case .list(let items, let l, let c):
+            guard q.type == .multiple else { return nil }
+            (line, column) = (l, c)
+            value = .choices(items.map(\.text))
+        case .mapping:
+            return nil
+        }
+        if Interview.checkForm(value, for: q) != nil { return nil }
+        return (value, line, column)
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import IntakeTestSupport
+import Testing
+import Yams
+@testable import IntakeCore
+
+/// The answer-file fast path (`AnswerFileFastPath`) against the general
+/// one (Yams), on seeded generated answer files: the personas, varied,
+/// then mutated with what the fast path must refuse or read exactly as
+/// libyaml does.
+@Suite struct AnswerFileFastPathTests {
+    /// The general path's tree in the fast path's terms: nil where the fast
+    /// path has no equivalent (it must then have given up).
+    static func entries(_ n: Node) -> [AnswerFileFastPath.Entry]? {
+        guard case .mapping(let m) = n else { return nil }
+        var out: [AnswerFileFastPath.Entry] = []
+        for (k, v) in m {
+            guard case .scalar(let ks) = k, let value = value(v) else { return nil }
+            out.append(.init(key: ks.string, value: value))
+        }
+        return out
+    }
+
+    static func value(_ v: Node) -> AnswerFileFastPath.Value? {
+        switch v {
+        case .scalar(let s):
+            return .scalar(.init(text: s.string, line: s.mark!.line, column: s.mark!.column))
+        case .sequence(let seq):
+            var items: [AnswerFileFastPath.Scalar] = []
+            for item in seq {
+                guard case .scalar(let s) = item else { return nil }
+                items.append(.init(text: s.string, line: s.mark!.line, column: s.mark!.column))
+            }
+            return .list(items, line: seq.mark!.line, column: seq.mark!.column)
+        case .mapping:
+            return entries(v).map { .mapping($0) }
+        case .alias:
+            return nil
+        }
+    }
+
+    /// Everything `load` returns, as text, to compare the two paths.
+    static func describe(_ r: Result<AnswerFile, DiagnosticsError>) -> String {
+        switch r {
+        case .failure(let e): return "failure\n" + e.diagnostics.map(\.description).joined(separator: "\n")
+        case .success(let f):
+            var lines = ["success \(f.path) q=\(f.questionnaireID ?? "-") lang=\(f.language ?? "-") persona=\(f.persona?.name ?? "-")"]
+            if let e = f.persona?.expected { lines.append("expected \(e.result) \(e.urgent) \(e.domains) \(e.referrals)") }
+            for k in f.answers.keys.sorted() { lines.append("a \(k) = \(f.answers[k]!) at \(f.locations[k].map(\.description) ?? "-")") }
+            for k in f.remarks.keys.sorted() { lines.append("r \(k) = \(f.remarks[k]!.debugDescription)") }
+            for n in f.notes { lines.append("n \(n.description)") }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Values to put after a key: ordinary, odd and hostile.
+    static let values: [String] = [
+        "yes", "no", "dont_know", "declined", "adult", "nobody", "ongoing", "3", "16", "-1", "1.5", "1e3", ".5", "0x10", "+4",
+        "2023-04", "2023-04-05", "2023-13", "~", "null", "true", "Yes", "\"yes\"", "'no'", "\"\"", "''", "'it''s'", "\"a # b\"",
+        "\"esc\\n\"", "\"tab\\t\"", "'unterminated", "\"unterminated", "\"x\" y", "'x' y", "a: b", "a:b", "http://x/y", "a #b", "a#b",
+        "#x", "&anchor yes", "*alias", "!!str yes", "!x y", "|", ">", "|-", "{a: 1}", "{}", "[]", "[ ]", "[domestic]",
+        "[domestic, farm]", "[ domestic , farm ]", "[domestic,farm]", "[domestic, farm", "[domestic,, farm]", "[domestic, farm,]",
+        "[domestic] # c", "[domestic] x", "[\"domestic\"]", "[a: b]", "[[a]]", "- a", "-", "?", ":", "@x", "`x`", "%x", "x]",
+        "Spanish and English; happy in either", "Nanny for one child, with a day off each week", "Said \"keeps it\" safe",
+        "trailing spaces   ", "  ", "مرحبا", "\u{200F}abc\u{200E}", "👩🏽‍⚕️ emoji", "e\u{301}", "line\u{2028}sep", "nel\u{85}x",
+        "c1\u{9B}x", "bom\u{FEFF}x", "ctl\u{1}x", "del\u{7F}x", "tab\tx", "cr\rx", "\u{FFFE}", "中文", "x\\y", "'a\"b'", "\"a'b\"",
+    ]
+
+    struct Gen {
+        var rng: SplitMix64
+        mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        mutating func pick<T>(_ a: [T]) -> T { a.randomElement(using: &rng)! }
+
+        /// A line-level mutation of an answer file.
+        mutating func mutate(_ lines: [String]) -> [String] {
+            var lines = lines
+            guard !lines.isEmpty else { return lines }
+            let i = Int.random(in: 0..<lines.count, using: &rng)
+            let line = lines[i]
+            switch Int.random(in: 0..<16, using: &rng) {
+            case 0...4:  // a new value
+                if let r = line.range(of: ": ") { lines[i] = String(line[..<r.upperBound]) + pick(AnswerFileFastPathTests.values) }
+            case 5: lines.insert(line, at: i)  // duplicate key
+            case 6: lines[i] = String(repeating: " ", count: Int.random(in: 1...3, using: &rng)) + line
+            case 7: lines[i] = String(line.drop { $0 == " " })
+            case 8: lines.insert(pick(["# comment", "  # indented comment", "", "   ", "#", "---", "...", "%YAML 1.1", "\t"]), at: i)
+            case 9: lines[i] = line + pick([" # trailing", "#x", "  ", " :", ":"])
+            case 10: lines.insert(pick(["    continued", "  - item", "  more: text", "      deeper"]), at: i + 1)
+            case 11: lines.remove(at: i)
+            case 12: lines.insert(pick(["unknown_key: yes", "country_of_origin: Peru", "recruiter: someone", "remarks:",
+                                        "remarks:\n  _interview: Quiet.\n  consent: \"asked twice\"", "remarks:\n  nonsense: x",
+                                        "language: es", "language: xx-!!", "questionnaire: quick-screen", "answers: yes",
+                                        "persona:\n  name: X\n  sector: y\n  story: z", "? complex\n: key", "{flow: map}"]), at: i)
+            case 13: lines[i] = line.replacingOccurrences(of: "_", with: pick(["-", "__", "_x_"]))
+            case 14:
+                if let r = line.range(of: "[") {  // a flow list as a block list
+                    let head = line[..<r.lowerBound], body = line[r.upperBound...].dropLast()
+                    let indent = String(line.prefix { $0 == " " })
+                    lines[i] = String(head)
+                    for (k, item) in body.split(separator: ",").enumerated() {
+                        lines.insert(indent + "  - " + item.trimmingCharacters(in: .whitespaces), at: i + 1 + k)
+                    }
+                }
+            default:
+                if i == 0 { lines[0] = pick(["\u{FEFF}", "\n", " ", "---\n"]) + line }
+            }
+            return lines
+        }
+    }
+
+    /// The persona files (each whole, and without its persona block) and
+    /// the generator's variations of them.
+    static func seeds() -> [[String]] {
+        personaFiles().flatMap { url -> [[String]] in
+            let lines = (try? String(contentsOf: url, encoding: .utf8))?.components(separatedBy: "\n") ?? []
+            var without: [String] = []
+            var skipping = false
+            for l in lines {
+                if l.hasPrefix("persona:") { skipping = true; continue }
+                if skipping && (l.hasPrefix(" ") || l.isEmpty) { continue }
+                skipping = false
+                without.append(l)
+            }
+            return [lines, without]
+        }
+    }
+
+    @Test func fastPathReadsWhatItAcceptsExactlyAsYamsAndLoadsTheSame() throws {
+        let questionnaires = ["trafficking-screening": try bundledQuestionnaire("trafficking-screening"),
+                              "quick-screen": try bundledQuestionnaire("quick-screen")]
+        var g = Gen(rng: SplitMix64(seed: 19_2026_12_06))
+        let seeds = Self.seeds()
+        var fast = 0, total = 0
+        for n in 0..<3_000 {
+            var lines = g.pick(seeds)
+            // A third unchanged, the rest with one to four mutations.
+            if n % 3 != 0 { for _ in 0..<Int.random(in: 1...4, using: &g.rng) { lines = g.mutate(lines) } }
+            let text = lines.joined(separator: g.chance(0.1) ? "\n\n" : "\n") + (g.chance(0.5) ? "\n" : "")
+            let bytes = Array(text.utf8)
+            total += 1
+            let yams = YAMLDocument.parse(bytes: bytes, path: "g.yaml")
+            if let scanned = AnswerFileFastPath.scan(bytes) {
+                fast += 1
+                guard case .success(let root) = yams else {
+                    Issue.record("fast path accepted what Yams refuses (\(n)):\n\(text)")
+                    return
+                }
+                #expect(Self.entries(root) == scanned, "file \(n):\n\(text)")
+            }
+            let parsed = AnswerFile.parse(bytes: bytes, path: "g.yaml")
+            let general = AnswerFile.parse(generalOnly: bytes, path: "g.yaml")
+            #expect(AnswerFile.peekQuestionnaireID(parsed) == AnswerFile.peekQuestionnaireID(general), "file \(n):\n\(text)")
+            let q = questionnaires[AnswerFile.peekQuestionnaireID(general) ?? "trafficking-screening"] ?? questionnaires["trafficking-screening"]!
+            let ours = Self.describe(AnswerFile.load(parsed, path: "g.yaml", questionnaire: q))
+            let theirs = Self.describe(AnswerFile.loadGeneral(bytes: bytes, path: "g.yaml", questionnaire: q))
+            #expect(ours == theirs, "file \(n):\n\(text)")
+            if ours != theirs { return }
+        }
+        // The test means something only if both paths were taken often.
+        #expect(fast > total / 5)
+        #expect(total - fast > total / 5)
+    }
+
+    @Test func theBenchmarksFilesTakeTheFastPath() throws {
+        let q = try bundledQuestionnaire("trafficking-screening")
+        for url in personaFiles() {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            guard text.contains("questionnaire: trafficking-screening") else { continue }
+            let scanned = try #require(AnswerFileFastPath.scan(Array(text.utf8)), "\(url.lastPathComponent)")
+            // Persona files go to the general path for their persona block; without it, the fast path loads them.
+            let answersOnly = scanned.filter { $0.key != "persona" }
+            #expect(AnswerFile.loadFast(answersOnly, path: "p.yaml", questionnaire: q) != nil, "\(url.lastPathComponent)")
+        }
+    }
+
+    @Test func hostileFilesAreLeftToTheGeneralPath() {
+        let refused = [
+            "\u{FEFF}consent: yes\n", "consent: yes\r\n", "consent:\tyes\n", "consent: &a yes\nsafe_tonight: *a\n",
+            "consent: !!str yes\n", "answers: {consent: yes}\n", "sectors:\n  - domestic\n", "languages: |\n  English\n",
+            "languages: >\n  English\n", "languages: \"a\\nb\"\n", "languages: English\n  and Spanish\n", "consent:\n",
+            "consent: yes\nconsent: no\n", "---\nconsent: yes\n", "consent: yes\n...\n", "%YAML 1.1\n---\nconsent: yes\n",
+            "  consent: yes\n", "answers:\n  consent: yes\n   safe_tonight: no\n", "consent: yes # sure\n",
+            "languages: a\u{2028}b\n", "languages: a\u{85}b\n", "\"consent\": yes\n", "? consent\n: yes\n", "",
+            "languages: 'it''s\n", "sectors: [domestic,\n  farm]\n", "consent: yes\u{0}\n",
+        ]
+        for text in refused {
+            #expect(AnswerFileFastPath.scan(Array(text.utf8)) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aScannedFileGivesEachValueItsPlaceAsYamsDoes() throws {
+        let text = "questionnaire: trafficking-screening\nanswers:\n  # note\n  consent: yes\n\n  sectors: [ domestic,farm ]\n  languages: 'it''s \"ok\"'  \n"
+        let scanned = try #require(AnswerFileFastPath.scan(Array(text.utf8)))
+        // Written out: lines and columns (1-based) as libyaml gives them.
+        #expect(scanned == [
+            .init(key: "questionnaire", value: .scalar(.init(text: "trafficking-screening", line: 1, column: 16))),
+            .init(key: "answers", value: .mapping([
+                .init(key: "consent", value: .scalar(.init(text: "yes", line: 4, column: 12))),
+                .init(key: "sectors", value: .list([.init(text: "domestic", line: 6, column: 14), .init(text: "farm", line: 6, column: 23)],
+                                                   line: 6, column: 12)),
+                .init(key: "languages", value: .scalar(.init(text: "it's \"ok\"", line: 7, column: 14))),
+            ])),
+        ])
+    }
+}
