@@ -19,9 +19,10 @@
 /// `decode` is put back into every location (a questionnaire whose
 /// locations name another file is not compiled).
 ///
-/// A compact binary form was chosen over `Codable`: it needs no reflection
-/// or keyed containers, and decoding the bundled screening takes a fraction
-/// of loading it (bench/README.md, "Issue 19, round 2").
+/// A compact binary form, written by hand: it needs no reflection or keyed
+/// containers, and decoding the bundled screening takes a fraction of
+/// loading it (bench/README.md, "Issue 19, round 2"). A `Codable` form was
+/// not built to compare, so whether it would be as fast is not measured.
 ///
 /// Layout (integers little-endian, strings as u32 byte count + UTF-8):
 ///
