@@ -77,6 +77,33 @@ private let testTime = Date(timeIntervalSince1970: 1_750_000_000)
         #expect(i.back() == [])
     }
 
+    /// Before consent the work section's relevance is unknown: it is not on
+    /// the path yet, but the totals count it, so the consent question is
+    /// not "question 1 of 1" of an interview with 16 more to come. A
+    /// follow-up counts until the answer before it rules it out.
+    @Test func totalsCountWhatMayStillCome() {
+        var d = Driver(example)
+        #expect(d.next() == q("consent"))
+        var n = d.interview.positionNumbers
+        #expect(n?.section == 1 && n?.sections == 2 && n?.question == 1 && n?.questions == 17)
+        d.say(yes)
+        n = d.interview.positionNumbers
+        #expect(n?.section == 2 && n?.sections == 2 && n?.question == 0 && n?.questions == 17)
+        d.answer("owes_debt", no)   // debt_grows will not come
+        #expect(d.interview.positionNumbers?.questions == 16)
+        d.answer("owes_debt", yes)  // now it will
+        #expect(d.interview.positionNumbers?.questions == 17)
+        // "Don't know": it cannot be decided, so it is not asked. It counts
+        // while it is ahead, and no longer once the interview is past it.
+        d.answer("owes_debt", .special(.dontKnow))
+        #expect(d.interview.positionNumbers?.questions == 17)
+        d.apply(d.interview.jump(to: "owes_debt"))
+        #expect(d.interview.positionNumbers?.questions == 17)
+        d.apply(d.interview.jump(to: "threatened"))
+        #expect(d.interview.position == q("threatened"))
+        #expect(d.interview.positionNumbers?.questions == 16)
+    }
+
     @Test func consentRequiredBlocksNext() {
         var d = Driver(example)
         #expect(d.next() == q("consent"))
@@ -96,11 +123,12 @@ private let testTime = Date(timeIntervalSince1970: 1_750_000_000)
         #expect(d.interview.progress(section: "work") == .init(answered: 0, relevant: 15))
         #expect(d.interview.progress(section: "consent_section") == .init(answered: 1, relevant: 1))
         let n = d.interview.positionNumbers
-        #expect(n?.section == 2 && n?.sections == 2 && n?.question == 0 && n?.questions == 16)
+        // 17: debt_grows is ahead and undetermined until owes_debt is answered.
+        #expect(n?.section == 2 && n?.sections == 2 && n?.question == 0 && n?.questions == 17)
         d.next()
         #expect(d.interview.position == q("age"))
         let m = d.interview.positionNumbers
-        #expect(m?.section == 2 && m?.sections == 2 && m?.question == 2 && m?.questions == 16)
+        #expect(m?.section == 2 && m?.sections == 2 && m?.question == 2 && m?.questions == 17)
     }
 
     @Test func consentNoEndsTheInterview() {

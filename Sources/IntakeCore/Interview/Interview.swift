@@ -101,7 +101,7 @@ public struct Interview: Sendable {
     /// relevant section's introduction and relevant questions, then review.
     /// Kept up to date with relevance, since every screen reads it.
     public private(set) var steps: [InterviewPosition] = [] {
-        didSet { numbering = Self.numbering(questionnaire, steps) }
+        didSet { numbering = Self.numbering(questionnaire, steps, relevance) }
     }
     /// The section and question number of each step, and the totals, for
     /// `positionNumbers`; kept with `steps` (every frame shows them).
@@ -111,6 +111,9 @@ public struct Interview: Sendable {
         var sections = 0, questions = 0
         /// Per step: its index in `steps`, its section number and question number.
         var at: [InterviewPosition: (index: Int, section: Int, question: Int)] = [:]
+        /// The undetermined questions in questionnaire order: whether each
+        /// is counted (not a note) and whether its section is off the path.
+        var mayCome: [(section: Int, question: Int, counts: Bool, newSection: Bool)] = []
     }
 
     public init(questionnaire: Questionnaire, intervieweeLanguage: String? = nil, advocateLanguage: String? = nil) {
@@ -119,7 +122,7 @@ public struct Interview: Sendable {
         self.advocateLanguage = advocateLanguage ?? questionnaire.language
         self.relevance = Relevance(questionnaire: questionnaire, answers: [:], language: self.intervieweeLanguage)
         self.steps = Self.path(questionnaire, relevance)
-        self.numbering = Self.numbering(questionnaire, steps)  // didSet does not run in init
+        self.numbering = Self.numbering(questionnaire, steps, relevance)  // didSet does not run in init
     }
 
     public var isPaused: Bool { pauses.last.map { $0.end == nil } ?? false }
@@ -402,18 +405,38 @@ public struct Interview: Sendable {
     /// numbers count relevant sections and questions on the current path.
     public var positionNumbers: (section: Int, sections: Int, question: Int, questions: Int)? {
         guard let n = numbering.at[position], n.section > 0 else { return nil }
-        return (n.section, numbering.sections, n.question, numbering.questions)
+        var sections = numbering.sections, questions = numbering.questions
+        if !numbering.mayCome.isEmpty {
+            let here = order(of: position)
+            var lastSection = -1
+            for m in numbering.mayCome where (m.section, m.question) > here {
+                if m.counts { questions += 1 }
+                if m.newSection, m.section != lastSection { sections += 1 }
+                lastSection = m.section
+            }
+        }
+        return (n.section, sections, n.question, questions)
     }
 
     /// Numbers every step of `steps`: a question's number is that of the
     /// last question counted up to it (notes are not counted, so a note
     /// shows the number of the question before it, 0 before the first), a
     /// step's section is the count of sections entered so far.
-    private static func numbering(_ questionnaire: Questionnaire, _ steps: [InterviewPosition]) -> Numbering {
+    ///
+    /// The totals count what may still come too (`Numbering.mayCome`):
+    /// questions after the position whose relevance is not known yet, since
+    /// they depend on an answer not given, and their sections. Counting only
+    /// the path said "question 1 of 1" at a consent question with the whole
+    /// screening behind it. A question left behind stays uncounted: the
+    /// total never says the end is near when it is not, and shrinks as
+    /// answers rule questions out.
+    private static func numbering(_ questionnaire: Questionnaire, _ steps: [InterviewPosition],
+                                  _ relevance: Relevance) -> Numbering {
         let index = questionnaire.questionIndex
         let sections = questionnaire.sections
         var out = Numbering()
         var lastSection = -1
+        var onPath = Set<Int>()
         for (i, step) in steps.enumerated() {
             var si: Int?
             var number = 0
@@ -430,10 +453,27 @@ public struct Interview: Sendable {
             if let si, si != lastSection {
                 out.sections += 1
                 lastSection = si
+                onPath.insert(si)
             }
             out.at[step] = (i, si != nil ? out.sections : 0, number)
         }
+        for (si, section) in sections.enumerated() {
+            for (qi, question) in section.questions.enumerated() where relevance.state(question.id) == .undetermined {
+                out.mayCome.append((si, qi, question.type != .note, !onPath.contains(si)))
+            }
+        }
         return out
+    }
+
+    /// Where a position stands in questionnaire order, to tell which
+    /// undetermined questions lie ahead of it.
+    private func order(of position: InterviewPosition) -> (section: Int, question: Int) {
+        switch position {
+        case .intro: return (-1, 0)
+        case .sectionIntro(let id): return (questionnaire.sections.firstIndex { $0.id == id } ?? Int.max, -1)
+        case .question(let id): return questionnaire.questionIndex[id].map { ($0.section, $0.question) } ?? (Int.max, 0)
+        default: return (Int.max, 0)
+        }
     }
 
     // MARK: - Scoring
