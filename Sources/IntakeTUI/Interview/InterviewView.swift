@@ -127,14 +127,13 @@ enum InterviewView {
 
     // MARK: - The whole screen
 
-    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size, body laidOut: Body) -> Grid {
+    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size, layout: InterviewLayout) -> Grid {
         if let hiding = m.hiding { return hiding.view(m, size: size) }
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
-        var body = laidOut
+        var body = layout.body
         let component = m.component
-        let scrolls = laidOut.lines.count > frame.body.height
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
             message = ScreenMessage(text: w.ui(.statusSaveFailed, ["reason": reason]), isError: true)
@@ -152,7 +151,7 @@ enum InterviewView {
         let shownTitle = m.reordersRightToLeft ? Bidi.visualLine(heading) : heading
         var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
-                                footer: footer(app, m, w, scrolls: scrolls), rows: app.rowCache) { grid, rect in
+                                footer: footer(app, m, w, keys: layout.keys), rows: app.rowCache) { grid, rect in
             body.draw(into: &grid, rect, scroll: component.scroll)
         }
         if body.cursor == nil { grid.cursor = nil }
@@ -191,9 +190,10 @@ enum InterviewView {
     /// The footer: the keys that work on this screen now (the shown
     /// actions of the component that has the keyboard), labelled in the
     /// advocate's language.
-    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, scrolls: Bool) -> [FooterItem] {
+    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, keys: [KeyUse]) -> [FooterItem] {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
-        let allowed = m.component.footerActions(m, scrolls: scrolls)
+        // Quick hide is on every screen.
+        let allowed = keys.filter(\.inFooter).map(\.action) + [.quickHide]
         return app.keyMap.footer(for: app.keyContext(m)) { allowed.contains($0) }.map { item in
             var i = item
             i.label = w.label(item.action) ?? item.label
@@ -251,11 +251,15 @@ public struct InterviewLayout {
     let frame: Frame
     /// The body, laid out at the frame's width, before scrolling.
     let body: Body
+    /// What the component with the keyboard acts on (its `keys`, knowing
+    /// whether the body scrolls): computed once for the footer of this
+    /// frame and the next key's `update`.
+    let keys: [KeyUse]
 }
 
 extension InterviewApp {
     public func view(_ m: InterviewModel, layout: InterviewLayout, size: Size) -> Grid {
-        InterviewView.view(self, m, size: size, body: layout.body)
+        InterviewView.view(self, m, size: size, layout: layout)
     }
 
     /// `view` with a layout of its own: for a frame outside the run loop.
