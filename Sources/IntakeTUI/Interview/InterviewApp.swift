@@ -24,6 +24,7 @@ public struct InterviewApp: App {
     /// Paragraphs already laid out, shared by this app's frames.
     let layoutCache = LayoutCache()
     let rowCache = RowCache()
+    let footerCache = FooterCache()
     /// The layout of the screen the event being handled arrived on (set by
     /// `update(_:_:layout:)` for that one event): how far a screen scrolls.
     private var screen: InterviewLayout?

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 import IntakeCore
 
@@ -9,29 +8,38 @@ struct BodyLine: Hashable {
     var indent: Int = 0
 }
 
+/// What a paragraph is laid out for: its text, the width, and how.
+struct LayoutKey: Hashable, Sendable {
+    var text: String
+    var width: Int
+    var align: Bool
+    var reorders: Bool
+}
+
 /// Laid-out paragraphs, by text and width: a key press redraws the whole
 /// screen, but its paragraphs seldom change, and wrapping them again was the
-/// largest part of a frame. Bounded; emptied when full. Each `InterviewApp`
-/// owns one (no global): a lookup gives what laying out would give, so the
-/// view stays a function of the model.
-final class LayoutCache: Sendable {
-    struct Key: Hashable {
-        var text: String
-        var width: Int
-        var align: Bool
-        var reorders: Bool
-    }
-    static let capacity = 1024
-    private let table = Mutex<[Key: [String]]>([:])
+/// largest part of a frame.
+typealias LayoutCache = BoundedCache<LayoutKey, [String]>
 
-    func lines(for key: Key) -> [String]? { table.withLock { $0[key] } }
+extension BoundedCache where Key == LayoutKey, Value == [String] {
+    convenience init() { self.init(capacity: 1024) }
+}
 
-    func store(_ lines: [String], for key: Key) {
-        table.withLock {
-            if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
-            $0[key] = lines
-        }
-    }
+/// What a footer offers: the actions, where, and in which language. A
+/// model's languages, each with its translation, are fixed when it is made,
+/// so the tag names the labels.
+struct FooterKey: Hashable, Sendable {
+    var actions: [Action]
+    var context: KeyContext
+    var language: String
+}
+
+/// Footers by what they offer: building one (the key table filtered, each
+/// label translated) cost as much as drawing it.
+typealias FooterCache = BoundedCache<FooterKey, [FooterItem]>
+
+extension BoundedCache where Key == FooterKey, Value == [FooterItem] {
+    convenience init() { self.init(capacity: 256) }
 }
 
 /// A screen's body before scrolling: its lines, the line that must stay
@@ -56,11 +64,8 @@ struct Body {
     /// Wraps logically, then lays out each line: right-to-left text in
     /// visual order, and right-aligned when `align` is set.
     private func layout(_ text: String, width w: Int, align: Bool) -> [String] {
-        let key = LayoutCache.Key(text: text, width: w, align: align, reorders: reordersRightToLeft)
-        if let hit = cache?.lines(for: key) { return hit }
-        let lines = Self.layout(text, width: w, align: align, reorders: reordersRightToLeft)
-        cache?.store(lines, for: key)
-        return lines
+        let make = { Self.layout(text, width: w, align: align, reorders: reordersRightToLeft) }
+        return cache?.value(for: LayoutKey(text: text, width: w, align: align, reorders: reordersRightToLeft), make: make) ?? make()
     }
 
     private static func layout(_ text: String, width w: Int, align: Bool, reorders reordersRightToLeft: Bool) -> [String] {
@@ -194,10 +199,13 @@ enum InterviewView {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
         // Quick hide is on every screen.
         let allowed = keys.filter(\.inFooter).map(\.action) + [.quickHide]
-        return app.keyMap.footer(for: app.keyContext(m)) { allowed.contains($0) }.map { item in
-            var i = item
-            i.label = w.label(item.action) ?? item.label
-            return i
+        let context = app.keyContext(m)
+        return app.footerCache.value(for: FooterKey(actions: allowed, context: context, language: w.advocate.language)) {
+            app.keyMap.footer(for: context) { allowed.contains($0) }.map { item in
+                var i = item
+                i.label = w.label(item.action) ?? item.label
+                return i
+            }
         }
     }
 
