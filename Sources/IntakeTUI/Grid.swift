@@ -151,29 +151,44 @@ public struct Grid: Hashable, Sendable {
         let bits = style.packed
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             // Printable ASCII, nothing to sanitize: most lines of every frame.
-            return putRun(text.utf8.lazy.map { PackedCell(ascii: $0, style: bits) }, count: text.utf8.count,
-                          row: row, col: col, limit: limit)
+            let run = openRun(count: text.utf8.count, row: row, col: col, limit: limit), base = row * size.width
+            packed.withUnsafeMutableBufferPointer { cells in
+                var x = col
+                for byte in text.utf8 where x < run.upperBound {
+                    if x >= run.lowerBound { cells[base + x] = PackedCell(ascii: byte, style: bits) }
+                    x += 1
+                }
+            }
+            return run.count
         }
         let clean = Sanitize.singleLine(text)
         if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
             // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
-            return putRun(clean.unicodeScalars.lazy.map { PackedCell(scalar: $0, style: bits) }, count: clean.unicodeScalars.count,
-                          row: row, col: col, limit: limit)
+            let run = openRun(count: clean.unicodeScalars.count, row: row, col: col, limit: limit), base = row * size.width
+            packed.withUnsafeMutableBufferPointer { cells in
+                var x = col
+                for u in clean.unicodeScalars where x < run.upperBound {
+                    if x >= run.lowerBound { cells[base + x] = PackedCell(scalar: u, style: bits) }
+                    x += 1
+                }
+            }
+            return run.count
         }
         return putEachCell(clean, row: row, col: col, limit: limit, style: bits)
     }
 
-    /// `count` narrow cells (a character a column), written in one pass.
-    /// Only the two ends of the run can cut a wide character in two (the
-    /// cells between are all overwritten), so `set`'s care is taken there
-    /// alone. Checked against `putEachCell` on seeded grids
+    /// The columns `count` narrow cells (a character a column) from `col`
+    /// take on `row`, cut to the grid and `limit`, made ready to be written
+    /// in one pass: only the two ends of the run can cut a wide character
+    /// in two (the cells between are all overwritten), so `set`'s care is
+    /// taken there alone. Checked against `putEachCell` on seeded grids
     /// (`GridASCIITests`): drawing every line of every frame cell by cell,
     /// through `set`, was a sixth of a keystroke (bench/README.md, "Issue
     /// 19, round 3: keystrokes").
-    private mutating func putRun(_ run: some Sequence<PackedCell>, count: Int, row: Int, col: Int, limit: Int) -> Int {
+    private mutating func openRun(count: Int, row: Int, col: Int, limit: Int) -> Range<Int> {
         let first = max(col, 0)
         let end = max(first, min(limit, col + count))
-        guard first < end else { return 0 }
+        guard first < end else { return first..<first }
         let base = row * size.width
         if first > 0, packed[base + first].isContinuation {
             packed[base + first - 1] = PackedCell(ascii: 0x20, style: packed[base + first - 1].styleBits)
@@ -181,11 +196,7 @@ public struct Grid: Hashable, Sendable {
         if end < size.width, packed[base + end].isContinuation {
             packed[base + end] = PackedCell(ascii: 0x20, style: packed[base + end].styleBits)
         }
-        var next = run.dropFirst(first - col).makeIterator()
-        packed.withUnsafeMutableBufferPointer { cells in
-            for x in first..<end { cells[base + x] = next.next()! }
-        }
-        return end - first
+        return first..<end
     }
 
     /// `put` for sanitized text, a cluster at a time: any text.
