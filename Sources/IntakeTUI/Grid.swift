@@ -151,44 +151,31 @@ public struct Grid: Hashable, Sendable {
         let bits = style.packed
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             // Printable ASCII, nothing to sanitize: most lines of every frame.
-            let run = openRun(count: text.utf8.count, row: row, col: col, limit: limit), base = row * size.width
-            packed.withUnsafeMutableBufferPointer { cells in
-                var x = col
-                for byte in text.utf8 where x < run.upperBound {
-                    if x >= run.lowerBound { cells[base + x] = PackedCell(ascii: byte, style: bits) }
-                    x += 1
-                }
-            }
-            return run.count
+            return putRun(text.utf8, count: text.utf8.count, row: row, col: col, limit: limit) { PackedCell(ascii: $0, style: bits) }
         }
         let clean = Sanitize.singleLine(text)
         if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
             // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
-            let run = openRun(count: clean.unicodeScalars.count, row: row, col: col, limit: limit), base = row * size.width
-            packed.withUnsafeMutableBufferPointer { cells in
-                var x = col
-                for u in clean.unicodeScalars where x < run.upperBound {
-                    if x >= run.lowerBound { cells[base + x] = PackedCell(scalar: u, style: bits) }
-                    x += 1
-                }
+            return putRun(clean.unicodeScalars, count: clean.unicodeScalars.count, row: row, col: col, limit: limit) {
+                PackedCell(scalar: $0, style: bits)
             }
-            return run.count
         }
         return putEachCell(clean, row: row, col: col, limit: limit, style: bits)
     }
 
-    /// The columns `count` narrow cells (a character a column) from `col`
-    /// take on `row`, cut to the grid and `limit`, made ready to be written
-    /// in one pass: only the two ends of the run can cut a wide character
-    /// in two (the cells between are all overwritten), so `set`'s care is
-    /// taken there alone. Checked against `putEachCell` on seeded grids
+    /// `count` narrow cells (a character a column, `cell` of each element
+    /// of `text`) from `col`, cut to the grid and `limit`, written in one
+    /// pass. Only the two ends of the run can cut a wide character in two
+    /// (the cells between are all overwritten), so `set`'s care is taken
+    /// there alone. Checked against `putEachCell` on seeded grids
     /// (`GridASCIITests`): drawing every line of every frame cell by cell,
     /// through `set`, was a sixth of a keystroke (bench/README.md, "Issue
     /// 19, round 3: keystrokes").
-    private mutating func openRun(count: Int, row: Int, col: Int, limit: Int) -> Range<Int> {
+    private mutating func putRun<S: Sequence>(_ text: S, count: Int, row: Int, col: Int, limit: Int,
+                                              cell: (S.Element) -> PackedCell) -> Int {
         let first = max(col, 0)
         let end = max(first, min(limit, col + count))
-        guard first < end else { return first..<first }
+        guard first < end else { return 0 }
         let base = row * size.width
         if first > 0, packed[base + first].isContinuation {
             packed[base + first - 1] = PackedCell(ascii: 0x20, style: packed[base + first - 1].styleBits)
@@ -196,7 +183,15 @@ public struct Grid: Hashable, Sendable {
         if end < size.width, packed[base + end].isContinuation {
             packed[base + end] = PackedCell(ascii: 0x20, style: packed[base + end].styleBits)
         }
-        return first..<end
+        packed.withUnsafeMutableBufferPointer { cells in
+            var x = col
+            for element in text {
+                if x >= end { break }
+                if x >= first { cells[base + x] = cell(element) }
+                x += 1
+            }
+        }
+        return end - first
     }
 
     /// `put` for sanitized text, a cluster at a time: any text.
