@@ -64,10 +64,22 @@ public struct Questionnaire: Sendable {
     }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
+    /// Where `id` is when it names a current question as written, that is
+    /// when `historicQuestion(id) == .current(id)`; nil otherwise. One
+    /// lookup when there is no changelog (the answer-file fast path calls
+    /// it for every answer; bench/README.md, "Issue 19, round 3").
+    public func currentQuestionPosition(_ id: String) -> (section: Int, question: Int)? {
+        guard let p = questionIndex[id] else { return nil }
+        if changelog.isEmpty { return p }
+        return historicQuestion(id) == .current(id) ? p : nil
+    }
+
     /// Section index and question index of each question id.
     public let questionIndex: [String: (section: Int, question: Int)]
     /// All questions in interview order.
     public let questions: [Question]
+    /// Each question id's position in `questions`.
+    public let positions: [String: Int]
 
     public init(id: String, version: String, language: String, title: SourceText,
                 description: SourceText? = nil, intro: SourceText? = nil, endMessage: SourceText? = nil,
@@ -88,6 +100,10 @@ public struct Questionnaire: Sendable {
         }
         self.questionIndex = map
         self.questions = sections.flatMap(\.questions)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(questions.count)
+        for (i, q) in questions.enumerated() { positions[q.id] = i }
+        self.positions = positions
     }
 }
 
