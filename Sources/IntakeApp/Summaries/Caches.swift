@@ -6,15 +6,32 @@ import IntakeCore
 /// questionnaire is loaded by the first that asks, and the others wait.
 public final class QuestionnaireCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var loaded: [String: Questionnaire] = [:]  // guarded by `lock`
+    private var loaded: [String: ScoringProgram] = [:]  // guarded by `lock`
+    private var texts: [String: SummaryTexts] = [:]  // by questionnaire hash and language; guarded by `lock`
     public init() {}
     public func get(_ id: String, _ loc: DataLocation) throws -> Questionnaire {
+        try program(id, loc).questionnaire
+    }
+
+    /// The questionnaire with its conditions compiled, once per batch.
+    public func program(_ id: String, _ loc: DataLocation) throws -> ScoringProgram {
         lock.lock()
         defer { lock.unlock() }
-        if let q = loaded[id] { return q }
-        let q = try loc.questionnaire(id: id)
-        loaded[id] = q
-        return q
+        if let p = loaded[id] { return p }
+        let p = ScoringProgram(try loc.questionnaire(id: id))
+        loaded[id] = p
+        return p
+    }
+
+    /// A questionnaire's texts in `tr`'s language, worked out once per batch.
+    public func texts(_ q: Questionnaire, in tr: some Translating) -> SummaryTexts {
+        let key = q.contentHash + " " + tr.language
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = texts[key] { return t }
+        let t = SummaryTexts(q, in: tr)
+        texts[key] = t
+        return t
     }
 }
 

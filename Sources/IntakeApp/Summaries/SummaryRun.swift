@@ -96,7 +96,9 @@ public struct SummaryRun {
         let path = QuestionnaireFiles.displayPath(url)
         let parsed = AnswerFile.parse(bytes: bytes, path: path)
         let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(parsed) ?? "trafficking-screening"
-        let q = try cache?.get(qid, location) ?? location.questionnaire(id: qid)
+        // A batch compiles each questionnaire's conditions once (`ScoringProgram`).
+        let program = try cache?.program(qid, location)
+        let q = try program?.questionnaire ?? location.questionnaire(id: qid)
         let file: AnswerFile
         switch AnswerFile.load(parsed, path: path, questionnaire: q) {
         case .failure(let e):
@@ -107,18 +109,15 @@ public struct SummaryRun {
         for d in file.notes { report(d.description) }
         let interviewee = file.language ?? q.language
         let tr = try catalogs.translator(language ?? q.language, source: q.language)
-        let score = Scorer.score(q, answers: file.answers, language: interviewee)
+        let score = program.map { Scorer.score($0, answers: file.answers, language: interviewee) }
+            ?? Scorer.score(q, answers: file.answers, language: interviewee)
         var remarks = file.remarks
         let overall = remarks.removeValue(forKey: AnswerFile.interviewRemarkKey) ?? ""
-        let endedBy = q.questions.first { question in
-            guard let c = question.endIf, let a = file.answers[question.id], score.relevance.isRelevant(question.id) else { return false }
-            let ctx = AnswerContext(answers: score.relevance.effectiveAnswers(file.answers), questionnaire: q,
-                                    language: interviewee, currentAnswer: a)
-            return ConditionEvaluator.evaluate(c, in: ctx) == .yes
-        }?.id
+        let endedBy = program.map { $0.endedBy(score, answers: file.answers, language: interviewee) }
+            ?? Scorer.endedBy(q, score: score, answers: file.answers, language: interviewee)
         let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
-                                           endedBy: endedBy, context: context, in: tr)
+                                           endedBy: endedBy, context: context, in: tr, texts: cache?.texts(q, in: tr))
             .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answers))
         return summary.rendered(format, in: tr, ascii: ascii)
     }

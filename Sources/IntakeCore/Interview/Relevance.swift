@@ -10,16 +10,27 @@ public struct Relevance: Sendable {
         /// Its condition depends on an unknown answer, so it is not asked;
         /// the summary lists it as not asked.
         case undetermined
+
+        /// The state a `relevant` condition's truth gives.
+        init(_ truth: Truth) { self = truth == .yes ? .relevant : truth == .no ? .notApplicable : .undetermined }
     }
 
-    public private(set) var states: [String: State]
+    /// Each question's state, by its position in `Questionnaire.questions`.
+    public let byPosition: [State]
+    /// The questionnaire's `positions` (shared, not copied).
+    private let positions: [String: Int]
 
-    public func state(_ questionID: String) -> State { states[questionID] ?? .notApplicable }
+    /// Every question's state by id.
+    public var states: [String: State] {
+        Dictionary(uniqueKeysWithValues: positions.map { ($0.key, byPosition[$0.value]) })
+    }
+
+    public func state(_ questionID: String) -> State { positions[questionID].map { byPosition[$0] } ?? .notApplicable }
     public func isRelevant(_ questionID: String) -> Bool { state(questionID) == .relevant }
 
     /// Computes relevance for every question.
     public init(questionnaire q: Questionnaire, answers: [String: AnswerValue], language: String) {
-        var states: [String: State] = [:]
+        var states: [State] = []
         states.reserveCapacity(q.questions.count)
         // `ctx.answers` are the visible answers: those of earlier relevant
         // questions. Added in place: a second copy of them (the context's,
@@ -33,12 +44,19 @@ public struct Relevance: Sendable {
                 if truth == .yes, let c = question.relevant {
                     truth = ConditionEvaluator.evaluate(c, in: ctx)
                 }
-                let state: State = truth == .yes ? .relevant : truth == .no ? .notApplicable : .undetermined
-                states[question.id] = state
+                let state = State(truth)
+                states.append(state)
                 if state == .relevant, let a = answers[question.id] { ctx.answers[question.id] = a }
             }
         }
-        self.states = states
+        self.byPosition = states
+        self.positions = q.positions
+    }
+
+    /// Relevance from states already worked out, in question order.
+    init(byPosition: [State], positions: [String: Int]) {
+        self.byPosition = byPosition
+        self.positions = positions
     }
 
     /// The answers of relevant questions only: what scoring reads.

@@ -167,7 +167,11 @@ public struct AnswerFile: Sendable {
     /// Constraints may read other answers, so they are checked last.
     static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, diags: inout DiagnosticBag) {
         for (qid, value) in file.answers where value.special == nil {
-            guard let q = questionnaire.question(qid), let c = q.constraint else { continue }
+            // Only questions with a constraint are copied out (most have none).
+            guard let p = questionnaire.questionIndex[qid], questionnaire.sections[p.section].questions[p.question].constraint != nil
+            else { continue }
+            let q = questionnaire.sections[p.section].questions[p.question]
+            guard let c = q.constraint else { continue }
             let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
                                     language: file.language ?? questionnaire.language, currentAnswer: value)
             if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {

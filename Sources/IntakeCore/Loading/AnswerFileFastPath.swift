@@ -286,7 +286,7 @@ extension AnswerFile {
                     for r in m {
                         guard case .scalar(let s) = r.value else { return nil }
                         if r.key != interviewRemarkKey {
-                            guard questionnaire.historicQuestion(r.key) == .current(r.key) else { return nil }
+                            guard questionnaire.currentQuestionPosition(r.key) != nil else { return nil }
                         }
                         file.remarks[r.key] = s.text
                     }
@@ -298,9 +298,10 @@ extension AnswerFile {
             }
         }
         for e in answerEntries {
-            guard questionnaire.historicQuestion(e.key) == .current(e.key) else { return nil }
-            guard let q = questionnaire.question(e.key) else { continue }
-            guard let (value, line, column) = fastAnswer(e.value, question: q) else { return nil }
+            // One lookup, and the question read in place, not copied out.
+            guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }
+            guard let (value, line, column) = fastAnswer(e.value, question: questionnaire.sections[p.section].questions[p.question])
+            else { return nil }
             file.answers[e.key] = value
             file.locations[e.key] = SourceLocation(file: path, line: line, column: column)
         }

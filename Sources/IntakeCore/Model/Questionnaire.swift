@@ -47,6 +47,7 @@ public struct Questionnaire: Sendable {
         let contentHash: String
         let questionIndex: [String: (section: Int, question: Int)]
         let questions: [Question]
+        let positions: [String: Int]
     }
 
     private final class Storage: Sendable {
@@ -100,10 +101,22 @@ public struct Questionnaire: Sendable {
     }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
+    /// Where `id` is when it names a current question as written, that is
+    /// when `historicQuestion(id) == .current(id)`; nil otherwise. One
+    /// lookup when there is no changelog (the answer-file fast path calls
+    /// it for every answer; bench/README.md, "Issue 19, round 3").
+    public func currentQuestionPosition(_ id: String) -> (section: Int, question: Int)? {
+        guard let p = questionIndex[id] else { return nil }
+        if changelog.isEmpty { return p }
+        return historicQuestion(id) == .current(id) ? p : nil
+    }
+
     /// Section index and question index of each question id.
     public var questionIndex: [String: (section: Int, question: Int)] { storage.fields.questionIndex }
     /// All questions in interview order.
     public var questions: [Question] { storage.fields.questions }
+    /// Each question id's position in `questions`.
+    public var positions: [String: Int] { storage.fields.positions }
 
     public init(id: String, version: String, language: String, title: SourceText,
                 description: SourceText? = nil, intro: SourceText? = nil, endMessage: SourceText? = nil,
@@ -115,6 +128,10 @@ public struct Questionnaire: Sendable {
         for (si, s) in sections.enumerated() {
             for (qi, q) in s.questions.enumerated() { map[q.id] = (si, qi) }
         }
+        let questions = sections.flatMap(\.questions)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(questions.count)
+        for (i, q) in questions.enumerated() { positions[q.id] = i }
         storage = Storage(Fields(
             id: id, version: version, language: language, title: title,
             description: description, intro: intro, endMessage: endMessage,
@@ -122,7 +139,7 @@ public struct Questionnaire: Sendable {
             indicators: indicators, scores: scores, result: result,
             referrals: referrals, summaryHooks: summaryHooks, resources: resources,
             changelog: changelog, path: path, contentHash: contentHash,
-            questionIndex: map, questions: sections.flatMap(\.questions)))
+            questionIndex: map, questions: questions, positions: positions))
     }
 }
 

@@ -3,27 +3,40 @@
 public enum Scorer {
     public static func score(_ q: Questionnaire, answers: [String: AnswerValue], language: String) -> ScoreResult {
         let relevance = Relevance(questionnaire: q, answers: answers, language: language)
-        let effective = relevance.effectiveAnswers(answers)
-        var ctx = ScoringContext(base: AnswerContext(answers: effective, questionnaire: q, language: language),
-                                 concernDomains: Set(q.domains.filter { $0.kind == .concern }.map(\.id)))
+        let base = AnswerContext(answers: relevance.effectiveAnswers(answers), questionnaire: q, language: language)
+        return score(q, relevance: relevance, base: base, rules: TreeRules(questionnaire: q))
+    }
+
+    /// The same, with the questionnaire's conditions compiled once (a batch
+    /// of summaries): gives what the function above gives
+    /// (`IndexedConditionTests`).
+    public static func score(_ program: ScoringProgram, answers: [String: AnswerValue], language: String) -> ScoreResult {
+        let (relevance, base) = program.relevance(answers, language: language)
+        return score(program.questionnaire, relevance: relevance, base: base, rules: program)
+    }
+
+    /// - Parameter base: the answers of relevant questions only.
+    static func score<R: ScoringRules>(_ q: Questionnaire, relevance: Relevance, base: R.Base, rules: R) -> ScoreResult {
+        var ctx = ScoringContext(base: base, concernDomains: Set(q.domains.filter { $0.kind == .concern }.map(\.id)))
 
         // 1. Indicators: raised only when their condition is definitely true.
         var raised: [RaisedIndicator] = []
-        for ind in q.indicators where ConditionEvaluator.evaluate(ind.when, in: ctx) == .yes {
+        for (k, ind) in q.indicators.enumerated() where rules.truth(.indicator(k), in: ctx) == .yes {
             raised.append(RaisedIndicator(indicator: ind, evidence: Support.evidence(ind.when, in: ctx)))
         }
         ctx.raised = raised
 
         // 2. Scores.
-        for s in q.scores {
-            ctx.scores[s.id] = s.items.reduce(0) { sum, item in
-                ConditionEvaluator.evaluate(item.when, in: ctx) == .yes ? sum + item.points : sum
-            }
+        for (k, s) in q.scores.enumerated() {
+            var sum = 0.0
+            for (i, item) in s.items.enumerated() where rules.truth(.scoreItem(k, i), in: ctx) == .yes { sum += item.points }
+            ctx.scores[s.id] = sum
         }
 
         // 3. Domains, each after the domains its rule reads (cycles were refused at load).
         var findings: [String: DomainFinding] = [:]
-        func evaluateDomain(_ d: Domain, depth: Int) {
+        func evaluateDomain(_ k: Int, depth: Int) {
+            let d = q.domains[k]
             guard findings[d.id] == nil, depth <= q.domains.count else { return }
             let inDomain = raised.filter { $0.indicator.domain == d.id }
             var tally = StrengthTally()
@@ -40,36 +53,36 @@ public enum Scorer {
             case .any: positive = !inDomain.isEmpty
             case .condition(let c):
                 for dep in c.domainReferences where dep != d.id {
-                    if let other = q.domain(dep) { evaluateDomain(other, depth: depth + 1) }
+                    if let other = q.domains.firstIndex(where: { $0.id == dep }) { evaluateDomain(other, depth: depth + 1) }
                 }
                 ctx.positive = Set(findings.values.filter(\.positive).map(\.domain.id))
-                positive = ConditionEvaluator.evaluate(c, in: ctx) == .yes
+                positive = rules.truth(.domain(k), in: ctx) == .yes
             }
             findings[d.id] = DomainFinding(domain: d, positive: positive, indicators: inDomain, tally: tally)
         }
-        for d in q.domains { evaluateDomain(d, depth: 0) }
+        for k in q.domains.indices { evaluateDomain(k, depth: 0) }
         let domains = q.domains.compactMap { findings[$0.id] }
         ctx.positive = Set(domains.filter(\.positive).map(\.domain.id))
 
         // 4. Result level from the rules, then overrides in order.
         var level = ResultLevel.noIndicators
-        if let c = q.result.likely, ConditionEvaluator.evaluate(c, in: ctx) == .yes {
+        if q.result.likely != nil, rules.truth(.likely, in: ctx) == .yes {
             level = .likely
-        } else if let c = q.result.possible, ConditionEvaluator.evaluate(c, in: ctx) == .yes {
+        } else if q.result.possible != nil, rules.truth(.possible, in: ctx) == .yes {
             level = .possible
-        } else if let c = q.result.concerns, ConditionEvaluator.evaluate(c, in: ctx) == .yes {
+        } else if q.result.concerns != nil, rules.truth(.concerns, in: ctx) == .yes {
             level = .concerns
         }
         let ruleResult = level
         var urgentBecause: [String] = []
         var urgentEvidence: [Evidence] = []
-        let urgentTruth = q.result.urgent.map { ConditionEvaluator.evaluate($0, in: ctx) }
+        let urgentTruth = q.result.urgent.map { _ in rules.truth(.urgent, in: ctx) }
         if let c = q.result.urgent, urgentTruth == .yes {
             urgentBecause.append("rule")
             urgentEvidence = Support.evidence(c, in: ctx)
         }
         var applied: [AppliedOverride] = []
-        for o in q.result.overrides where ConditionEvaluator.evaluate(o.when, in: ctx) == .yes {
+        for (k, o) in q.result.overrides.enumerated() where rules.truth(.override(k), in: ctx) == .yes {
             let before = level
             if let r = o.result { level = r }
             if let floor = o.atLeast, level < floor { level = floor }
@@ -85,7 +98,7 @@ public enum Scorer {
         } else if let c = q.result.urgent, urgentTruth == .unknown {
             // Only questions that applied (or could not be decided) and have no real answer.
             let open = c.questionReferences.filter {
-                relevance.state($0) != .notApplicable && (effective[$0] == nil || effective[$0]?.special != nil)
+                relevance.state($0) != .notApplicable && (ctx.answer($0) == nil || ctx.answer($0)?.special != nil)
             }
             safety = .notEstablished(open)
         } else {
@@ -93,26 +106,28 @@ public enum Scorer {
         }
 
         // 5. Referrals.
-        let referrals = q.referrals
-            .filter { ConditionEvaluator.evaluate($0.when, in: ctx) == .yes }
-            .map { r in
-                ReferralFinding(referral: r, evidence: Support.evidence(r.when, in: ctx),
-                                timeCritical: r.timeCritical.map { ConditionEvaluator.evaluate($0, in: ctx) == .yes } ?? false)
-            }
+        var referrals: [ReferralFinding] = []
+        for (k, r) in q.referrals.enumerated() where rules.truth(.referral(k), in: ctx) == .yes {
+            referrals.append(ReferralFinding(referral: r, evidence: Support.evidence(r.when, in: ctx),
+                                             timeCritical: r.timeCritical != nil && rules.truth(.timeCritical(k), in: ctx) == .yes))
+        }
 
         // 6. What is unknown: declined, don't know, or not asked.
         var unanswered: [(String, UnansweredReason)] = []
-        for question in q.questions where question.takesAnswer {
-            switch relevance.state(question.id) {
+        // By index: `for question in q.questions` copied every question out.
+        for p in q.questions.indices where q.questions[p].takesAnswer {
+            let id = q.questions[p].id
+            switch relevance.byPosition[p] {
             case .notApplicable:
                 continue
             case .undetermined:
-                unanswered.append((question.id, .notAsked))
+                unanswered.append((id, .notAsked))
             case .relevant:
-                switch answers[question.id] {
-                case nil: unanswered.append((question.id, .notAsked))
-                case .special(.declined)?: unanswered.append((question.id, .declined))
-                case .special(.dontKnow)?: unanswered.append((question.id, .dontKnow))
+                // Relevant: its answer is among the effective ones.
+                switch base.answer(id, at: p) {
+                case nil: unanswered.append((id, .notAsked))
+                case .special(.declined)?: unanswered.append((id, .declined))
+                case .special(.dontKnow)?: unanswered.append((id, .dontKnow))
                 default: break
                 }
             }
@@ -126,9 +141,63 @@ public enum Scorer {
     }
 }
 
+/// The answers scoring reads (those of relevant questions), by id, and by
+/// id with its position for a caller that has both.
+protocol ScoringAnswers: ConditionContext {
+    func answer(_ id: String, at position: Int) -> AnswerValue?
+}
+
+extension AnswerContext: ScoringAnswers {
+    func answer(_ id: String, at position: Int) -> AnswerValue? { answers[id] }
+}
+
+extension IndexedAnswers: ScoringAnswers {
+    func answer(_ id: String, at position: Int) -> AnswerValue? { slots[position] }
+}
+
+/// A scoring condition, named by where it is in the questionnaire.
+enum ScoringRule {
+    case indicator(Int), scoreItem(Int, Int), domain(Int)
+    case likely, possible, concerns, urgent
+    case override(Int), referral(Int), timeCritical(Int)
+}
+
+/// How scoring conditions are evaluated: by walking the questionnaire's
+/// trees (`TreeRules`), or from a `ScoringProgram`. Asked only for
+/// conditions the questionnaire has.
+protocol ScoringRules {
+    associatedtype Base: ScoringAnswers
+    func truth(_ rule: ScoringRule, in ctx: ScoringContext<Base>) -> Truth
+}
+
+/// The conditions as the questionnaire holds them, for `ConditionEvaluator`.
+struct TreeRules: ScoringRules {
+    let questionnaire: Questionnaire
+
+    func truth(_ rule: ScoringRule, in ctx: ScoringContext<AnswerContext>) -> Truth {
+        let q = questionnaire
+        let c: Condition?
+        switch rule {
+        case .indicator(let k): c = q.indicators[k].when
+        case .scoreItem(let s, let i): c = q.scores[s].items[i].when
+        case .domain(let k):
+            guard case .condition(let rule) = q.domains[k].rule else { return .no }
+            c = rule
+        case .likely: c = q.result.likely
+        case .possible: c = q.result.possible
+        case .concerns: c = q.result.concerns
+        case .urgent: c = q.result.urgent
+        case .override(let k): c = q.result.overrides[k].when
+        case .referral(let k): c = q.referrals[k].when
+        case .timeCritical(let k): c = q.referrals[k].timeCritical
+        }
+        return c.map { ConditionEvaluator.evaluate($0, in: ctx) } ?? .no
+    }
+}
+
 /// What scoring rules read: answers, raised indicators, scores, domains.
-struct ScoringContext: ConditionContext {
-    var base: AnswerContext
+struct ScoringContext<Base: ScoringAnswers>: ConditionContext {
+    var base: Base
     /// Domains of labour or safety concerns, left out of counts over all domains.
     var concernDomains: Set<String> = []
     var raised: [RaisedIndicator] = []
@@ -153,4 +222,8 @@ struct ScoringContext: ConditionContext {
     }
     func indicatorCount(domain: String?) -> Int { inScope(domain).count }
     func weight(domain: String?) -> Double { inScope(domain).reduce(0) { $0 + $1.indicator.weight } }
+}
+
+extension ScoringContext: IndexedConditionContext where Base: IndexedConditionContext {
+    func answer(at position: Int) -> AnswerValue? { base.answer(at: position) }
 }

@@ -6,13 +6,13 @@
 enum Support {
     /// Evidence for `c` being `want` in `ctx`, in the order the condition
     /// reads it; one item per question (options of one question merged).
-    static func evidence(_ c: Condition, want: Truth = .yes, in ctx: ScoringContext) -> [Evidence] {
+    static func evidence<B>(_ c: Condition, want: Truth = .yes, in ctx: ScoringContext<B>) -> [Evidence] {
         var out: [Evidence] = []
         collect(c.root, want: want, ctx, into: &out)
         return out
     }
 
-    private static func truth(_ node: ConditionNode, _ ctx: ScoringContext) -> Truth {
+    private static func truth<B>(_ node: ConditionNode, _ ctx: ScoringContext<B>) -> Truth {
         ConditionEvaluator.truth(ConditionEvaluator.value(node, ctx))
     }
 
@@ -26,11 +26,11 @@ enum Support {
         }
     }
 
-    private static func answerEvidence(_ q: String, _ ctx: ScoringContext, into out: inout [Evidence]) {
+    private static func answerEvidence<B>(_ q: String, _ ctx: ScoringContext<B>, into out: inout [Evidence]) {
         if let a = ctx.answer(q) { add(Evidence(questionID: q, answer: a), to: &out) }
     }
 
-    private static func collect(_ node: ConditionNode, want: Truth, _ ctx: ScoringContext, into out: inout [Evidence]) {
+    private static func collect<B>(_ node: ConditionNode, want: Truth, _ ctx: ScoringContext<B>, into out: inout [Evidence]) {
         switch node {
         case .not(let x):
             collect(x, want: !want, ctx, into: &out)

@@ -44,16 +44,24 @@ public enum SummaryBuilder {
     public static func build(questionnaire q: Questionnaire, score: ScoreResult, answers: [String: AnswerValue],
                              remarks: [String: String], interviewRemark: String, intervieweeLanguage: String,
                              endedBy: String?, context: SummaryContext = SummaryContext(),
-                             in tr: some Translating) -> Summary {
+                             in tr: some Translating, texts: SummaryTexts? = nil) -> Summary {
         let recorder = FallbackRecorder(base: tr)
         func t(_ s: SourceText) -> String { Sanitize.multiLine(recorder.text(s)) }
-        func questionText(_ id: String) -> String { q.question(id).map { t($0.text) } ?? id }
+        // Texts worked out once for the batch, if they are for this questionnaire and language.
+        let texts = texts.flatMap { $0.language == tr.language && $0.questionnaireHash == q.contentHash ? $0 : nil }
+        func questionText(_ id: String) -> String {
+            if let texts, let p = q.positions[id] { return recorder.note(texts.questions[p]) }
+            return q.question(id).map { t($0.text) } ?? id
+        }
         func answerText(_ a: AnswerValue, _ id: String) -> String {
+            if let texts, let p = q.positions[id], let words = texts.answer(a, at: p) { return recorder.note(words) }
             guard let question = q.question(id) else { return Sanitize.multiLine(a.plainDescription) }
             if case .text = a { return Sanitize.multiLine(a.plainDescription) }
             return Sanitize.multiLine(recorder.answer(a, of: question))
         }
-        let effective = score.relevance.effectiveAnswers(answers)
+        /// The answer to a relevant question (what scoring read), looked up
+        /// without building the filtered dictionary.
+        func effective(_ id: String) -> AnswerValue? { score.relevance.isRelevant(id) ? answers[id] : nil }
 
         func evidenceItems(_ evidence: [Evidence]) -> [Summary.EvidenceItem] {
             evidence.map { e in
@@ -94,7 +102,7 @@ public enum SummaryBuilder {
         }
 
         func choice(_ hook: String?) -> Summary.ChoiceItem? {
-            guard let id = hook, let a = effective[id] else { return nil }
+            guard let id = hook, let a = effective(id) else { return nil }
             var answerID: String?
             switch a {
             case .choice(let c): answerID = c
@@ -105,7 +113,7 @@ public enum SummaryBuilder {
         }
 
         var needs: [String] = []
-        if let id = q.summaryHooks.needs, let a = effective[id], let question = q.question(id) {
+        if let id = q.summaryHooks.needs, let a = effective(id), let question = q.question(id) {
             switch a {
             case .choices(let cs): needs = cs.map { Sanitize.multiLine(recorder.option($0, of: question)) }
             default: needs = [answerText(a, id)]
@@ -118,15 +126,18 @@ public enum SummaryBuilder {
             remarkItems.append(Summary.RemarkItem(question: nil, questionText: nil, text: cleanedInterviewRemark))
         }
         // The advocate's closing remark is an answer; it belongs with the remarks.
-        if let id = q.summaryHooks[.closingRemark], case .text(let closing)? = effective[id] {
+        if let id = q.summaryHooks[.closingRemark], case .text(let closing)? = effective(id) {
             let text = Sanitize.multiLine(closing).trimmingWhitespace()
             if !text.isEmpty { remarkItems.append(Summary.RemarkItem(question: id, questionText: questionText(id), text: text)) }
         }
-        for question in q.questions {
-            guard let r = remarks[question.id] else { continue }
+        // By index, and only when there are remarks: `for question in
+        // q.questions` copied every question out.
+        for p in q.questions.indices where !remarks.isEmpty {
+            let id = q.questions[p].id
+            guard let r = remarks[id] else { continue }
             let text = Sanitize.multiLine(r).trimmingWhitespace()
             if !text.isEmpty {
-                remarkItems.append(Summary.RemarkItem(question: question.id, questionText: t(question.text), text: text))
+                remarkItems.append(Summary.RemarkItem(question: id, questionText: t(q.questions[p].text), text: text))
             }
         }
 
@@ -134,14 +145,14 @@ public enum SummaryBuilder {
 
         /// A question's answer as a summary line, if it was given and applied.
         func line(_ id: String) -> Summary.EvidenceItem? {
-            effective[id].map { Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText($0, id)) }
+            effective(id).map { Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText($0, id)) }
         }
         /// The answers to these hooks' questions, as summary lines.
         func lines(_ hooks: [SummaryHook]) -> [Summary.EvidenceItem] {
             hooks.compactMap { q.summaryHooks[$0].flatMap(line) }
         }
         func text(_ hook: SummaryHook) -> String? {
-            guard let id = q.summaryHooks[hook], let a = effective[id] else { return nil }
+            guard let id = q.summaryHooks[hook], let a = effective(id) else { return nil }
             if case .text(let s) = a { return Sanitize.singleLine(s).trimmingWhitespace() }
             return answerText(a, id)
         }
@@ -150,7 +161,7 @@ public enum SummaryBuilder {
         // next step) is neither agreed nor refused.
         var agreed: Set<String>?
         var shareable: Set<String> = []
-        if let id = q.summaryHooks[.consentToShare], case .choices(let cs)? = effective[id] {
+        if let id = q.summaryHooks[.consentToShare], case .choices(let cs)? = effective(id) {
             agreed = Set(cs)
             shareable = Set(q.question(id)?.options.map(\.id) ?? [])
         }
@@ -232,4 +243,9 @@ private struct FallbackRecorder: Translating {
         return r
     }
     func text(_ s: SourceText) -> String { translate(key: s.key, source: s.text).text }
+    /// A text looked up earlier (`SummaryTexts`), noted as if looked up now.
+    func note(_ r: Translated) -> String {
+        if r.isFallback { flag.value = true }
+        return r.text
+    }
 }

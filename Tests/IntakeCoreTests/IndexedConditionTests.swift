@@ -1,0 +1,104 @@
+import IntakeTestSupport
+import Testing
+@testable import IntakeCore
+
+/// The batch's compiled conditions (`IndexedNode`, `ScoringProgram`)
+/// against the general path (`ConditionEvaluator` over answers by id), on
+/// the bundled questionnaires and seeded generated ones, with seeded
+/// generated answers: every condition gives the same truth, relevance the
+/// same states, scoring the same result in every detail, `end_if` the same
+/// question.
+@Suite struct IndexedConditionTests {
+    static let languages = ["en", "es", "zh-Hans"]
+
+    static func questionnaires() throws -> [Questionnaire] {
+        var out = [try bundledQuestionnaire("trafficking-screening"), try bundledQuestionnaire("quick-screen")]
+        for seed in UInt64(1)...24 {
+            out.append(try CompiledQuestionnaireTests.load(GeneratedQuestionnaire.yaml(seed: seed, questions: 40 + Int(seed) * 5),
+                                                           path: "gen-\(seed).yaml").0)
+        }
+        return out
+    }
+
+    /// Every condition in `q`, with a name for messages.
+    static func conditions(_ q: Questionnaire) -> [(String, Condition)] {
+        var out: [(String, Condition)] = []
+        for s in q.sections { if let c = s.relevant { out.append(("section \(s.id)", c)) } }
+        for question in q.questions {
+            for (what, c) in [("relevant", question.relevant), ("end_if", question.endIf), ("constraint", question.constraint)] {
+                if let c { out.append(("\(what) \(question.id)", c)) }
+            }
+        }
+        for i in q.indicators { out.append(("indicator \(i.id)", i.when)) }
+        for s in q.scores { for item in s.items { out.append(("score \(s.id)", item.when)) } }
+        for r in q.referrals { out.append(("referral \(r.id)", r.when)) }
+        for o in q.result.overrides { out.append(("override \(o.id)", o.when)) }
+        for c in [q.result.likely, q.result.possible, q.result.concerns, q.result.urgent] { if let c { out.append(("result", c)) } }
+        return out
+    }
+
+    /// Everything a score holds, as text.
+    static func describe(_ s: ScoreResult) -> String {
+        func ev(_ e: [Evidence]) -> String { e.map { "\($0.questionID)=\($0.answer)" }.joined(separator: ",") }
+        var lines = ["result \(s.result) rule \(s.ruleResult) urgent \(s.urgent) \(s.urgentBecause) [\(ev(s.urgentEvidence))]",
+                     "safety \(s.safety)"]
+        for d in s.domains {
+            lines.append("domain \(d.domain.id) \(d.positive) \(d.tally) \(d.indicators.map { "\($0.id)[\(ev($0.evidence))]" })")
+        }
+        lines.append("indicators \(s.indicators.map { "\($0.id)[\(ev($0.evidence))]" })")
+        lines.append("scores \(s.scores.sorted { $0.key < $1.key })")
+        for o in s.overrides { lines.append("override \(o.override.id) \(o.before) \(o.after) [\(ev(o.evidence))]") }
+        for r in s.referrals { lines.append("referral \(r.referral.id) \(r.timeCritical) [\(ev(r.evidence))]") }
+        lines.append("unanswered \(s.unanswered.map { "\($0.questionID):\($0.reason)" })")
+        lines.append("relevance \(s.relevance.byPosition)")
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func compiledConditionsScoreAsTheGeneralPathDoes() throws {
+        var compared = 0, urgent = 0, ended = 0
+        for (k, q) in try Self.questionnaires().enumerated() {
+            let program = ScoringProgram(q)
+            let conditions = Self.conditions(q)
+            for (n, answers) in DeclinedPropertyTests.generate(q, seed: 19_300 + UInt64(k), count: 12).enumerated() {
+                let language = Self.languages[n % Self.languages.count]
+                let slots = q.questions.map { answers[$0.id] }
+                // Each condition alone, with each given answer as the one a constraint checks.
+                for current in [nil] + q.questions.prefix(6).compactMap({ answers[$0.id] }) {
+                    let general = AnswerContext(answers: answers, questionnaire: q, language: language, currentAnswer: current)
+                    let indexed = IndexedAnswers(slots: slots, questionnaire: q, language: language, currentAnswer: current)
+                    for (name, c) in conditions {
+                        let want = ConditionEvaluator.evaluate(c, in: general)
+                        let got = IndexedEvaluator.evaluate(IndexedNode(c.root, positions: q.positions), in: indexed)
+                        #expect(got == want, "\(q.id) set \(n) \(name): \(c.source)")
+                    }
+                }
+                let general = Scorer.score(q, answers: answers, language: language)
+                let fast = Scorer.score(program, answers: answers, language: language)
+                #expect(Self.describe(fast) == Self.describe(general), "\(q.id) set \(n)")
+                #expect(general.relevance.byPosition
+                    == Relevance(questionnaire: q, answers: answers, language: language).byPosition)
+                let endedGeneral = Scorer.endedBy(q, score: general, answers: answers, language: language)
+                #expect(program.endedBy(fast, answers: answers, language: language) == endedGeneral, "\(q.id) set \(n)")
+                compared += 1
+                if general.urgent { urgent += 1 }
+                if endedGeneral != nil { ended += 1 }
+            }
+        }
+        // The comparison means something only if the answers reached these.
+        #expect(compared == 26 * 12)
+        #expect(urgent > 10)
+        #expect(ended > 5)
+    }
+
+    @Test func relevanceByIdIsRelevanceByPosition() throws {
+        let q = try bundledQuestionnaire("trafficking-screening")
+        let answers = DeclinedPropertyTests.generate(q, seed: 19_399, count: 1)[0]
+        let r = Relevance(questionnaire: q, answers: answers, language: "en")
+        #expect(r.states.count == q.questions.count)
+        for (p, question) in q.questions.enumerated() {
+            #expect(r.state(question.id) == r.byPosition[p])
+            #expect(r.states[question.id] == r.byPosition[p])
+        }
+        #expect(r.state("no-such-question") == .notApplicable)
+    }
+}
