@@ -145,7 +145,7 @@ let package = Package(
         // from the checkout by the upgrade tests.
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "CProcessHygiene", "IntakeTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI"], exclude: ["Golden"]),
+        .testTarget(name: "IntakeTUITests", dependencies: ["IntakeTUI", "IntakeTestSupport"], exclude: ["Golden"]),
         // Sees every module that declares interface strings, so the tests
         // that hold the bundled translations to the whole template are here.
         .testTarget(name: "IntakeAppTests", dependencies: ["IntakeApp", "IntakeStore", "IntakeTUI", "IntakeCore",

@@ -26,7 +26,10 @@ Cases: "early" = the first question screen after the start screens
 answers (--late-step, default "1,enter": option 1, next). Key specs are
 comma-separated names (enter, up, down, pgup, f2, f10) or literal characters.
 
---profile early|late runs one keyed session and no baseline, for profiling:
+--profile early|late runs one keyed session and no baseline, for profiling
+(--key-wait S: how long to wait for each key's frame, default 0.02 s; under
+valgrind give 0.5 so that every key is drawn on its own, and run valgrind
+with -q, so that its banner is not taken for the first frame):
   keys.py --keys 5000 --profile early -- perf record -g -o keys.data intake run --ephemeral Prints one JSON object; ok=false with a
 reason when the front end is not interactive (e.g. `intake run` not built yet).
 """
@@ -144,7 +147,7 @@ class Session:
         return self.rusage.ru_utime + self.rusage.ru_stime
 
 
-def run_case(cmd, prefix, nkeys, hold, K, rows, cols):
+def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02):
     """One session: navigate with `prefix`, send nkeys (or stay idle `hold` s)."""
     s = Session(cmd, rows, cols)
     end = time.monotonic() + 15.0
@@ -163,7 +166,7 @@ def run_case(cmd, prefix, nkeys, hold, K, rows, cols):
     frames = 0
     if nkeys:
         for i in range(nkeys):
-            frames += s.key(K["down"] if i % 2 == 0 else K["up"])
+            frames += s.key(K["down"] if i % 2 == 0 else K["up"], key_wait)
         s.quiesce(0.3, 10.0)
     else:
         end = t0 + hold
@@ -183,7 +186,7 @@ def main():
         sys.exit(__doc__)
     k = a.index("--")
     opts, cmd = a[:k], a[k + 1:]
-    o = {"--rows": "24", "--cols": "80", "--keys": "1000,10000", "--late-steps": "60", "--json": "", "--early": "enter,enter,enter,enter,enter", "--late-step": "1,enter"}
+    o = {"--rows": "24", "--cols": "80", "--keys": "1000,10000", "--late-steps": "60", "--json": "", "--early": "enter,enter,enter,enter,enter", "--late-step": "1,enter", "--key-wait": "0.02"}
     for i in range(0, len(opts), 2):
         o[opts[i]] = opts[i + 1]
     rows, cols = int(o["--rows"]), int(o["--cols"])
@@ -203,7 +206,7 @@ def main():
     late = early + spec(o["--late-step"]) * int(o["--late-steps"])
     result = {"ok": False, "rows": rows, "cols": cols, "cases": []}
     if o.get("--profile"):  # one keyed session only (e.g. under perf record), no baseline
-        r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols)
+        r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols, float(o["--key-wait"]))
         print(json.dumps(r))
         return
     try:

@@ -1,4 +1,3 @@
-import Synchronization
 import IntakeCore
 
 /// The standard layout of every screen:
@@ -132,37 +131,32 @@ public struct Frame: Hashable, Sendable {
     }
 }
 
+/// What a title bar or a footer row shows: the key of its drawn row.
+public enum RowKey: Hashable, Sendable {
+    case title(String, status: String, width: Int)
+    case footer([FooterItem], width: Int)
+
+    var width: Int {
+        switch self {
+        case .title(_, _, let w), .footer(_, let w): return w
+        }
+    }
+}
+
 /// Title bars and footers drawn before, by what they show: from one key to
 /// the next they seldom change, and drawing them was a fifth of a frame
-/// (callgrind, bench/README.md "Keystrokes, round 2"). Bounded; emptied when
-/// full. Each app owns one (no global).
-public final class RowCache: Sendable {
-    public enum Key: Hashable, Sendable {
-        case title(String, status: String, width: Int)
-        case footer([FooterItem], width: Int)
-    }
-    static let capacity = 256
-    private let table = Mutex<[Key: Grid]>([:])
+/// (callgrind, bench/README.md "Keystrokes, round 2").
+public typealias RowCache = BoundedCache<RowKey, Grid>
 
-    public init() {}
+extension BoundedCache where Key == RowKey, Value == Grid {
+    public convenience init() { self.init(capacity: 256) }
 
     /// The row for `key`, drawn by `draw` into a one-row grid the first time.
-    func row(_ key: Key, draw: (inout Grid) -> Void) -> Grid {
-        if let hit = table.withLock({ $0[key] }) { return hit }
-        var g = Grid(size: Size(width: Self.width(of: key), height: 1))
-        draw(&g)
-        table.withLock {
-            if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
-            $0[key] = g
-        }
-        return g
-    }
-
-    var count: Int { table.withLock { $0.count } }
-
-    private static func width(of key: Key) -> Int {
-        switch key {
-        case .title(_, _, let w), .footer(_, let w): return w
+    func row(_ key: RowKey, draw: (inout Grid) -> Void) -> Grid {
+        value(for: key) {
+            var g = Grid(size: Size(width: key.width, height: 1))
+            draw(&g)
+            return g
         }
     }
 }

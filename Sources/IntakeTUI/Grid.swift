@@ -141,17 +141,40 @@ public struct Grid: Hashable, Sendable {
         guard row >= 0, row < size.height else { return 0 }
         let limit = min(size.width, col + (width ?? size.width))
         let bits = style.packed
-        var x = col
-        let clean = Sanitize.singleLine(text)
-        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Printable ASCII (controls are gone): a column per byte, no grapheme breaking.
-            for b in clean.utf8 {
-                if x + 1 > limit { break }
-                if x >= 0 { set(row, x, PackedCell(ascii: b, style: bits)) }
-                x += 1
-            }
-            return max(0, x - max(col, 0))
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, nothing to sanitize: most lines of every frame.
+            return putASCII(text.utf8, row: row, col: col, limit: limit, style: bits)
         }
+        return putEachCell(Sanitize.singleLine(text), row: row, col: col, limit: limit, style: bits)
+    }
+
+    /// Printable ASCII, a column a byte, written in one pass. Only the two
+    /// ends of the run can cut a wide character in two (the cells between
+    /// are all overwritten), so `set`'s care is taken there alone. Checked
+    /// against `putEachCell` on seeded grids (`GridPackingTests`): drawing
+    /// every line of every frame cell by cell, through `set`, was a sixth
+    /// of a keystroke (bench/README.md, "Issue 19, round 3: keystrokes").
+    private mutating func putASCII(_ bytes: String.UTF8View, row: Int, col: Int, limit: Int, style: UInt8) -> Int {
+        let first = max(col, 0)
+        let end = max(first, min(limit, col + bytes.count))
+        guard first < end else { return 0 }
+        let base = row * size.width
+        if first > 0, packed[base + first].isContinuation {
+            packed[base + first - 1] = PackedCell(ascii: 0x20, style: packed[base + first - 1].styleBits)
+        }
+        if end < size.width, packed[base + end].isContinuation {
+            packed[base + end] = PackedCell(ascii: 0x20, style: packed[base + end].styleBits)
+        }
+        var next = bytes.dropFirst(first - col).makeIterator()
+        packed.withUnsafeMutableBufferPointer { cells in
+            for x in first..<end { cells[base + x] = PackedCell(ascii: next.next()!, style: style) }
+        }
+        return end - first
+    }
+
+    /// `put` for sanitized text, a cell at a time.
+    mutating func putEachCell(_ clean: String, row: Int, col: Int, limit: Int, style bits: UInt8) -> Int {
+        var x = col
         if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
             // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
             for u in clean.unicodeScalars {

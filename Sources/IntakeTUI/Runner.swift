@@ -105,3 +105,18 @@ public final class Runner<A: App> {
                             keepingLayout: keepingLayout)
     }
 }
+
+extension InterviewApp {
+    /// Runs the interview's loop on `terminal` until a handler stops it.
+    /// The loop is generic; started here, in the module that defines both it
+    /// and this app, the optimizer specializes it for the app. Started from
+    /// IntakeApp, it ran unspecialized: every `update`, `layout` and `view`
+    /// went through witness tables, the model was copied and destroyed by
+    /// value witnesses, and each event queue operation asked the runtime for
+    /// generic metadata (bench/README.md, "Issue 19, round 3: keystrokes").
+    @discardableResult
+    public func run(_ model: InterviewModel, on terminal: TerminalBackend, tickInterval: TimeInterval,
+                    handler: @escaping (InterviewEffect, RunControl<InterviewReport>) -> Void) -> InterviewModel {
+        Runner(app: self, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler).run()
+    }
+}

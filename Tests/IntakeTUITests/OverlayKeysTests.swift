@@ -75,7 +75,7 @@ import Testing
         let overlay = try #require(Self.overlays.first { $0.0 == name }?.1)
         let m = Self.model(overlay)
         let scrolls = InterviewApp().maxScroll(m) > 0
-        let footer = InterviewView.footer(InterviewApp(), m, Words(m), scrolls: scrolls)
+        let footer = InterviewView.footer(InterviewApp(), m, Words(m), keys: m.component.keys(m, scrolls: scrolls))
         // Every item offers an action the overlay acts on.
         for item in footer where item.action != .quickHide { #expect(overlay.accepts(item.action, m, scrolls: scrolls), "\(item.text)") }
         // Every action listed for the footer is in it (↑ and ↓ share one item).
@@ -90,7 +90,7 @@ import Testing
     @Test func footersAsShown() {
         func footer(_ overlay: any OverlayScreen) -> String {
             let m = Self.model(overlay)
-            return InterviewView.footer(InterviewApp(), m, Words(m), scrolls: InterviewApp().maxScroll(m) > 0).map(\.text).joined(separator: " ")
+            return InterviewView.footer(InterviewApp(), m, Words(m), keys: m.component.keys(m, scrolls: InterviewApp().maxScroll(m) > 0)).map(\.text).joined(separator: " ")
         }
         // The help over the first question fits: nothing to scroll.
         #expect(footer(HelpOverlay()) == "[Enter] Next [Esc] Hide")

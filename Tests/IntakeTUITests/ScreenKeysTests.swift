@@ -152,7 +152,7 @@ import Testing
         let app = InterviewApp()
         let bindings = app.keyMap.bindings(in: app.keyContext(m))
         var groups: [(String, [Binding])] = []
-        for item in InterviewView.footer(app, m, Words(m), scrolls: app.maxScroll(m) > 0) where item.action != .quickHide {
+        for item in InterviewView.footer(app, m, Words(m), keys: m.component.keys(m, scrolls: app.maxScroll(m) > 0)) where item.action != .quickHide {
             let keys = item.keys.split(separator: "/").map(String.init)
             groups.append(("footer " + item.text, bindings.filter { b in b.footer != nil && keys.contains(b.key.label) }))
         }
@@ -226,7 +226,7 @@ import Testing
     /// What each screen offers, written out as the golden screens show it.
     @Test func footersAsShown() {
         let footers = Dictionary(uniqueKeysWithValues: Self.screens().map { name, m in
-            (name, InterviewView.footer(InterviewApp(), m, Words(m), scrolls: InterviewApp().maxScroll(m) > 0)
+            (name, InterviewView.footer(InterviewApp(), m, Words(m), keys: m.component.keys(m, scrolls: InterviewApp().maxScroll(m) > 0))
                 .map(\.text).joined(separator: " "))
         })
         #expect(footers["start"] == "[Enter] Next [F1] Help [Esc] Hide [↑/↓] Move [F10] Quit")

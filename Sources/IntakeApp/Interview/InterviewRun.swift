@@ -172,8 +172,7 @@ public struct InterviewRun {
                 if let d = directories() { model.serviceDirectories = d }
                 let control = RunControl<InterviewReport>()
                 for e in app.update(&model, .report(.loaded(LoadedQuestionnaires(loaded)))) + first { handler.handle(e, control) }
-                let runner = Runner(app: app, model: model, terminal: terminal, tickInterval: tickInterval, handler: handler.handle)
-                runner.run()
+                app.run(model, on: terminal, tickInterval: tickInterval, handler: handler.handle)
             }
         } catch let e as TerminalError {
             printError("intake: \(e.description)")

@@ -20,33 +20,69 @@ public struct SourceText: Hashable, Sendable {
 /// A validated questionnaire. Everything the interview shows, asks, scores
 /// and recommends comes from here.
 public struct Questionnaire: Sendable {
-    public let id: String
-    public let version: String
-    public let language: String
-    public let title: SourceText
-    public let description: SourceText?
-    public let intro: SourceText?
-    public let endMessage: SourceText?
-    public let parameters: [Parameter]
-    public let domains: [Domain]
-    public let sections: [Section]
+    /// Everything a questionnaire holds, in one immutable object. A
+    /// questionnaire is copied into the interview, the model and every
+    /// function that reads a question, on every key; as 21 separate fields
+    /// each copy cost 21 retains and releases (bench/README.md, "Issue 19,
+    /// round 3: keystrokes"). Shared, it costs one.
+    private struct Fields: Sendable {
+        let id: String
+        let version: String
+        let language: String
+        let title: SourceText
+        let description: SourceText?
+        let intro: SourceText?
+        let endMessage: SourceText?
+        let parameters: [Parameter]
+        let domains: [Domain]
+        let sections: [Section]
+        let indicators: [Indicator]
+        let scores: [Score]
+        let result: ResultRules
+        let referrals: [Referral]
+        let summaryHooks: SummaryHooks
+        let resources: [Resource]
+        let changelog: [ChangelogEntry]
+        let path: String
+        let contentHash: String
+        let questionIndex: [String: (section: Int, question: Int)]
+        let questions: [Question]
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private let storage: Storage
+
+    public var id: String { storage.fields.id }
+    public var version: String { storage.fields.version }
+    public var language: String { storage.fields.language }
+    public var title: SourceText { storage.fields.title }
+    public var description: SourceText? { storage.fields.description }
+    public var intro: SourceText? { storage.fields.intro }
+    public var endMessage: SourceText? { storage.fields.endMessage }
+    public var parameters: [Parameter] { storage.fields.parameters }
+    public var domains: [Domain] { storage.fields.domains }
+    public var sections: [Section] { storage.fields.sections }
     /// Every indicator: those attached to answers and those raised by conditions.
-    public let indicators: [Indicator]
-    public let scores: [Score]
-    public let result: ResultRules
-    public let referrals: [Referral]
-    public let summaryHooks: SummaryHooks
-    public let resources: [Resource]
+    public var indicators: [Indicator] { storage.fields.indicators }
+    public var scores: [Score] { storage.fields.scores }
+    public var result: ResultRules { storage.fields.result }
+    public var referrals: [Referral] { storage.fields.referrals }
+    public var summaryHooks: SummaryHooks { storage.fields.summaryHooks }
+    public var resources: [Resource] { storage.fields.resources }
     /// Renamed and removed question ids, oldest first.
-    public let changelog: [ChangelogEntry]
+    public var changelog: [ChangelogEntry] { storage.fields.changelog }
     /// The path it was loaded from.
-    public let path: String
+    public var path: String { storage.fields.path }
     /// SHA-256 of the file's bytes, hex; a session records it to detect change.
-    public let contentHash: String
+    public var contentHash: String { storage.fields.contentHash }
 
     public func question(_ id: String) -> Question? {
-        guard let p = questionIndex[id] else { return nil }
-        return sections[p.section].questions[p.question]
+        guard let p = storage.fields.questionIndex[id] else { return nil }
+        return storage.fields.sections[p.section].questions[p.question]
     }
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
@@ -65,9 +101,9 @@ public struct Questionnaire: Sendable {
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
     /// Section index and question index of each question id.
-    public let questionIndex: [String: (section: Int, question: Int)]
+    public var questionIndex: [String: (section: Int, question: Int)] { storage.fields.questionIndex }
     /// All questions in interview order.
-    public let questions: [Question]
+    public var questions: [Question] { storage.fields.questions }
 
     public init(id: String, version: String, language: String, title: SourceText,
                 description: SourceText? = nil, intro: SourceText? = nil, endMessage: SourceText? = nil,
@@ -75,19 +111,18 @@ public struct Questionnaire: Sendable {
                 indicators: [Indicator], scores: [Score] = [], result: ResultRules,
                 referrals: [Referral] = [], summaryHooks: SummaryHooks = .init(),
                 resources: [Resource] = [], changelog: [ChangelogEntry] = [], path: String, contentHash: String) {
-        self.id = id; self.version = version; self.language = language; self.title = title
-        self.description = description; self.intro = intro; self.endMessage = endMessage
-        self.parameters = parameters; self.domains = domains; self.sections = sections
-        self.indicators = indicators; self.scores = scores; self.result = result
-        self.referrals = referrals; self.summaryHooks = summaryHooks; self.resources = resources
-        self.changelog = changelog
-        self.path = path; self.contentHash = contentHash
         var map: [String: (section: Int, question: Int)] = [:]
         for (si, s) in sections.enumerated() {
             for (qi, q) in s.questions.enumerated() { map[q.id] = (si, qi) }
         }
-        self.questionIndex = map
-        self.questions = sections.flatMap(\.questions)
+        storage = Storage(Fields(
+            id: id, version: version, language: language, title: title,
+            description: description, intro: intro, endMessage: endMessage,
+            parameters: parameters, domains: domains, sections: sections,
+            indicators: indicators, scores: scores, result: result,
+            referrals: referrals, summaryHooks: summaryHooks, resources: resources,
+            changelog: changelog, path: path, contentHash: contentHash,
+            questionIndex: map, questions: sections.flatMap(\.questions)))
     }
 }
 
@@ -95,7 +130,8 @@ public struct Questionnaire: Sendable {
 /// (the question index and the flat question list are derived from it).
 extension Questionnaire: Equatable {
     public static func == (a: Questionnaire, b: Questionnaire) -> Bool {
-        a.id == b.id && a.version == b.version && a.language == b.language && a.title == b.title
+        if a.storage === b.storage { return true }
+        return a.id == b.id && a.version == b.version && a.language == b.language && a.title == b.title
             && a.description == b.description && a.intro == b.intro && a.endMessage == b.endMessage
             && a.parameters == b.parameters && a.domains == b.domains && a.sections == b.sections
             && a.indicators == b.indicators && a.scores == b.scores && a.result == b.result
@@ -136,28 +172,134 @@ public struct AnswerOption: Sendable, Hashable {
 }
 
 public struct Question: Sendable, Equatable, Identifiable {
-    public var id: String
-    public var type: QuestionType
-    public var text: SourceText
-    public var guidance: SourceText?
-    public var relevant: Condition?
+    /// Its fields, in one object shared by every copy: a question is copied
+    /// out of the questionnaire wherever it is read (the keys of its screen,
+    /// its body, its answer check), and as 19 separate fields each copy cost
+    /// a retain and a release for each string, array and condition in it
+    /// (bench/README.md, "Issue 19, round 3: keystrokes"). Setting a field
+    /// gives the copy an object of its own.
+    private struct Fields: Sendable, Equatable {
+        var id: String
+        var type: QuestionType
+        var text: SourceText
+        var guidance: SourceText?
+        var relevant: Condition?
+        var required: Condition?
+        var constraint: Condition?
+        var constraintMessage: SourceText?
+        var options: [AnswerOption]
+        var min: Double?
+        var max: Double?
+        var integer: Bool
+        var multiline: Bool
+        var special: [SpecialAnswer]
+        var endIf: Condition?
+        var endMessage: SourceText?
+        var indicatorIDs: [String]
+        var location: SourceLocation
+        var sectionID: String
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public var id: String {
+        get { box.fields.id }
+        set { var f = box.fields; f.id = newValue; box = Box(f) }
+    }
+    public var type: QuestionType {
+        get { box.fields.type }
+        set { var f = box.fields; f.type = newValue; box = Box(f) }
+    }
+    public var text: SourceText {
+        get { box.fields.text }
+        set { var f = box.fields; f.text = newValue; box = Box(f) }
+    }
+    public var guidance: SourceText? {
+        get { box.fields.guidance }
+        set { var f = box.fields; f.guidance = newValue; box = Box(f) }
+    }
+    public var relevant: Condition? {
+        get { box.fields.relevant }
+        set { var f = box.fields; f.relevant = newValue; box = Box(f) }
+    }
     /// `nil`: not required. A condition (possibly the constant `true`).
-    public var required: Condition?
-    public var constraint: Condition?
-    public var constraintMessage: SourceText?
-    public var options: [AnswerOption]
-    public var min: Double?
-    public var max: Double?
-    public var integer: Bool
-    public var multiline: Bool
-    public var special: [SpecialAnswer]
-    public var endIf: Condition?
-    public var endMessage: SourceText?
+    public var required: Condition? {
+        get { box.fields.required }
+        set { var f = box.fields; f.required = newValue; box = Box(f) }
+    }
+    public var constraint: Condition? {
+        get { box.fields.constraint }
+        set { var f = box.fields; f.constraint = newValue; box = Box(f) }
+    }
+    public var constraintMessage: SourceText? {
+        get { box.fields.constraintMessage }
+        set { var f = box.fields; f.constraintMessage = newValue; box = Box(f) }
+    }
+    public var options: [AnswerOption] {
+        get { box.fields.options }
+        set { var f = box.fields; f.options = newValue; box = Box(f) }
+    }
+    public var min: Double? {
+        get { box.fields.min }
+        set { var f = box.fields; f.min = newValue; box = Box(f) }
+    }
+    public var max: Double? {
+        get { box.fields.max }
+        set { var f = box.fields; f.max = newValue; box = Box(f) }
+    }
+    public var integer: Bool {
+        get { box.fields.integer }
+        set { var f = box.fields; f.integer = newValue; box = Box(f) }
+    }
+    public var multiline: Bool {
+        get { box.fields.multiline }
+        set { var f = box.fields; f.multiline = newValue; box = Box(f) }
+    }
+    public var special: [SpecialAnswer] {
+        get { box.fields.special }
+        set { var f = box.fields; f.special = newValue; box = Box(f) }
+    }
+    public var endIf: Condition? {
+        get { box.fields.endIf }
+        set { var f = box.fields; f.endIf = newValue; box = Box(f) }
+    }
+    public var endMessage: SourceText? {
+        get { box.fields.endMessage }
+        set { var f = box.fields; f.endMessage = newValue; box = Box(f) }
+    }
     /// Ids of the indicators attached to this question's answers.
-    public var indicatorIDs: [String]
-    public var location: SourceLocation
+    public var indicatorIDs: [String] {
+        get { box.fields.indicatorIDs }
+        set { var f = box.fields; f.indicatorIDs = newValue; box = Box(f) }
+    }
+    public var location: SourceLocation {
+        get { box.fields.location }
+        set { var f = box.fields; f.location = newValue; box = Box(f) }
+    }
     /// The section this question belongs to.
-    public var sectionID: String
+    public var sectionID: String {
+        get { box.fields.sectionID }
+        set { var f = box.fields; f.sectionID = newValue; box = Box(f) }
+    }
+
+    init(id: String, type: QuestionType, text: SourceText, guidance: SourceText?,
+         relevant: Condition?, required: Condition?, constraint: Condition?, constraintMessage: SourceText?,
+         options: [AnswerOption], min: Double?, max: Double?, integer: Bool, multiline: Bool,
+         special: [SpecialAnswer], endIf: Condition?, endMessage: SourceText?, indicatorIDs: [String],
+         location: SourceLocation, sectionID: String) {
+        box = Box(Fields(id: id, type: type, text: text, guidance: guidance,
+                         relevant: relevant, required: required, constraint: constraint, constraintMessage: constraintMessage,
+                         options: options, min: min, max: max, integer: integer, multiline: multiline,
+                         special: special, endIf: endIf, endMessage: endMessage, indicatorIDs: indicatorIDs,
+                         location: location, sectionID: sectionID))
+    }
+
+    public static func == (a: Question, b: Question) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
     public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
     public var takesAnswer: Bool { type != .note }

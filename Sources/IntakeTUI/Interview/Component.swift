@@ -28,8 +28,9 @@ protocol InterviewComponent: Sendable {
     var keyContext: KeyContext { get }
     /// Lines its body is scrolled by.
     var scroll: Int { get }
-    /// Whether `update` acts on `action`: by default, whether it is in `keys`.
-    func accepts(_ action: Action, _ m: InterviewModel, scrolls: Bool) -> Bool
+    /// Whether `update` acts on `action`, given its `keys` now: by
+    /// default, whether it is among them.
+    func accepts(_ action: Action, keys: [KeyUse]) -> Bool
 
     func title(_ m: InterviewModel, _ w: Words) -> String
     /// The line under the body when there is no message.
@@ -46,13 +47,13 @@ extension InterviewComponent {
     var scroll: Int { 0 }
     func hint(_ m: InterviewModel, _ w: Words) -> String? { nil }
 
-    func accepts(_ action: Action, _ m: InterviewModel, scrolls: Bool) -> Bool {
-        keys(m, scrolls: scrolls).contains { $0.action == action }
+    func accepts(_ action: Action, keys: [KeyUse]) -> Bool {
+        keys.contains { $0.action == action }
     }
 
-    /// The actions its footer offers (quick hide is on every screen).
-    func footerActions(_ m: InterviewModel, scrolls: Bool) -> [Action] {
-        keys(m, scrolls: scrolls).filter(\.inFooter).map(\.action) + [.quickHide]
+    /// `accepts`, its keys taken in `m`.
+    func accepts(_ action: Action, _ m: InterviewModel, scrolls: Bool) -> Bool {
+        accepts(action, keys: keys(m, scrolls: scrolls))
     }
 }
 

@@ -24,6 +24,7 @@ public struct InterviewApp: App {
     /// Paragraphs already laid out, shared by this app's frames.
     let layoutCache = LayoutCache()
     let rowCache = RowCache()
+    let footerCache = FooterCache()
     /// The layout of the screen the event being handled arrived on (set by
     /// `update(_:_:layout:)` for that one event): how far a screen scrolls.
     private var screen: InterviewLayout?
@@ -34,7 +35,8 @@ public struct InterviewApp: App {
     /// draws and what `update` scrolls through.
     public func layout(_ m: InterviewModel, size: Size) -> InterviewLayout {
         let frame = Frame(size: size)
-        return InterviewLayout(frame: frame, body: InterviewView.body(m, width: frame.body.width, cache: layoutCache))
+        let body = InterviewView.body(m, width: frame.body.width, cache: layoutCache)
+        return InterviewLayout(frame: frame, body: body, keys: m.component.keys(m, scrolls: body.lines.count > frame.body.height))
     }
 
     public func update(_ m: inout InterviewModel, _ event: AppEvent<InterviewReport>,
@@ -123,7 +125,7 @@ public struct InterviewApp: App {
     /// screen accepts reach it. Opening an overlay, the settings and the
     /// review are the same on every screen that offers them, and are the app's.
     private func screenKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard m.screen.accepts(action, m, scrolls: maxScroll(m) > 0) else { return [] }
+        guard m.screen.accepts(action, keys: keys(m)) else { return [] }
         if let effects = openOverlay(for: action, &m) { return effects }
         switch action {
         case .toggleGuidance:
@@ -216,6 +218,12 @@ public struct InterviewApp: App {
 
     /// How far the current screen scrolls: from the layout the event
     /// arrived with.
+    /// What the component with the keyboard acts on now: from the layout
+    /// of the screen the event arrived on, which the footer showed.
+    func keys(_ m: InterviewModel) -> [KeyUse] {
+        screen?.keys ?? m.component.keys(m, scrolls: maxScroll(m) > 0)
+    }
+
     func maxScroll(_ m: InterviewModel) -> Int {
         let l = screen ?? layout(m, size: m.size)
         return max(0, l.body.lines.count - l.frame.body.height)

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 import IntakeCore
 
@@ -9,29 +8,38 @@ struct BodyLine: Hashable {
     var indent: Int = 0
 }
 
+/// What a paragraph is laid out for: its text, the width, and how.
+struct LayoutKey: Hashable, Sendable {
+    var text: String
+    var width: Int
+    var align: Bool
+    var reorders: Bool
+}
+
 /// Laid-out paragraphs, by text and width: a key press redraws the whole
 /// screen, but its paragraphs seldom change, and wrapping them again was the
-/// largest part of a frame. Bounded; emptied when full. Each `InterviewApp`
-/// owns one (no global): a lookup gives what laying out would give, so the
-/// view stays a function of the model.
-final class LayoutCache: Sendable {
-    struct Key: Hashable {
-        var text: String
-        var width: Int
-        var align: Bool
-        var reorders: Bool
-    }
-    static let capacity = 1024
-    private let table = Mutex<[Key: [String]]>([:])
+/// largest part of a frame.
+typealias LayoutCache = BoundedCache<LayoutKey, [String]>
 
-    func lines(for key: Key) -> [String]? { table.withLock { $0[key] } }
+extension BoundedCache where Key == LayoutKey, Value == [String] {
+    convenience init() { self.init(capacity: 1024) }
+}
 
-    func store(_ lines: [String], for key: Key) {
-        table.withLock {
-            if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
-            $0[key] = lines
-        }
-    }
+/// What a footer offers: the actions, where, and in which language. A
+/// model's languages, each with its translation, are fixed when it is made,
+/// so the tag names the labels.
+struct FooterKey: Hashable, Sendable {
+    var actions: [Action]
+    var context: KeyContext
+    var language: String
+}
+
+/// Footers by what they offer: building one (the key table filtered, each
+/// label translated) cost as much as drawing it.
+typealias FooterCache = BoundedCache<FooterKey, [FooterItem]>
+
+extension BoundedCache where Key == FooterKey, Value == [FooterItem] {
+    convenience init() { self.init(capacity: 256) }
 }
 
 /// A screen's body before scrolling: its lines, the line that must stay
@@ -56,11 +64,8 @@ struct Body {
     /// Wraps logically, then lays out each line: right-to-left text in
     /// visual order, and right-aligned when `align` is set.
     private func layout(_ text: String, width w: Int, align: Bool) -> [String] {
-        let key = LayoutCache.Key(text: text, width: w, align: align, reorders: reordersRightToLeft)
-        if let hit = cache?.lines(for: key) { return hit }
-        let lines = Self.layout(text, width: w, align: align, reorders: reordersRightToLeft)
-        cache?.store(lines, for: key)
-        return lines
+        let make = { Self.layout(text, width: w, align: align, reorders: reordersRightToLeft) }
+        return cache?.value(for: LayoutKey(text: text, width: w, align: align, reorders: reordersRightToLeft), make: make) ?? make()
     }
 
     private static func layout(_ text: String, width w: Int, align: Bool, reorders reordersRightToLeft: Bool) -> [String] {
@@ -127,14 +132,13 @@ enum InterviewView {
 
     // MARK: - The whole screen
 
-    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size, body laidOut: Body) -> Grid {
+    static func view(_ app: InterviewApp, _ m: InterviewModel, size: Size, layout: InterviewLayout) -> Grid {
         if let hiding = m.hiding { return hiding.view(m, size: size) }
         guard Frame.fits(size) else { return Frame.enlargeScreen(size: size) }
         let w = Words(m)
         let frame = Frame(size: size)
-        var body = laidOut
+        var body = layout.body
         let component = m.component
-        let scrolls = laidOut.lines.count > frame.body.height
         var message = m.message
         if case .failed(let reason) = m.saveState, m.mode.records {
             message = ScreenMessage(text: w.ui(.statusSaveFailed, ["reason": reason]), isError: true)
@@ -152,7 +156,7 @@ enum InterviewView {
         let shownTitle = m.reordersRightToLeft ? Bidi.visualLine(heading) : heading
         var grid = Frame.screen(size: size, title: shownTitle, status: status(m, w),
                                 message: message?.text ?? "", messageStyle: message?.isError == true ? .warning : .muted,
-                                footer: footer(app, m, w, scrolls: scrolls), rows: app.rowCache) { grid, rect in
+                                footer: footer(app, m, w, keys: layout.keys), rows: app.rowCache) { grid, rect in
             body.draw(into: &grid, rect, scroll: component.scroll)
         }
         if body.cursor == nil { grid.cursor = nil }
@@ -191,13 +195,17 @@ enum InterviewView {
     /// The footer: the keys that work on this screen now (the shown
     /// actions of the component that has the keyboard), labelled in the
     /// advocate's language.
-    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, scrolls: Bool) -> [FooterItem] {
+    static func footer(_ app: InterviewApp, _ m: InterviewModel, _ w: Words, keys: [KeyUse]) -> [FooterItem] {
         // A short list rather than a Set: built on every frame, and hashing actions cost more than scanning a dozen.
-        let allowed = m.component.footerActions(m, scrolls: scrolls)
-        return app.keyMap.footer(for: app.keyContext(m)) { allowed.contains($0) }.map { item in
-            var i = item
-            i.label = w.label(item.action) ?? item.label
-            return i
+        // Quick hide is on every screen.
+        let allowed = keys.filter(\.inFooter).map(\.action) + [.quickHide]
+        let context = app.keyContext(m)
+        return app.footerCache.value(for: FooterKey(actions: allowed, context: context, language: w.advocate.language)) {
+            app.keyMap.footer(for: context) { allowed.contains($0) }.map { item in
+                var i = item
+                i.label = w.label(item.action) ?? item.label
+                return i
+            }
         }
     }
 
@@ -251,11 +259,15 @@ public struct InterviewLayout {
     let frame: Frame
     /// The body, laid out at the frame's width, before scrolling.
     let body: Body
+    /// What the component with the keyboard acts on (its `keys`, knowing
+    /// whether the body scrolls): computed once for the footer of this
+    /// frame and the next key's `update`.
+    let keys: [KeyUse]
 }
 
 extension InterviewApp {
     public func view(_ m: InterviewModel, layout: InterviewLayout, size: Size) -> Grid {
-        InterviewView.view(self, m, size: size, body: layout.body)
+        InterviewView.view(self, m, size: size, layout: layout)
     }
 
     /// `view` with a layout of its own: for a frame outside the run loop.

@@ -22,9 +22,9 @@ struct HelpOverlay: OverlayScreen {
     /// keys that work everywhere.
     static func entries(under m: InterviewModel, keyMap: KeyMap = .standard) -> [HelpEntry] {
         let screen = m.screen
-        let scrolls = InterviewApp().maxScroll(m, of: screen) > 0
+        let keys = screen.keys(m, scrolls: InterviewApp().maxScroll(m, of: screen) > 0)
         return keyMap.help(for: screen.keyContext).filter { e in
-            SharedKeys.app.contains(e.action) || screen.accepts(e.action, m, scrolls: scrolls)
+            SharedKeys.app.contains(e.action) || screen.accepts(e.action, keys: keys)
         }
     }
 

@@ -46,7 +46,7 @@ extension InterviewApp {
 
     /// The action, if the overlay on screen acts on it.
     func overlayKey(_ m: inout InterviewModel, _ action: Action) -> [InterviewEffect] {
-        guard let overlay = m.overlay, overlay.accepts(action, m, scrolls: maxScroll(m) > 0) else { return [] }
+        guard let overlay = m.overlay, overlay.accepts(action, keys: keys(m)) else { return [] }
         return overlay.update(action, &m, self)
     }
 }

@@ -32,9 +32,9 @@ struct RemarkOverlay: OverlayScreen {
     var keyContext: KeyContext { .multilineText }
 
     /// Every editing action, besides `keys`.
-    func accepts(_ action: Action, _ m: InterviewModel, scrolls: Bool) -> Bool {
+    func accepts(_ action: Action, keys: [KeyUse]) -> Bool {
         if case .edit = action { return true }
-        return keys(m, scrolls: scrolls).contains { $0.action == action }
+        return keys.contains { $0.action == action }
     }
 
     func title(_ m: InterviewModel, _ w: Words) -> String { w.ui(question == nil ? .remarkInterviewTitle : .remarkTitle) }

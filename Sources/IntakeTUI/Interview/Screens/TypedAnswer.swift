@@ -31,9 +31,9 @@ extension TypedAnswerScreen {
         editor.multiline ? [.shown(.edit(.newline))] : []
     }
 
-    func accepts(_ action: Action, _ m: InterviewModel, scrolls: Bool) -> Bool {
+    func accepts(_ action: Action, keys: [KeyUse]) -> Bool {
         if case .edit = action { return true }
-        return keys(m, scrolls: scrolls).contains { $0.action == action }
+        return keys.contains { $0.action == action }
     }
 
     func updateAnswer(_ action: Action, _ q: Question, _ m: inout InterviewModel, _ app: InterviewApp) -> [InterviewEffect] {
