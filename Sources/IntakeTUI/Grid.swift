@@ -50,6 +50,14 @@ public struct Grid: Hashable, Sendable {
         cell(at: row * size.width + col)
     }
 
+    /// The cell's character when it is one ASCII byte (most cells), with
+    /// its style: what the terminal draws without making a `String`.
+    func ascii(_ p: Point) -> (byte: UInt8, style: Style)? {
+        let c = packed[p.row * size.width + p.col]
+        guard c.length == 1, c.a < 0x80 else { return nil }
+        return (UInt8(truncatingIfNeeded: c.a), Style(packed: c.styleBits))
+    }
+
     func cell(at i: Int) -> Cell {
         Cell(text(of: packed[i]), style: Style(packed: packed[i].styleBits))
     }
@@ -143,21 +151,44 @@ public struct Grid: Hashable, Sendable {
         let bits = style.packed
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             // Printable ASCII, nothing to sanitize: most lines of every frame.
-            return putASCII(text.utf8, row: row, col: col, limit: limit, style: bits)
+            let run = openRun(count: text.utf8.count, row: row, col: col, limit: limit), base = row * size.width
+            packed.withUnsafeMutableBufferPointer { cells in
+                var x = col
+                for byte in text.utf8 where x < run.upperBound {
+                    if x >= run.lowerBound { cells[base + x] = PackedCell(ascii: byte, style: bits) }
+                    x += 1
+                }
+            }
+            return run.count
         }
-        return putEachCell(Sanitize.singleLine(text), row: row, col: col, limit: limit, style: bits)
+        let clean = Sanitize.singleLine(text)
+        if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
+            // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
+            let run = openRun(count: clean.unicodeScalars.count, row: row, col: col, limit: limit), base = row * size.width
+            packed.withUnsafeMutableBufferPointer { cells in
+                var x = col
+                for u in clean.unicodeScalars where x < run.upperBound {
+                    if x >= run.lowerBound { cells[base + x] = PackedCell(scalar: u, style: bits) }
+                    x += 1
+                }
+            }
+            return run.count
+        }
+        return putEachCell(clean, row: row, col: col, limit: limit, style: bits)
     }
 
-    /// Printable ASCII, a column a byte, written in one pass. Only the two
-    /// ends of the run can cut a wide character in two (the cells between
-    /// are all overwritten), so `set`'s care is taken there alone. Checked
-    /// against `putEachCell` on seeded grids (`GridPackingTests`): drawing
-    /// every line of every frame cell by cell, through `set`, was a sixth
-    /// of a keystroke (bench/README.md, "Issue 19, round 3: keystrokes").
-    private mutating func putASCII(_ bytes: String.UTF8View, row: Int, col: Int, limit: Int, style: UInt8) -> Int {
+    /// The columns `count` narrow cells (a character a column) from `col`
+    /// take on `row`, cut to the grid and `limit`, made ready to be written
+    /// in one pass: only the two ends of the run can cut a wide character
+    /// in two (the cells between are all overwritten), so `set`'s care is
+    /// taken there alone. Checked against `putEachCell` on seeded grids
+    /// (`GridASCIITests`): drawing every line of every frame cell by cell,
+    /// through `set`, was a sixth of a keystroke (bench/README.md, "Issue
+    /// 19, round 3: keystrokes").
+    private mutating func openRun(count: Int, row: Int, col: Int, limit: Int) -> Range<Int> {
         let first = max(col, 0)
-        let end = max(first, min(limit, col + bytes.count))
-        guard first < end else { return 0 }
+        let end = max(first, min(limit, col + count))
+        guard first < end else { return first..<first }
         let base = row * size.width
         if first > 0, packed[base + first].isContinuation {
             packed[base + first - 1] = PackedCell(ascii: 0x20, style: packed[base + first - 1].styleBits)
@@ -165,25 +196,12 @@ public struct Grid: Hashable, Sendable {
         if end < size.width, packed[base + end].isContinuation {
             packed[base + end] = PackedCell(ascii: 0x20, style: packed[base + end].styleBits)
         }
-        var next = bytes.dropFirst(first - col).makeIterator()
-        packed.withUnsafeMutableBufferPointer { cells in
-            for x in first..<end { cells[base + x] = PackedCell(ascii: next.next()!, style: style) }
-        }
-        return end - first
+        return first..<end
     }
 
-    /// `put` for sanitized text, a cell at a time.
+    /// `put` for sanitized text, a cluster at a time: any text.
     mutating func putEachCell(_ clean: String, row: Int, col: Int, limit: Int, style bits: UInt8) -> Int {
         var x = col
-        if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
-            // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).
-            for u in clean.unicodeScalars {
-                if x + 1 > limit { break }
-                if x >= 0 { set(row, x, PackedCell(scalar: u, style: bits)) }
-                x += 1
-            }
-            return max(0, x - max(col, 0))
-        }
         for ch in clean {
             if let pieces = DisplayWidth.columnPieces(ch) {
                 // A cluster with spacing vowel signs takes a cell per

@@ -242,7 +242,11 @@ public final class Terminal: TerminalBackend {
         let prev = previous?.size == grid.size ? previous : nil
         if prev == nil { wclear(intake_stdscr()) }  // full repaint at the next refresh
         for p in grid.changedCells(since: prev) where p.row < h && p.col < w {
-            put(grid[p.row, p.col], row: p.row, col: p.col)
+            if let (byte, style) = grid.ascii(p) {
+                put(ascii: byte, style: style, row: p.row, col: p.col)
+            } else {
+                put(grid[p.row, p.col], row: p.row, col: p.col)
+            }
         }
         previous = grid
         if let cursor = grid.cursor, cursor.row < h, cursor.col < w {
@@ -271,6 +275,19 @@ public final class Terminal: TerminalBackend {
         if setcchar(&cc, wide, attrs, pair, nil) != INTAKE_OK {
             // A cluster curses cannot hold (an emoji sequence): its base only.
             setcchar(&cc, [wide[0], 0], attrs, pair, nil)
+        }
+        mvwadd_wch(intake_stdscr(), Int32(row), Int32(col), &cc)
+    }
+
+    /// One ASCII character, from a buffer on the stack: making a `String`
+    /// and an array of its scalars for every changed cell was a tenth of a
+    /// keystroke (bench/README.md, "Issue 19, round 3: keystrokes").
+    private func put(ascii byte: UInt8, style: Style, row: Int, col: Int) {
+        let (attrs, pair) = attributes(style)
+        var cc = cchar_t()
+        var wide: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+        withUnsafePointer(to: &wide) { p in
+            p.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cc, $0, attrs, pair, nil) }
         }
         mvwadd_wch(intake_stdscr(), Int32(row), Int32(col), &cc)
     }

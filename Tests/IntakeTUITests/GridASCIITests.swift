@@ -2,9 +2,10 @@ import Testing
 import IntakeTestSupport
 @testable import IntakeTUI
 
-/// `put` writes printable ASCII in one pass (`putASCII`), taking care of
-/// wide characters only at the two ends of the run; these hold it to the
-/// cell-by-cell path (`putEachCell`) and write the ends out.
+/// `put` writes printable ASCII, and text of narrow characters each its
+/// own cluster, in one pass (`putRun`), taking care of wide characters only
+/// at the two ends of the run; these hold it to the cluster-by-cluster path
+/// (`putEachCell`) and write the ends out.
 @Suite struct GridASCIITests {
     @Test func aRunThatStartsOrEndsInsideAWideCharacterBlanksItsOtherHalf() {
         var g = Grid(size: Size(width: 6, height: 1))
@@ -14,6 +15,15 @@ import IntakeTestSupport
         #expect(g[0, 3] == Cell(" "))
         #expect(g[0, 4] == Cell("中"))
         #expect(g[0, 5].isContinuation)
+    }
+
+    @Test func narrowCharactersInARunCutAWideOneAtEitherEnd() {
+        var g = Grid(size: Size(width: 6, height: 1))
+        g.put("中中中", row: 0, col: 0)
+        #expect(g.put("›é", row: 0, col: 1, style: .bold) == 2)
+        #expect(g.lines == [" ›é 中"])
+        #expect(g[0, 1] == Cell("›", style: .bold))
+        #expect(g[0, 2] == Cell("é", style: .bold))
     }
 
     @Test func clippedAtTheLeftEdgeTheLimitAndTheGrid() {
@@ -28,8 +38,9 @@ import IntakeTestSupport
     }
 
     /// 4,000 seeded rows holding wide, long and narrow clusters, each with
-    /// an ASCII run put at a seeded place and width: the same cells, and
-    /// the same count, as drawing it cell by cell.
+    /// a run of ASCII or of narrow characters (`›`, `é`, `─`, `…`) put at a
+    /// seeded place and width: the same cells, and the same count, as
+    /// drawing it cluster by cluster.
     @Test func sameCellsAsCellByCellOnSeededRows() {
         var rng = SplitMix64(seed: 0x1915_A5C1)
         let pieces = ["中", "가", "a", " ", "é", "›", GridPackingTests.family, "🇳🇵", "ก่"]
@@ -42,7 +53,12 @@ import IntakeTestSupport
             a.put(background, row: 0, col: Int.random(in: -1...2, using: &rng), style: styles.randomElement(using: &rng)!)
             var b = a
             let length = Int.random(in: 0...14, using: &rng)
-            let text = String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &rng))) })
+            let narrow: [Character] = ["›", "é", "─", "…", "¿", "ñ"]
+            let ascii = Bool.random(using: &rng)
+            let text = String((0..<length).map { _ in
+                ascii || Bool.random(using: &rng) ? Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &rng)))
+                    : narrow.randomElement(using: &rng)!
+            })
             let col = Int.random(in: -4...(width + 1), using: &rng)
             let limit = min(width, col + Int.random(in: 0...(width + 2), using: &rng))
             let style = styles.randomElement(using: &rng)!

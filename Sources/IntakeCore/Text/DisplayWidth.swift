@@ -107,11 +107,12 @@ public enum DisplayWidth {
 
     /// Printable ASCII, Latin-1 and Latin Extended letters (below the
     /// combining marks at U+0300), general punctuation (dashes, quotes, `…`,
-    /// `‹›`), arrows and box drawing: one column each, and never part of a
-    /// larger character. (A test checks every scalar of these ranges.)
+    /// `‹›`), arrows, box drawing and block elements (the guidance's `▌`):
+    /// one column each, and never part of a larger character. (A test
+    /// checks every scalar of these ranges.)
     public static func isPlainNarrow(_ v: UInt32) -> Bool {
         (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x2010 && v < 0x2028)
-            || (v >= 0x2030 && v < 0x205F) || (v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x2580)
+            || (v >= 0x2030 && v < 0x205F) || (v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x25A0)
     }
 
     /// Width of a single scalar in isolation, as glibc's wcwidth gives it
