@@ -40,7 +40,7 @@ public final class Terminal: TerminalBackend {
     /// Starts curses mode on stdin/stdout, with the signal trap installed.
     /// With `minimumSize`, a smaller terminal is refused before anything is
     /// drawn.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, minimumSize: Size? = nil) throws {
+    public init(environment: [String: String] = ProcessEnvironment.variables(["TERM", "NO_COLOR"]), minimumSize: Size? = nil) throws {
         let chosen = UTF8Locale.choose { name in
             setlocale(name.isEmpty ? LC_ALL : LC_CTYPE, name) != nil && intake_locale_is_utf8() != 0
         }

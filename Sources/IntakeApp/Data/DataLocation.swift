@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import IntakeTUI
 
 /// The data folders: questionnaires, locales and personas.
 public struct DataLocation: Sendable {
@@ -30,7 +31,7 @@ public struct DataLocation: Sendable {
     /// ../share/intake beside the executable, then ./questionnaires and
     /// ./locales. Says where it looked when it finds none (exit 2).
     public static func locate(dataDir: String?,
-                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              environment: [String: String] = ProcessEnvironment.variables(["INTAKE_DATA_DIR"]),
                               currentFolder: String = FileManager.default.currentDirectoryPath) throws -> DataLocation {
         var tried: [String] = []
         func check(_ base: URL, _ how: String) -> DataLocation? {

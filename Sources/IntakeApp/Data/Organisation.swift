@@ -22,7 +22,7 @@ public struct Organisation {
     /// the data folder when there is none in the XDG config folder. An
     /// empty config when there is no file at the default places.
     public static func load(path given: String?, data: DataLocation? = nil,
-                            environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> Organisation {
+                            environment env: [String: String] = ProcessEnvironment.variables(OrganisationConfig.environmentVariables + ["XDG_CONFIG_HOME", "HOME"])) throws -> Organisation {
         var (path, explicit) = given.map { ($0, true) } ?? OrganisationConfig.defaultPath(environment: env)
         if !explicit, !FileManager.default.fileExists(atPath: path), let data {
             path = data.base.appendingPathComponent("organisation.yaml").path

@@ -156,7 +156,7 @@ public struct InterviewRun {
                             directories: () -> [ServiceDirectory]? = { nil }) throws {
         let app = InterviewApp()
         var model = start
-        model.reordersRightToLeft = ProcessInfo.processInfo.environment["INTAKE_BIDI"] != "terminal"
+        model.reordersRightToLeft = ProcessEnvironment.value("INTAKE_BIDI") != "terminal"
         // The first screen's languages are parsed before it is drawn, so the
         // view finds them ready (it never waits).
         for translator in [model.intervieweeTranslator, model.advocateTranslator] {

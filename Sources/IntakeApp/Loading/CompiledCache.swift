@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import IntakeTUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,7 +33,7 @@ public struct CompiledCache: Sendable {
 
     /// The cache folder for this environment; nil without a usable
     /// `XDG_CACHE_HOME` (absolute, as the XDG spec asks) or `HOME`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> CompiledCache? {
+    public static func standard(environment: [String: String] = ProcessEnvironment.variables(["XDG_CACHE_HOME", "HOME"])) -> CompiledCache? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             return CompiledCache(directory: URL(fileURLWithPath: xdg).appendingPathComponent("intake"))
         }

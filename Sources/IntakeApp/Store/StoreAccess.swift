@@ -1,13 +1,14 @@
 import Foundation
 import IntakeCore
 import IntakeStore
+import IntakeTUI
 
 /// Opening the session store.
 public enum StoreAccess {
     /// The store folder: `given` (--store), else the default
     /// ($XDG_DATA_HOME/intake or ~/.local/share/intake).
     public static func directory(_ given: String?,
-                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+                                 environment: [String: String] = ProcessEnvironment.variables(["XDG_DATA_HOME", "HOME"])) -> URL {
         if let given { return URL(fileURLWithPath: given) }
         return SessionStore.defaultDirectory(environment: environment)
     }
