@@ -64,6 +64,35 @@ public enum ConditionEvaluator {
         numeric(value(node, ctx))
     }
 
+    /// Three-valued AND: no as soon as one is no (the rest are not
+    /// evaluated), else unknown if one is unknown, else yes. An unknown
+    /// never counts as no.
+    static func all<S: Sequence>(_ xs: S, _ truthOf: (S.Element) -> Truth) -> Truth {
+        var result = Truth.yes
+        for x in xs {
+            switch truthOf(x) {
+            case .no: return .no
+            case .unknown: result = .unknown
+            case .yes: break
+            }
+        }
+        return result
+    }
+
+    /// Three-valued OR: yes as soon as one is yes, else unknown if one is
+    /// unknown, else no.
+    static func any<S: Sequence>(_ xs: S, _ truthOf: (S.Element) -> Truth) -> Truth {
+        var result = Truth.no
+        for x in xs {
+            switch truthOf(x) {
+            case .yes: return .yes
+            case .unknown: result = .unknown
+            case .no: break
+            }
+        }
+        return result
+    }
+
     static func truth(_ v: Value) -> Truth {
         if case .truth(let t) = v { return t }
         return .unknown
@@ -92,26 +121,8 @@ public enum ConditionEvaluator {
         case .parameter(let id): return .number(ctx.parameter(id))
         case .language: return .string(ctx.language)
         case .not(let x): return .truth(!truth(value(x, ctx)))
-        case .and(let xs):
-            var result = Truth.yes
-            for x in xs {
-                switch truth(value(x, ctx)) {
-                case .no: return .truth(.no)
-                case .unknown: result = .unknown
-                case .yes: break
-                }
-            }
-            return .truth(result)
-        case .or(let xs):
-            var result = Truth.no
-            for x in xs {
-                switch truth(value(x, ctx)) {
-                case .yes: return .truth(.yes)
-                case .unknown: result = .unknown
-                case .no: break
-                }
-            }
-            return .truth(result)
+        case .and(let xs): return .truth(all(xs) { truth(value($0, ctx)) })
+        case .or(let xs): return .truth(any(xs) { truth(value($0, ctx)) })
         case .compare(let op, let a, let b):
             return .truth(compare(op, value(a, ctx), value(b, ctx)))
         case .arithmetic(let op, let a, let b):

@@ -75,26 +75,8 @@ enum IndexedEvaluator {
         case .answer(let p): return .answer(ctx.answer(at: p))
         case .list(let xs): return .list(xs.map { value($0, ctx) })
         case .not(let x): return .truth(!ConditionEvaluator.truth(value(x, ctx)))
-        case .and(let xs):
-            var result = Truth.yes
-            for x in xs {
-                switch ConditionEvaluator.truth(value(x, ctx)) {
-                case .no: return .truth(.no)
-                case .unknown: result = .unknown
-                case .yes: break
-                }
-            }
-            return .truth(result)
-        case .or(let xs):
-            var result = Truth.no
-            for x in xs {
-                switch ConditionEvaluator.truth(value(x, ctx)) {
-                case .yes: return .truth(.yes)
-                case .unknown: result = .unknown
-                case .no: break
-                }
-            }
-            return .truth(result)
+        case .and(let xs): return .truth(ConditionEvaluator.all(xs) { ConditionEvaluator.truth(value($0, ctx)) })
+        case .or(let xs): return .truth(ConditionEvaluator.any(xs) { ConditionEvaluator.truth(value($0, ctx)) })
         case .compare(let op, let a, let b):
             return .truth(ConditionEvaluator.compare(op, value(a, ctx), value(b, ctx)))
         case .arithmetic(let op, let a, let b):
