@@ -216,14 +216,14 @@ public struct InterviewApp: App {
         apply(&m, Self.unsavedDrafts(m))
     }
 
-    /// How far the current screen scrolls: from the layout the event
-    /// arrived with.
     /// What the component with the keyboard acts on now: from the layout
     /// of the screen the event arrived on, which the footer showed.
     func keys(_ m: InterviewModel) -> [KeyUse] {
         screen?.keys ?? m.component.keys(m, scrolls: maxScroll(m) > 0)
     }
 
+    /// How far the current screen scrolls: from the layout the event
+    /// arrived with.
     func maxScroll(_ m: InterviewModel) -> Int {
         let l = screen ?? layout(m, size: m.size)
         return max(0, l.body.lines.count - l.frame.body.height)

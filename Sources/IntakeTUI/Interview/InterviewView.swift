@@ -25,9 +25,9 @@ extension BoundedCache where Key == LayoutKey, Value == [String] {
     convenience init() { self.init(capacity: 1024) }
 }
 
-/// What a footer offers: the actions, where, and in which language. A
-/// model's languages, each with its translation, are fixed when it is made,
-/// so the tag names the labels.
+/// What a footer offers: the actions, where, and in which language. The
+/// languages of a run, each with its translation, are fixed when its model
+/// is made, so within one app (one run) the tag names the labels.
 struct FooterKey: Hashable, Sendable {
     var actions: [Action]
     var context: KeyContext
