@@ -71,6 +71,13 @@ public struct CompiledCache: Sendable {
         return CompiledCatalog.decode(bytes, sourceHash: sourceHash, language: language, program: program)
     }
 
+    /// Whether this cache holds that catalog whole and unchanged, checked
+    /// as `catalog` checks it but not decoded.
+    public func holdsCatalog(sourceHash: [UInt8], language: String, program: String = programIdentity) -> Bool {
+        guard let bytes = read(Self.catalogName(sourceHash: sourceHash, language: language, program: program)) else { return false }
+        return CompiledCatalog.payloadOffset(bytes, sourceHash: sourceHash, language: language, program: program) != nil
+    }
+
     /// Keeps `catalog`, compiled from a PO file with SHA-256 `sourceHash`.
     /// The language's other compiled catalogs (of an earlier version of
     /// the file, or of another build) are removed, so the folder holds one
@@ -182,3 +189,4 @@ public struct CompiledCache: Sendable {
                                                          attributes: [.posixPermissions: 0o700])) != nil
     }
 }
+

@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import Synchronization
 
 /// A translation whose header is read at once and whose strings are parsed
 /// on a background thread, so the start screen does not wait for every
@@ -9,11 +10,15 @@ import IntakeCore
 /// gives the source text, marked as a fallback. So the launcher waits, with
 /// `wait()`, for the languages the first screen uses before drawing it, and
 /// for every one before the first key. `wait()` gives the parse's errors, so
-/// a broken file still stops the program.
+/// a broken file still stops the program. A file the compiled cache holds
+/// is checked by its hashes in the background and its strings decoded the
+/// first time the language is used (see `Loaded`).
 public final class DeferredCatalog: Translating, Sendable {
     public let language: String
     public let isDraft: Bool
-    private let parse: Pending<Result<Catalog, LoadFailure>>
+    private let url: URL
+    private let loaded: Pending<Result<Loaded, LoadFailure>>
+    private let decoded = Mutex<(any Translating)?>(nil)
 
     /// Reads and decodes `url` and parses its header here; the rest is
     /// parsed in the background, on worker `lane` (see `LoadingLanes`), or
@@ -34,44 +39,93 @@ public final class DeferredCatalog: Translating, Sendable {
         }
         let (parsed, diags) = LocaleFiles.parse(head, path: path)
         guard let header = parsed else { return .failure(LoadFailure(diagnostics: diags)) }
-        let parse = Pending(on: LoadingLanes.queue(lane)) { Self.parse(url, language: language, cache: cache) }
-        return .success(DeferredCatalog(language: language, isDraft: Catalog.isDraft(header), parse: parse))
+        let loaded = Pending(on: LoadingLanes.queue(lane)) { Self.load(url, language: language, cache: cache) }
+        return .success(DeferredCatalog(url: url, language: language, isDraft: Catalog.isDraft(header), loaded: loaded))
     }
 
-    /// The whole file, read, then parsed and checked, or compiled earlier
-    /// from the same bytes (see `CompiledCache`).
-    static func parse(_ url: URL, language: String, cache: CompiledCache?) -> Result<Catalog, LoadFailure> {
+    /// What the background work leaves of a translation: the catalog parsed
+    /// from its PO file (checked, and compiled into the cache), or word that
+    /// the cache holds the catalog compiled from the same bytes, checked
+    /// whole and unchanged, to be read and decoded when the language is
+    /// first used. Most interviews use one or two of the languages an
+    /// organisation keeps, and decoding all six bundled ones held 3.5 to
+    /// 6 MiB of the demo's peak (bench/README.md, "Issue 19, round 4:
+    /// memory").
+    enum Loaded: Sendable {
+        case parsed(Catalog)
+        case compiled(CompiledCache, sourceHash: [UInt8])
+    }
+
+    /// The whole file, read and hashed; word of the cache's compiled
+    /// catalog for it if it holds one, else the file parsed, checked and
+    /// compiled.
+    static func load(_ url: URL, language: String, cache: CompiledCache?) -> Result<Loaded, LoadFailure> {
         let bytes: [UInt8]
         switch QuestionnaireFiles.bytes(of: url) {
         case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
         case .success(let b): bytes = b
         }
         let hash = cache.map { _ in SHA256Digest.digest(bytes) }
-        if let cache, let hash, let compiled = cache.catalog(sourceHash: hash, language: language) { return .success(compiled) }
+        if let cache, let hash, cache.holdsCatalog(sourceHash: hash, language: language) {
+            return .success(.compiled(cache, sourceHash: hash))
+        }
         let (file, diags) = LocaleFiles.parse(bytes, path: QuestionnaireFiles.displayPath(url))
         guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
         let catalog = Catalog(file, language: language)
         if let cache, let hash { cache.store(catalog, sourceHash: hash) }
-        return .success(catalog)
+        return .success(.parsed(catalog))
     }
 
-    private init(language: String, isDraft: Bool, parse: Pending<Result<Catalog, LoadFailure>>) {
+    /// The whole file as a catalog: `load`, and the compiled catalog decoded.
+    static func parse(_ url: URL, language: String, cache: CompiledCache?) -> Result<Catalog, LoadFailure> {
+        load(url, language: language, cache: cache).flatMap { loaded in
+            decode(loaded, language: language).map { .success($0) } ?? parse(url, language: language, cache: nil)
+        }
+    }
+
+    /// The catalog of `loaded`; nil when the compiled file is gone or
+    /// changed since it was checked (another build of the program replaced
+    /// it), or its payload does not decode.
+    private static func decode(_ loaded: Loaded, language: String) -> Catalog? {
+        switch loaded {
+        case .parsed(let c): return c
+        case .compiled(let cache, let hash): return cache.catalog(sourceHash: hash, language: language)
+        }
+    }
+
+    private init(url: URL, language: String, isDraft: Bool, loaded: Pending<Result<Loaded, LoadFailure>>) {
+        self.url = url
         self.language = language
         self.isDraft = isDraft
-        self.parse = parse
+        self.loaded = loaded
     }
 
-    /// Waits for the background parse; its errors, if any.
-    public func wait() -> Result<Catalog, LoadFailure> { parse.wait() }
+    /// Waits for the background work; its errors, if any.
+    public func wait() -> Result<Void, LoadFailure> { loaded.wait().map { _ in () } }
 
-    /// The parsed catalog; the source language itself when the file failed
-    /// to parse (those errors end the program through `wait()`); nil while
-    /// it is still being parsed.
+    /// Whether the strings are decoded (for the tests: a language not yet
+    /// used holds no catalog).
+    var isDecoded: Bool { decoded.withLock { $0 != nil } }
+
+    /// The catalog, decoded the first time it is asked for; the source
+    /// language itself when the file failed to parse (those errors end the
+    /// program through `wait()`); nil while it is still being loaded.
     private var catalog: (any Translating)? {
-        switch parse.peek() {
-        case .success(let c)?: return c
-        case .failure?: return SourceLanguage(language: language)
-        case nil: return nil
+        if let done = decoded.withLock({ $0 }) { return done }
+        guard let result = loaded.peek() else { return nil }
+        let made: any Translating
+        switch result {
+        case .failure: made = SourceLanguage(language: language)
+        case .success(let l):
+            // The compiled file gone or changed since: the PO file parsed
+            // again (if it now has errors, the source text, marked).
+            made = Self.decode(l, language: language)
+                ?? ((try? Self.parse(url, language: language, cache: nil).get()) ?? SourceLanguage(language: language))
+        }
+        return decoded.withLock { done in
+            if let done { return done }  // another thread decoded it first
+            done = made
+            return made
         }
     }
 

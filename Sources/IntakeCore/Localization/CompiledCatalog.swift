@@ -67,6 +67,18 @@ public enum CompiledCatalog {
     /// `program` from a file with SHA-256 `sourceHash` for `language`, and
     /// are whole and unchanged; nil otherwise.
     public static func decode(_ bytes: [UInt8], sourceHash: [UInt8], language: String, program: String) -> Catalog? {
+        guard let at = payloadOffset(bytes, sourceHash: sourceHash, language: language, program: program) else { return nil }
+        var r = ByteReader(bytes)
+        _ = r.raw(at)
+        return decodePayload(&r, language: language)
+    }
+
+    /// Where the payload of `bytes` starts, if they pass `decode`'s checks
+    /// of everything but the payload's contents (format, program, source
+    /// hash, language, length, and the payload's own hash); nil otherwise.
+    /// Cheaper than `decode`: a caller can check a file at start and
+    /// decode it when first needed.
+    public static func payloadOffset(_ bytes: [UInt8], sourceHash: [UInt8], language: String, program: String) -> Int? {
         var r = ByteReader(bytes)
         guard r.raw(magic.count) == magic[...],
               r.u32() == formatVersion,
@@ -77,7 +89,7 @@ public enum CompiledCatalog {
         else { return nil }
         let payload = bytes[r.offset...]
         guard SHA256Digest.digest(Array(payload)).elementsEqual(digest) else { return nil }
-        return decodePayload(&r, language: language)
+        return r.offset
     }
 
     private static func decodePayload(_ r: inout ByteReader, language: String) -> Catalog? {
