@@ -279,13 +279,15 @@ struct JSONOut {
         order(k, checked: checked)
         element()
         string(k)
-        bytes.append(contentsOf: Self.colon)
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
     }
 
     /// A key the format names (a literal): needs no escape (asserted in
-    /// debug builds), so its bytes are copied as they are; a summary has
-    /// about 60 of them, and escaping each through `string` was a third
-    /// of the JSON's instructions (bench/README.md, "Issue 19, round 4").
+    /// debug builds), so its bytes are copied as they are, without the
+    /// scan and the string's retain and release; a summary has about 290
+    /// of them (bench/README.md, "Issue 19, round 4").
     mutating func key(_ k: StaticString) {
         #if DEBUG
         let text = k.description
@@ -296,11 +298,10 @@ struct JSONOut {
         bytes.append(0x22)
         k.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(0x22)
-        bytes.append(contentsOf: Self.colon)
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
     }
-
-    private static let colon: [UInt8] = [0x20, 0x3A, 0x20]
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private mutating func order(_ k: String, checked: Bool) {
         #if DEBUG
@@ -311,12 +312,12 @@ struct JSONOut {
         #endif
     }
 
+    /// Byte by byte: `append(contentsOf:)` costs about 95 instructions a
+    /// call, more than the few spaces of an indent (tried).
     private mutating func indent() {
-        var n = 2 * depth
-        while n > 0 {
-            let run = min(n, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<run])
-            n -= run
+        for _ in 0..<depth {
+            bytes.append(0x20)
+            bytes.append(0x20)
         }
     }
 
