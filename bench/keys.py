@@ -29,7 +29,10 @@ comma-separated names (enter, up, down, pgup, f2, f10) or literal characters.
 --profile early|late runs one keyed session and no baseline, for profiling
 (--key-wait S: how long to wait for each key's frame, default 0.02 s; under
 valgrind give 0.5 so that every key is drawn on its own, and run valgrind
-with -q, so that its banner is not taken for the first frame):
+with -q, so that its banner is not taken for the first frame; --mark CMD
+runs CMD once the navigation is done, before the first counted key, e.g.
+`callgrind_control -z` so that a late profile holds the keys alone and not
+the 60 answers that led there):
   keys.py --keys 5000 --profile early -- perf record -g -o keys.data intake run --ephemeral Prints one JSON object; ok=false with a
 reason when the front end is not interactive (e.g. `intake run` not built yet).
 """
@@ -40,6 +43,7 @@ import os
 import select
 import signal
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -147,7 +151,7 @@ class Session:
         return self.rusage.ru_utime + self.rusage.ru_stime
 
 
-def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02):
+def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark=""):
     """One session: navigate with `prefix`, send nkeys (or stay idle `hold` s)."""
     s = Session(cmd, rows, cols)
     end = time.monotonic() + 15.0
@@ -162,6 +166,8 @@ def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02):
     s.quiesce(0.3, 5.0)
     if not s.alive():
         raise RuntimeError("exited during navigation: " + s.tail[-300:].decode("utf-8", "replace"))
+    if mark:
+        subprocess.run(mark, shell=True, check=True, stdout=subprocess.DEVNULL)
     t0 = time.monotonic()
     frames = 0
     if nkeys:
@@ -206,7 +212,7 @@ def main():
     late = early + spec(o["--late-step"]) * int(o["--late-steps"])
     result = {"ok": False, "rows": rows, "cols": cols, "cases": []}
     if o.get("--profile"):  # one keyed session only (e.g. under perf record), no baseline
-        r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols, float(o["--key-wait"]))
+        r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols, float(o["--key-wait"]), o.get("--mark", ""))
         print(json.dumps(r))
         return
     try:
@@ -217,6 +223,10 @@ def main():
                 trials = []
                 for _ in range(3 if n < 5000 else 1):
                     keyed = run_case(cmd, prefix, n, 0, K, rows, cols)
+                    if keyed["frames"] == 0:
+                        # e.g. a section note: the keys cost CPU but show nothing to compare
+                        raise RuntimeError(f"{name}: no key drew a frame; the screen reached does not react to "
+                                           "Down and Up (choose another --late-steps)")
                     base = run_case(cmd, prefix, 0, keyed["wall"], K, rows, cols)
                     trials.append(((keyed["cpu"] - base["cpu"]) / n * 1000.0, keyed, base))
                 trials.sort(key=lambda t: t[0])

@@ -82,7 +82,7 @@ fi
 [[ -x $INTAKE ]] || { echo "bench: $INTAKE missing; run without --no-build" >&2; exit 1; }
 
 # Runs: full / quick
-if ((QUICK)); then R_FAST=10 R_SLOW=2 W_SLOW=0 SIZES="500 2000" KEYS=1000 BATCH=1000 LATE=20
+if ((QUICK)); then R_FAST=10 R_SLOW=2 W_SLOW=0 SIZES="500 2000" KEYS=1000 BATCH=1000 LATE=60
 else               R_FAST=30 R_SLOW=3 W_SLOW=1 SIZES="500 1000 2000 8000" KEYS=1000,10000 BATCH=10000 LATE=60
 fi
 ROWS=$OUT/rows.tsv DETAILS=$OUT/details.md

@@ -149,10 +149,13 @@ public struct Grid: Hashable, Sendable {
         guard row >= 0, row < size.height else { return 0 }
         let limit = min(size.width, col + (width ?? size.width))
         let bits = style.packed
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            // Printable ASCII, nothing to sanitize: most lines of every frame.
-            return putRun(text.utf8, count: text.utf8.count, row: row, col: col, limit: limit) { PackedCell(ascii: $0, style: bits) }
+        // Printable ASCII, nothing to sanitize: most lines of every frame,
+        // read from the string's own bytes (a native string's always are).
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            return putRun(bytes, count: bytes.count, row: row, col: col, limit: limit) { PackedCell(ascii: $0, style: bits) }
         }
+        if let done = ascii ?? nil { return done }
         let clean = Sanitize.singleLine(text)
         if clean.unicodeScalars.allSatisfy({ DisplayWidth.isPlainNarrow($0.value) }) {
             // Each scalar a column and a character of its own (`›`, `…`, `─`, accented Latin).

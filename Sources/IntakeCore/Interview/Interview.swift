@@ -106,6 +106,10 @@ public struct Interview: Sendable {
     /// The section and question number of each step, and the totals, for
     /// `positionNumbers`; kept with `steps` (every frame shows them).
     private var numbering = Numbering()
+    /// A new number at every change (see `Revision`): an interview with the
+    /// same revision as another copy holds the same answers, position and
+    /// everything else. `apply`, the one way to change an interview, takes one.
+    public private(set) var revision = Revision.next()
 
     private struct Numbering: Sendable {
         var sections = 0, questions = 0
@@ -134,6 +138,7 @@ public struct Interview: Sendable {
     /// (an unknown question id from an old log) are ignored, so a log
     /// written by an older questionnaire still replays.
     public mutating func apply(_ event: InterviewEvent, at time: Date) {
+        revision = Revision.next()
         if startedAt == nil { startedAt = time }
         switch event {
         case .answered(let oldID, let value):

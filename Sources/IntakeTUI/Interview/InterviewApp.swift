@@ -25,6 +25,7 @@ public struct InterviewApp: App {
     let layoutCache = LayoutCache()
     let rowCache = RowCache()
     let footerCache = FooterCache()
+    let bodyMemo = BodyMemo()
     /// The layout of the screen the event being handled arrived on (set by
     /// `update(_:_:layout:)` for that one event): how far a screen scrolls.
     private var screen: InterviewLayout?
@@ -35,7 +36,7 @@ public struct InterviewApp: App {
     /// draws and what `update` scrolls through.
     public func layout(_ m: InterviewModel, size: Size) -> InterviewLayout {
         let frame = Frame(size: size)
-        let body = InterviewView.body(m, width: frame.body.width, cache: layoutCache)
+        let body = InterviewView.body(m, width: frame.body.width, cache: layoutCache, memo: bodyMemo)
         return InterviewLayout(frame: frame, body: body, keys: m.component.keys(m, scrolls: body.lines.count > frame.body.height))
     }
 

@@ -180,7 +180,9 @@ public struct InterviewModel: Sendable {
 
     public var mode: InterviewMode
     public var questionnaires: [Questionnaire]
-    public var languages: [LanguageOption]
+    public var languages: [LanguageOption] { didSet { languagesRevision = Revision.next() } }
+    /// Changes with `languages` (see `Revision`): the translators a body was made with.
+    private(set) var languagesRevision = Revision.next()
     public var resumable: [ResumableSession]
     public var size: Size
 

@@ -51,14 +51,23 @@ struct Body {
     let reordersRightToLeft: Bool
     /// Paragraphs laid out before, if a cache is given.
     let cache: LayoutCache?
+    /// The parts of a question's body laid out for the last frame, if a
+    /// memo is given (see `BodyMemo`).
+    let memo: BodyMemo?
     var lines: [BodyLine] = []
     var focus: Int?
     var cursor: Point?
 
-    init(width: Int, reordersRightToLeft: Bool = true, cache: LayoutCache? = nil) {
+    init(width: Int, reordersRightToLeft: Bool = true, cache: LayoutCache? = nil, memo: BodyMemo? = nil) {
         self.width = width
         self.reordersRightToLeft = reordersRightToLeft
         self.cache = cache
+        self.memo = memo
+    }
+
+    /// An empty body laid out as this one is.
+    func empty() -> Body {
+        Body(width: width, reordersRightToLeft: reordersRightToLeft, cache: cache, memo: memo)
     }
 
     /// Wraps logically, then lays out each line: right-to-left text in
@@ -211,9 +220,9 @@ enum InterviewView {
 
     // MARK: - Bodies
 
-    static func body(_ m: InterviewModel, width: Int, cache: LayoutCache? = nil) -> Body {
+    static func body(_ m: InterviewModel, width: Int, cache: LayoutCache? = nil, memo: BodyMemo? = nil) -> Body {
         let w = Words(m)
-        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft, cache: cache)
+        var b = Body(width: width, reordersRightToLeft: m.reordersRightToLeft, cache: cache, memo: memo)
         m.component.body(m, w, &b)
         return b
     }

@@ -41,12 +41,28 @@ struct Words {
         isMarked(text) ? text.filter { $0 != Character(fallbackMark) } : text
     }
 
-    /// Whether text carries a fallback mark. Every screen line is asked, so
-    /// this looks for the mark's UTF-8 bytes rather than searching text.
+    /// Whether text carries a fallback mark. Every screen line is asked at
+    /// every frame, so this looks for the mark's UTF-8 bytes (C2 B0) with
+    /// `memchr` in the string's own storage, rather than searching text or
+    /// walking its bytes one by one (a tenth of a frame's view, bench/README.md,
+    /// "Issue 19, round 4: keystrokes"). Checked against a search by scalar
+    /// on seeded text (`WordsMarkTests`).
     static func isMarked(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, 0xC2, bytes.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < bytes.count, bytes[at + 1] == 0xB0 { return true }
+                from = at + 1
+            }
+            return false
+        }) {
+            return found
+        }
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if previous == 0xC2 && byte == 0xB0 { return true }  // "°" is C2 B0
+            if previous == 0xC2 && byte == 0xB0 { return true }
             previous = byte
         }
         return false

@@ -126,8 +126,26 @@ extension QuestionScreen {
         }
     }
 
+    /// The question and what is around its answer, laid out once for each
+    /// state of the interview (see `BodyMemo`), and the answer's part
+    /// (the highlight, the checks, the typed text) laid out every time.
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
         guard let iv = m.interview, let q = iv.questionnaire.question(question) else { return }
+        let blank = b.empty()
+        let make = { () -> BodyMemo.Parts in
+            var head = blank, tail = blank
+            Self.head(q, m, iv, w, &head)
+            Self.tail(q, m, iv, w, &tail)
+            return (head.lines, tail.lines)
+        }
+        let around = b.memo?.parts(QuestionPartsKey(q.id, m, iv, b), make: make) ?? make()
+        b.lines += around.head
+        answerBody(q, m, iv, w, &b)
+        b.lines += around.tail
+    }
+
+    /// Above the answer: progress, the question in both languages.
+    private static func head(_ q: Question, _ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
         if let n = iv.positionNumbers {
             b.para(w.ui(.progress, ["section": String(n.section), "sections": String(n.sections),
                                      "question": String(n.question), "questions": String(n.questions)]), .muted)
@@ -136,7 +154,10 @@ extension QuestionScreen {
         b.para(w.q(q.text), .bold)
         InterviewView.dual(m, iv, w, q.text, &b)
         b.blank()
-        answerBody(q, m, iv, w, &b)
+    }
+
+    /// Below the answer: the special answer, the remark, guidance, the explain panel.
+    private static func tail(_ q: Question, _ m: InterviewModel, _ iv: Interview, _ w: Words, _ b: inout Body) {
         if let special = iv.answers[q.id]?.special {
             b.blank()
             b.para(w.ui(.chosenAnswer, ["answer": w.ui(special == .dontKnow ? .dontKnow : .declined)]), Style(bold: true, color: .accent))
@@ -154,7 +175,7 @@ extension QuestionScreen {
     }
 
     /// In training: the indicators this question's answer raises.
-    private func explain(_ q: Question, _ iv: Interview, _ w: Words, _ b: inout Body) {
+    private static func explain(_ q: Question, _ iv: Interview, _ w: Words, _ b: inout Body) {
         b.blank()
         b.para(w.ui(.explainTitle), Style(bold: true, underline: true))
         let raised = iv.score().indicators.filter { r in
