@@ -151,8 +151,8 @@ if want firstframe; then
       -n intake "script -qec \"$PTYENV $INTAKE run --first-frame-only --ephemeral --data-dir $ROOT\" /dev/null" \
       "${readycmd[@]}" >&2
     t=$(hmean "$OUT/firstframe.json" 0) o=$(hmean "$OUT/firstframe.json" 1)
-    row "time to first frame (80x24 pty)" "$(calc "$o*1000" .1f) ms" "$(calc "$t*1000" .1f) ms (dialog --infobox)" "$(calc "$o/$t")x" "≤ 2x dialog" \
-      "$(calc "'pass' if $o/$t <= 2 else 'MISS'" s)"
+    row "time to first frame (80x24 pty)" "$(calc "$o*1000" .1f) ms" "$(calc "$t*1000" .1f) ms (dialog --infobox)" "$(calc "$o/$t")x" "cross-check (lean rows above)" \
+      "—"
     if ((${#readycmd[@]})); then
       r=$(hmean "$OUT/firstframe.json" 2)
       row "time until ready (first frame, then every file loaded and checked)" "$(calc "$r*1000" .1f) ms" "$(calc "$t*1000" .1f) ms (dialog --infobox)" "$(calc "$r/$t")x" "info" "—"
@@ -162,7 +162,7 @@ if want firstframe; then
     detail "" "### Time to first frame" "" \
       "Means over $R_FAST runs, side by side. Starting \`true\` in the same pty takes $(calc "$(hmean "$OUT/pty-baseline.json" 0)*1000" .1f) ms of each figure; intake's own time is what remains."
   else
-    row "time to first frame (80x24 pty)" "n/a (flag missing)" "—" "—" "≤ 2x dialog" "n/a"
+    row "time to first frame (80x24 pty)" "n/a (flag missing)" "—" "—" "cross-check" "n/a"
   fi
 fi
 
@@ -177,12 +177,15 @@ if want keys; then
 import json, sys
 ours, theirs = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 rows, det = open(sys.argv[3], "a"), open(sys.argv[4], "a")
-ref = next((c["ms_per_key"] for c in theirs.get("cases", []) if c["case"] == "early"), None)
+# The issue's goal: within 1.5x dialog's CPU per key, each case against
+# dialog's same case (its late case is a menu moved down first).
+refs = {c["case"]: c["ms_per_key"] for c in theirs.get("cases", [])}
+ref = refs.get("early")
 ref_s = f"{ref:.3f} ms/key (dialog --menu)" if ref else "n/a"
 if not ours.get("ok"):
     import re
     err = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|[^ -~]", "", ours.get("error", "")).replace("|", "/")[:60].strip()
-    rows.write(f"keystroke cost (80x24)\tn/a ({err})\t{ref_s}\t—\t< 0.2 ms/key\tn/a\n")
+    rows.write(f"keystroke cost (80x24)\tn/a ({err})\t{ref_s}\t—\t≤ 1.5x dialog\tn/a\n")
 else:
     det.write("\n### Keystroke cost (CPU of the child, minus a 0-key session held idle as long)\n\n")
     det.write("| case | keys | ms/key | CPU keyed (s) | CPU baseline (s) | frames | wall (s) |\n|---|---|---|---|---|---|---|\n")
@@ -193,9 +196,11 @@ else:
     for c in ours["cases"]:
         if c["keys"] != max(x["keys"] for x in ours["cases"]):
             continue
-        v = c["ms_per_key"]
-        ratio = f"{v / ref:.1f}x" if ref else "—"
-        rows.write(f"keystroke cost, {c['case']} (80x24, {c['keys']} keys)\t{v:.3f} ms/key\t{ref_s}\t{ratio}\t< 0.2 ms/key\t{'pass' if v < 0.2 else 'MISS'}\n")
+        v, r = c["ms_per_key"], refs.get(c["case"])
+        ratio = f"{v / r:.2f}x" if r else "—"
+        verdict = ("pass" if v / r <= 1.5 else "MISS") if r else "n/a"
+        theirs_s = f"{r:.3f} ms/key (dialog --menu, {c['case']})" if r else "n/a"
+        rows.write(f"keystroke cost, {c['case']} (80x24, {c['keys']} keys)\t{v:.3f} ms/key\t{theirs_s}\t{ratio}\t≤ 1.5x dialog\t{verdict}\n")
     e = {c["keys"]: c["ms_per_key"] for c in ours["cases"] if c["case"] == "early"}
     if len(e) > 1:
         lo, hi = min(e), max(e)
@@ -281,7 +286,7 @@ if want memory; then
   demo_rss() {  # LABEL BINARY
     local j
     if ! "$2" demo --help 2>&1 | grep -q -- '--autoplay'; then
-      row "peak RSS: demo domestic-passport-debt --autoplay 0.01 ($1)" "n/a (demo --autoplay missing)" "—" "—" "< 25 MiB" "n/a"; return
+      row "peak RSS: demo domestic-passport-debt --autoplay 0.01 ($1)" "n/a (demo --autoplay missing)" "—" "—" "< 20 MiB" "n/a"; return
     fi
     j=$("$PY" "$BENCH/pty_rss.py" --until "saves the summary" --timeout 120 -- \
         "$2" demo domestic-passport-debt --autoplay 0.01 --data-dir "$ROOT" 2>/dev/null || true)
@@ -295,10 +300,11 @@ except Exception:
     j = {}
 name = f"peak RSS: demo domestic-passport-debt --autoplay 0.01 ({label})"
 if not j.get("seen"):
-    rows.write(f"{name}\tn/a (summary screen not reached)\t—\t—\t< 25 MiB\tn/a\n")
+    rows.write(f"{name}\tn/a (summary screen not reached)\t—\t—\t< 20 MiB\tn/a\n")
 else:
+    # The issue's goal: a whole persona interview under 20 MiB.
     m = j["maxrss_kib"] / 1024
-    rows.write(f"{name}\t{m:.1f} MiB\t—\t—\t< 25 MiB\t{'pass' if m < 25 else 'MISS'}\n")
+    rows.write(f"{name}\t{m:.1f} MiB\t—\t—\t< 20 MiB\t{'pass' if m < 20 else 'MISS'}\n")
 PYEOF
   }
   demo_rss "as shipped" "$INTAKE"
