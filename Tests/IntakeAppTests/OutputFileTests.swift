@@ -13,7 +13,7 @@ import Testing
         // then filled), it would show the new text, and a kill between the
         // truncation and the last write would leave a partial file.
         try FileManager.default.linkItem(at: out, to: scratch.path("old-link"))
-        try OutputFile.writeReplacing("new summary\n", to: out)
+        try OutputFile.writeReplacing(Array("new summary\n".utf8), to: out)
         #expect(try String(contentsOf: out, encoding: .utf8) == "new summary\n")
         #expect(try String(contentsOf: scratch.path("old-link"), encoding: .utf8) == "old summary\n")
         // Owner-only, and no temporary file left beside it.
@@ -27,7 +27,7 @@ import Testing
         defer { scratch.remove() }
         var messages: [String] = []
         let missing = scratch.path("no-such-folder").appendingPathComponent("a.json")
-        #expect(throws: Failure.self) { try OutputFile.writeReplacing("x", to: missing, report: { messages.append($0) }) }
+        #expect(throws: Failure.self) { try OutputFile.writeReplacing(Array("x".utf8), to: missing, report: { messages.append($0) }) }
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("intake: cannot write \(missing.path)") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == [])

@@ -42,6 +42,29 @@ import Testing
         #expect(Self.v3.historicQuestion("nonsense") == .unknown)
     }
 
+    /// `currentQuestionPosition` works out once per questionnaire which ids
+    /// are current as written; it must agree with `historicQuestion` for
+    /// every id, one that a changelog renamed away and reused included.
+    @Test func currentQuestionPositionAgreesWithHistoricQuestion() throws {
+        let reused = try #require(Self.questionnaire(changelog: """
+        changelog:
+          - version: "2"
+            renamed: { consent: hours }
+        """).questionnaire)
+        #expect(reused.currentQuestionPosition("consent") == nil)
+        #expect(reused.currentQuestionPosition("hours").map { [$0.section, $0.question] } == [0, 1])
+        #expect(Self.v3.currentQuestionPosition("hours").map { [$0.section, $0.question] } == [0, 1])
+        #expect(Self.v3.currentQuestionPosition("hours_a_day") == nil)
+        #expect(Self.v3.currentQuestionPosition("promised") == nil)
+        let ids = ["consent", "hours", "hours_a_day", "daily_hours", "promised", "nonsense", ""]
+        for q in [reused, Self.v3] {
+            for id in ids {
+                let expected = q.historicQuestion(id) == .current(id) ? q.questionIndex[id].map { [$0.section, $0.question] } : nil
+                #expect(q.currentQuestionPosition(id).map { [$0.section, $0.question] } == expected, "\(id)")
+            }
+        }
+    }
+
     @Test func anAnswerFileWithOldIdsLoadsWithNotes() throws {
         let text = """
         answers:

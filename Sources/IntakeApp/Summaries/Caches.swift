@@ -91,7 +91,7 @@ public enum OutputFile {
     /// `.NAME.XXXXXX` beside it. The rename itself is on disk once the
     /// folder is flushed: `syncFolder`, once for the whole batch, before
     /// the batch says how many files it wrote.
-    public static func writeReplacing(_ text: String, to url: URL, report: (String) -> Void = printError) throws {
+    public static func writeReplacing(_ bytes: [UInt8], to url: URL, report: (String) -> Void = printError) throws {
         let path = url.path
         var template = Array("\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -108,8 +108,7 @@ public enum OutputFile {
             report("intake: \(what) \(path): \(String(cString: strerror(e)))")
             throw Failure.failed
         }
-        var bytes = text
-        let written = bytes.withUTF8 { u -> Bool in
+        let written = bytes.withUnsafeBufferPointer { u -> Bool in
             var done = 0
             while done < u.count {
                 let n = Glibc.write(fd, u.baseAddress! + done, u.count - done)

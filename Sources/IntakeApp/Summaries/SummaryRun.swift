@@ -59,8 +59,9 @@ public struct SummaryRun {
                          context: config.summaryContext)
             return
         }
-        let text = try summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, cache: nil,
-                                 directories: directories, context: config.summaryContext)
+        let text = try String(decoding: summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs,
+                                                  cache: nil, directories: directories, context: config.summaryContext),
+                          as: UTF8.self)
         if let output {
             try OutputFile.write(text, to: URL(fileURLWithPath: output))
         } else {
@@ -91,7 +92,7 @@ public struct SummaryRun {
     /// Summarises one answer file; the file's errors and notes go to `report`.
     func summarise(_ url: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
                    cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext,
-                   report: (String) -> Void = printError) throws -> String {
+                   report: (String) -> Void = printError) throws -> [UInt8] {
         let bytes = try QuestionnaireFiles.read(url)
         let path = QuestionnaireFiles.displayPath(url)
         let parsed = AnswerFile.parse(bytes: bytes, path: path)
@@ -119,7 +120,7 @@ public struct SummaryRun {
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
                                            endedBy: endedBy, context: context, in: tr, texts: cache?.texts(q, in: tr))
             .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answers))
-        return summary.rendered(format, in: tr, ascii: ascii)
+        return summary.renderedUTF8(format, in: tr, ascii: ascii)
     }
 
     /// Threads for a batch: more than the cores, since each file waits for
@@ -144,10 +145,10 @@ public struct SummaryRun {
         let outcomes = concurrentMap(files, threads: Self.batchThreads) { f -> (ok: Bool, messages: [String]) in
             var messages: [String] = []
             do {
-                let text = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
+                let bytes = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
                                          directories: directories, context: context) { messages.append($0) }
                 let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
-                try OutputFile.writeReplacing(text, to: outDir.appendingPathComponent(name), report: { messages.append($0) })
+                try OutputFile.writeReplacing(bytes, to: outDir.appendingPathComponent(name), report: { messages.append($0) })
                 return (true, messages)
             } catch {
                 return (false, messages)

@@ -45,7 +45,11 @@ public extension ConditionContext {
 
 /// Evaluates resolved conditions. Pure: the same context gives the same result.
 public enum ConditionEvaluator {
-    indirect enum Value {
+    /// Not `indirect`: each value was a heap box, allocated and freed at
+    /// every node evaluated (a tenth of scoring a batch's file, in
+    /// `swift_allocObject` and `swift_release`: bench/README.md, "Issue 19,
+    /// round 4"); a list already holds its values in an array.
+    enum Value {
         case truth(Truth)
         case number(Double?)
         case string(String?)

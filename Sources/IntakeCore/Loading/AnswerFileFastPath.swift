@@ -297,6 +297,10 @@ extension AnswerFile {
                 }
             }
         }
+        // Sized once: growing two dictionaries an answer at a time was a
+        // tenth of loading a file (bench/README.md, "Issue 19, round 4").
+        file.answers.reserveCapacity(answerEntries.count)
+        file.locations.reserveCapacity(answerEntries.count)
         for e in answerEntries {
             // One lookup, and the question read in place, not copied out.
             guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }

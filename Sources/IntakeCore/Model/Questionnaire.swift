@@ -48,6 +48,9 @@ public struct Questionnaire: Sendable {
         let questionIndex: [String: (section: Int, question: Int)]
         let questions: [Question]
         let positions: [String: Int]
+        /// Question ids that `historicQuestion` does not give back as they
+        /// are (a changelog renamed them away): usually none.
+        let notCurrentAsWritten: Set<String>
     }
 
     private final class Storage: Sendable {
@@ -92,6 +95,11 @@ public struct Questionnaire: Sendable {
     /// What an id from an earlier version of this questionnaire is now,
     /// following renames in order.
     public func historicQuestion(_ id: String) -> HistoricQuestionID {
+        Self.historic(id, changelog: changelog, questionIndex: questionIndex)
+    }
+
+    private static func historic(_ id: String, changelog: [ChangelogEntry],
+                                 questionIndex: [String: (section: Int, question: Int)]) -> HistoricQuestionID {
         var current = id
         for entry in changelog {
             if let next = entry.renamed[current] { current = next }
@@ -103,12 +111,13 @@ public struct Questionnaire: Sendable {
 
     /// Where `id` is when it names a current question as written, that is
     /// when `historicQuestion(id) == .current(id)`; nil otherwise. One
-    /// lookup when there is no changelog (the answer-file fast path calls
-    /// it for every answer; bench/README.md, "Issue 19, round 3").
+    /// lookup, the changelog walked once per questionnaire instead of once
+    /// an id (the answer-file fast path calls it for every answer;
+    /// bench/README.md, "Issue 19, round 4").
     public func currentQuestionPosition(_ id: String) -> (section: Int, question: Int)? {
         guard let p = questionIndex[id] else { return nil }
-        if changelog.isEmpty { return p }
-        return historicQuestion(id) == .current(id) ? p : nil
+        let renamedAway = storage.fields.notCurrentAsWritten
+        return renamedAway.isEmpty || !renamedAway.contains(id) ? p : nil
     }
 
     /// Section index and question index of each question id.
@@ -132,6 +141,12 @@ public struct Questionnaire: Sendable {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(questions.count)
         for (i, q) in questions.enumerated() { positions[q.id] = i }
+        var notCurrent: Set<String> = []
+        if !changelog.isEmpty {
+            for id in map.keys where Self.historic(id, changelog: changelog, questionIndex: map) != .current(id) {
+                notCurrent.insert(id)
+            }
+        }
         storage = Storage(Fields(
             id: id, version: version, language: language, title: title,
             description: description, intro: intro, endMessage: endMessage,
@@ -139,7 +154,8 @@ public struct Questionnaire: Sendable {
             indicators: indicators, scores: scores, result: result,
             referrals: referrals, summaryHooks: summaryHooks, resources: resources,
             changelog: changelog, path: path, contentHash: contentHash,
-            questionIndex: map, questions: questions, positions: positions))
+            questionIndex: map, questions: questions, positions: positions,
+            notCurrentAsWritten: notCurrent))
     }
 }
 

@@ -20,11 +20,13 @@ public enum Scorer {
         var ctx = ScoringContext(base: base, concernDomains: Set(q.domains.filter { $0.kind == .concern }.map(\.id)))
 
         // 1. Indicators: raised only when their condition is definitely true.
+        // By index: `enumerated()` copied every indicator out, raised or not.
+        let indicators = q.indicators
         var raised: [RaisedIndicator] = []
-        for (k, ind) in q.indicators.enumerated() where rules.truth(.indicator(k), in: ctx) == .yes {
-            raised.append(RaisedIndicator(indicator: ind, evidence: Support.evidence(ind.when, in: ctx)))
+        for k in indicators.indices where rules.truth(.indicator(k), in: ctx) == .yes {
+            raised.append(RaisedIndicator(indicator: indicators[k], evidence: Support.evidence(indicators[k].when, in: ctx)))
         }
-        ctx.raised = raised
+        ctx.raise(raised)
 
         // 2. Scores.
         for (k, s) in q.scores.enumerated() {
@@ -33,36 +35,34 @@ public enum Scorer {
             ctx.scores[s.id] = sum
         }
 
-        // 3. Domains, each after the domains its rule reads (cycles were refused at load).
-        var findings: [String: DomainFinding] = [:]
+        // 3. Domains, each after the domains its rule reads (cycles were
+        // refused at load). By index (domain ids are unique); the raised
+        // indicators of each domain and their tally were worked out once by
+        // `raise`, and `ctx.positive` grows as domains are found positive:
+        // a rule sees the positive domains among those found so far, as
+        // when the set was rebuilt from the findings before each rule.
+        let allDomains = q.domains
+        var findings = [DomainFinding?](repeating: nil, count: allDomains.count)
         func evaluateDomain(_ k: Int, depth: Int) {
-            let d = q.domains[k]
-            guard findings[d.id] == nil, depth <= q.domains.count else { return }
-            let inDomain = raised.filter { $0.indicator.domain == d.id }
-            var tally = StrengthTally()
-            for r in inDomain {
-                switch r.indicator.strength {
-                case .strong: tally.strong += 1
-                case .medium: tally.medium += 1
-                case .weak: tally.weak += 1
-                }
-            }
+            guard findings[k] == nil, depth <= allDomains.count else { return }
+            let d = allDomains[k]
+            let inDomain = ctx.raised(inDomain: d.id)
+            let tally = ctx.strengths(inDomain: d.id)
             let positive: Bool
             switch d.rule {
             case .tiers: positive = tally.meetsTiers
             case .any: positive = !inDomain.isEmpty
             case .condition(let c):
                 for dep in c.domainReferences where dep != d.id {
-                    if let other = q.domains.firstIndex(where: { $0.id == dep }) { evaluateDomain(other, depth: depth + 1) }
+                    if let other = allDomains.firstIndex(where: { $0.id == dep }) { evaluateDomain(other, depth: depth + 1) }
                 }
-                ctx.positive = Set(findings.values.filter(\.positive).map(\.domain.id))
                 positive = rules.truth(.domain(k), in: ctx) == .yes
             }
-            findings[d.id] = DomainFinding(domain: d, positive: positive, indicators: inDomain, tally: tally)
+            findings[k] = DomainFinding(domain: d, positive: positive, indicators: inDomain, tally: tally)
+            if positive { ctx.positive.insert(d.id) }
         }
-        for k in q.domains.indices { evaluateDomain(k, depth: 0) }
-        let domains = q.domains.compactMap { findings[$0.id] }
-        ctx.positive = Set(domains.filter(\.positive).map(\.domain.id))
+        for k in allDomains.indices { evaluateDomain(k, depth: 0) }
+        let domains = findings.compactMap { $0 }
 
         // 4. Result level from the rules, then overrides in order.
         var level = ResultLevel.noIndicators
@@ -107,7 +107,9 @@ public enum Scorer {
 
         // 5. Referrals.
         var referrals: [ReferralFinding] = []
-        for (k, r) in q.referrals.enumerated() where rules.truth(.referral(k), in: ctx) == .yes {
+        let allReferrals = q.referrals
+        for k in allReferrals.indices where rules.truth(.referral(k), in: ctx) == .yes {
+            let r = allReferrals[k]
             referrals.append(ReferralFinding(referral: r, evidence: Support.evidence(r.when, in: ctx),
                                              timeCritical: r.timeCritical != nil && rules.truth(.timeCritical(k), in: ctx) == .yes))
         }
@@ -200,28 +202,88 @@ struct ScoringContext<Base: ScoringAnswers>: ConditionContext {
     var base: Base
     /// Domains of labour or safety concerns, left out of counts over all domains.
     var concernDomains: Set<String> = []
-    var raised: [RaisedIndicator] = []
+    /// Set by `raise`, with what rules read of them.
+    private(set) var raised: [RaisedIndicator] = []
     var scores: [String: Double] = [:]
     var positive: Set<String> = []
+
+    /// What rules count of the raised indicators in a scope (a domain, or
+    /// every indicator domain), worked out once by `raise` instead of by
+    /// filtering `raised` at every leaf that counts (bench/README.md,
+    /// "Issue 19, round 4"). Weights are summed in `raised` order, as the
+    /// filter summed them, so every figure is the same to the last bit
+    /// (`ScoringTallyTests`).
+    struct Tally {
+        var members: [RaisedIndicator] = []
+        var strengths = StrengthTally()
+        var weight = 0.0
+
+        mutating func add(_ r: RaisedIndicator, keepingMembers: Bool) {
+            if keepingMembers { members.append(r) }
+            switch r.indicator.strength {
+            case .strong: strengths.strong += 1
+            case .medium: strengths.medium += 1
+            case .weak: strengths.weak += 1
+            }
+            weight += r.indicator.weight
+        }
+
+        /// Every indicator has one strength.
+        var count: Int { strengths.strong + strengths.medium + strengths.weak }
+
+        func count(_ s: Strength) -> Int {
+            switch s {
+            case .strong: return strengths.strong
+            case .medium: return strengths.medium
+            case .weak: return strengths.weak
+            }
+        }
+    }
+
+    /// Each raised id's first place in `raised`.
+    private var raisedIndex: [String: Int] = [:]
+    private var byDomain: [String: Tally] = [:]
+    /// Over every indicator domain (concern domains left out).
+    private var overIndicatorDomains = Tally()
+
+    init(base: Base, concernDomains: Set<String>) {
+        self.base = base
+        self.concernDomains = concernDomains
+    }
+
+    mutating func raise(_ indicators: [RaisedIndicator]) {
+        raised = indicators
+        raisedIndex = [:]
+        byDomain = [:]
+        overIndicatorDomains = Tally()
+        raisedIndex.reserveCapacity(indicators.count)
+        for (i, r) in indicators.enumerated() {
+            if raisedIndex[r.indicator.id] == nil { raisedIndex[r.indicator.id] = i }
+            byDomain[r.indicator.domain, default: Tally()].add(r, keepingMembers: true)
+            if !concernDomains.contains(r.indicator.domain) { overIndicatorDomains.add(r, keepingMembers: false) }
+        }
+    }
+
+    /// The raised indicator with this id (the first, were one raised twice).
+    func raisedIndicator(_ id: String) -> RaisedIndicator? { raisedIndex[id].map { raised[$0] } }
+    /// The raised indicators in `domain`, in the order they were raised.
+    func raised(inDomain domain: String) -> [RaisedIndicator] { byDomain[domain]?.members ?? [] }
+    func strengths(inDomain domain: String) -> StrengthTally { byDomain[domain]?.strengths ?? StrengthTally() }
+
+    private func tally(_ domain: String?) -> Tally {
+        guard let domain else { return overIndicatorDomains }
+        return byDomain[domain] ?? Tally()
+    }
 
     var language: String { base.language }
     func answer(_ question: String) -> AnswerValue? { base.answer(question) }
     func parameter(_ id: String) -> Double { base.parameter(id) }
-    func indicatorRaised(_ id: String) -> Bool { raised.contains { $0.indicator.id == id } }
+    func indicatorRaised(_ id: String) -> Bool { raisedIndex[id] != nil }
     func score(_ id: String) -> Double { scores[id] ?? 0 }
     func domainPositive(_ id: String) -> Bool { positive.contains(id) }
-    /// The raised indicators in `domain`, or in every indicator domain.
-    private func inScope(_ domain: String?) -> [RaisedIndicator] {
-        raised.filter { r in
-            if let domain { return r.indicator.domain == domain }
-            return !concernDomains.contains(r.indicator.domain)
-        }
-    }
-    func strengthCount(_ strength: Strength, domain: String?) -> Int {
-        inScope(domain).filter { $0.indicator.strength == strength }.count
-    }
-    func indicatorCount(domain: String?) -> Int { inScope(domain).count }
-    func weight(domain: String?) -> Double { inScope(domain).reduce(0) { $0 + $1.indicator.weight } }
+    func strengthCount(_ strength: Strength, domain: String?) -> Int { tally(domain).count(strength) }
+    func indicatorCount(domain: String?) -> Int { tally(domain).count }
+    func weight(domain: String?) -> Double { tally(domain).weight }
 }
 
 extension ScoringContext: IndexedConditionContext where Base: IndexedConditionContext {

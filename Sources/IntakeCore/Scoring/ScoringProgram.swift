@@ -7,6 +7,10 @@ public struct ScoringProgram: Sendable {
     public let questionnaire: Questionnaire
     /// By section.
     let sectionRelevant: [IndexedNode?]
+    /// How many questions each section has: `relevance` copied every
+    /// section out (`enumerated()`) only to count them, a retain and a
+    /// release of shared storage each, which two cores contend for.
+    let sectionSizes: [Int]
     /// By question position.
     let questionRelevant: [IndexedNode?]
     let endIf: [IndexedNode?]
@@ -24,6 +28,7 @@ public struct ScoringProgram: Sendable {
         func node(_ c: Condition) -> IndexedNode { IndexedNode(c.root, positions: p) }
         questionnaire = q
         sectionRelevant = q.sections.map { $0.relevant.map(node) }
+        sectionSizes = q.sections.map(\.questions.count)
         questionRelevant = q.questions.map { $0.relevant.map(node) }
         endIf = q.questions.map { $0.endIf.map(node) }
         indicators = q.indicators.map { node($0.when) }
@@ -54,9 +59,9 @@ public struct ScoringProgram: Sendable {
         var states: [Relevance.State] = []
         states.reserveCapacity(q.questions.count)
         var p = 0
-        for (s, section) in q.sections.enumerated() {
+        for (s, size) in sectionSizes.enumerated() {
             let sectionTruth = sectionRelevant[s].map { IndexedEvaluator.evaluate($0, in: visible) } ?? .yes
-            for _ in section.questions {
+            for _ in 0..<size {
                 var truth = sectionTruth
                 if truth == .yes, let c = questionRelevant[p] { truth = IndexedEvaluator.evaluate(c, in: visible) }
                 let state = Relevance.State(truth)

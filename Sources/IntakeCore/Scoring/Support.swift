@@ -47,7 +47,7 @@ enum Support {
                 for x in xs { collect(x, want: want, ctx, into: &out) }
             }
         case .indicator(let id):
-            if want == .yes, let r = ctx.raised.first(where: { $0.indicator.id == id }) {
+            if want == .yes, let r = ctx.raisedIndicator(id) {
                 for e in r.evidence { add(e, to: &out) }
             }
         case .has(.answer(let q), let items, _):

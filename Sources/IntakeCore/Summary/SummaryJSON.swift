@@ -16,12 +16,15 @@
 struct SummaryJSON {
     private var out = JSONOut()
 
-    static func render(_ s: Summary) -> String {
+    /// The JSON's UTF-8 bytes: a batch writes them as they are, since
+    /// making a `String` of them checks every byte again (bench/README.md,
+    /// "Issue 19, round 4").
+    static func render(_ s: Summary) -> [UInt8] {
         var w = SummaryJSON()
         w.out.bytes.reserveCapacity(16_384)
         w.summary(s)
         w.out.bytes.append(0x0A)
-        return String(decoding: w.out.bytes, as: UTF8.self)
+        return w.out.bytes
     }
 
     private mutating func summary(_ s: Summary) {
@@ -33,7 +36,7 @@ struct SummaryJSON {
         out.key("domains")
         out.open(0x7B)
         for id in s.domains.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            out.key(id, checked: false)
+            out.key(text: id, checked: false)
             domain(s.domains[id]!)
         }
         out.close(0x7D)
@@ -269,15 +272,11 @@ struct JSONOut {
         indent()
     }
 
-    /// An object's member's key; `checked`: assert (debug builds) that keys
-    /// come in ascending order, as `JSONEncoder`'s `.sortedKeys` writes them.
-    mutating func key(_ k: String, checked: Bool = true) {
-        #if DEBUG
-        if checked, let last = lastKey[lastKey.count - 1] {
-            assert(last.utf8.lexicographicallyPrecedes(k.utf8), "JSON keys out of order: '\(last)' before '\(k)'")
-        }
-        lastKey[lastKey.count - 1] = k
-        #endif
+    /// An object's member's key, from the data; `checked`: assert (debug
+    /// builds) that keys come in ascending order, as `JSONEncoder`'s
+    /// `.sortedKeys` writes them.
+    mutating func key(text k: String, checked: Bool = true) {
+        order(k, checked: checked)
         element()
         string(k)
         bytes.append(0x20)
@@ -285,6 +284,36 @@ struct JSONOut {
         bytes.append(0x20)
     }
 
+    /// A key the format names (a literal): needs no escape (asserted in
+    /// debug builds), so its bytes are copied as they are, without the
+    /// scan and the string's retain and release; a summary has about 290
+    /// of them (bench/README.md, "Issue 19, round 4").
+    mutating func key(_ k: StaticString) {
+        #if DEBUG
+        let text = k.description
+        assert(text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }, "JSON key needs escaping: \(text)")
+        order(text, checked: true)
+        #endif
+        element()
+        bytes.append(0x22)
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
+    }
+
+    private mutating func order(_ k: String, checked: Bool) {
+        #if DEBUG
+        if checked, let last = lastKey[lastKey.count - 1] {
+            assert(last.utf8.lexicographicallyPrecedes(k.utf8), "JSON keys out of order: '\(last)' before '\(k)'")
+        }
+        lastKey[lastKey.count - 1] = k
+        #endif
+    }
+
+    /// Byte by byte: `append(contentsOf:)` costs about 95 instructions a
+    /// call, more than the few spaces of an indent (tried).
     private mutating func indent() {
         for _ in 0..<depth {
             bytes.append(0x20)
@@ -308,10 +337,14 @@ struct JSONOut {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { u in
+            guard let base = u.baseAddress else { return }
+            // Runs of bytes that need no escape are copied in one go; the
+            // scan reads through the pointer (no bounds check a byte) and
+            // tests most bytes (letters, above `\`) with one comparison.
             var mark = 0
             for i in 0..<u.count {
-                let c = u[i]
-                if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
+                let c = base[i]
+                if c > 0x5C || (c >= 0x20 && c != 0x22 && c != 0x5C) { continue }
                 if i > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[mark..<i])) }
                 mark = i + 1
                 bytes.append(0x5C)

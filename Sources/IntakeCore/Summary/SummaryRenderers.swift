@@ -37,7 +37,14 @@ public extension Summary {
     /// `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys,
     /// .withoutEscapingSlashes]`, written by `SummaryJSON` (see there why).
     func jsonString() -> String {
-        SummaryJSON.render(self)
+        String(decoding: SummaryJSON.render(self), as: UTF8.self)
+    }
+
+    /// `rendered(format, ...)`'s UTF-8 bytes, for a file; the JSON is
+    /// written as bytes to begin with.
+    func renderedUTF8(_ format: SummaryFormat, in tr: some Translating, ascii: Bool = false, width: Int = 80) -> [UInt8] {
+        if format == .json { return SummaryJSON.render(self) }
+        return Array(rendered(format, in: tr, ascii: ascii, width: width).utf8)
     }
 
     /// The domains in questionnaire order.
