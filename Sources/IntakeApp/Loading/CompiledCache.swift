@@ -189,4 +189,3 @@ public struct CompiledCache: Sendable {
                                                          attributes: [.posixPermissions: 0o700])) != nil
     }
 }
-
