@@ -6,8 +6,8 @@ import Testing
 /// against the general path (`ConditionEvaluator` over answers by id), on
 /// the bundled questionnaires and seeded generated ones, with seeded
 /// generated answers: every condition gives the same truth, relevance the
-/// same states, scoring the same result in every detail, `end_if` the same
-/// question.
+/// same states, scoring the same result in every detail, evidence the same
+/// answers, `end_if` the same question.
 @Suite struct IndexedConditionTests {
     static let languages = ["en", "es", "zh-Hans"]
 
@@ -78,7 +78,11 @@ import Testing
                 #expect(general.relevance.byPosition
                     == Relevance(questionnaire: q, answers: answers, language: language).byPosition)
                 let endedGeneral = Scorer.endedBy(q, score: general, answers: answers, language: language)
+                // With the relevant answers the program's score keeps, and
+                // without them (a score from the general path).
+                #expect(fast.relevantAnswers != nil && general.relevantAnswers == nil)
                 #expect(program.endedBy(fast, answers: answers, language: language) == endedGeneral, "\(q.id) set \(n)")
+                #expect(program.endedBy(general, answers: answers, language: language) == endedGeneral, "\(q.id) set \(n)")
                 compared += 1
                 if general.urgent { urgent += 1 }
                 if endedGeneral != nil { ended += 1 }
@@ -88,6 +92,40 @@ import Testing
         #expect(compared == 26 * 12)
         #expect(urgent > 10)
         #expect(ended > 5)
+    }
+
+    /// The evidence of every condition, wanted true, false or unknown,
+    /// compiled (`Support.evidence` over `IndexedNode`) and over trees, with
+    /// the indicators the answers raise (their evidence is copied in).
+    @Test func compiledEvidenceIsTheEvidenceOverTrees() throws {
+        var compared = 0, nonEmpty = 0
+        for (k, q) in try Self.questionnaires().enumerated() {
+            let ids = q.questions.map(\.id)
+            for (n, answers) in DeclinedPropertyTests.generate(q, seed: 19_700 + UInt64(k), count: 8).enumerated() {
+                let language = Self.languages[n % Self.languages.count]
+                let raised = Scorer.score(q, answers: answers, language: language).indicators
+                var tree = ScoringContext(base: AnswerContext(answers: answers, questionnaire: q, language: language),
+                                          concernDomains: [])
+                tree.raise(raised)
+                var compiled = ScoringContext(base: IndexedAnswers(slots: q.questions.map { answers[$0.id] }, questionnaire: q,
+                                                                   language: language),
+                                              concernDomains: [])
+                compiled.raise(raised)
+                for (name, c) in Self.conditions(q) {
+                    let node = IndexedNode(c.root, positions: q.positions)
+                    for want in [Truth.yes, .no, .unknown] {
+                        let expected = Support.evidence(c, want: want, in: tree)
+                        #expect(Support.evidence(node, ids: ids, want: want, in: compiled) == expected,
+                                "\(q.id) set \(n) \(name) \(want): \(c.source)")
+                        compared += 1
+                        if !expected.isEmpty { nonEmpty += 1 }
+                    }
+                }
+            }
+        }
+        // Enough of them rest on answers for the comparison to mean something.
+        #expect(compared > 10_000)
+        #expect(nonEmpty > compared / 4)
     }
 
     @Test func relevanceByIdIsRelevanceByPosition() throws {

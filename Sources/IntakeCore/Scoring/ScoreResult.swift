@@ -83,6 +83,11 @@ public struct ScoreResult: Sendable {
     public var referrals: [ReferralFinding]
     public var unanswered: [(questionID: String, reason: UnansweredReason)]
     public var relevance: Relevance
+    /// The answers of the relevant questions by position, when scored with
+    /// a `ScoringProgram` (what its conditions read), for its `endedBy`:
+    /// building them again hashed every id (bench/README.md, "Issue 19,
+    /// round 5"). Nil from the general path.
+    var relevantAnswers: [AnswerValue?]? = nil
 
     public func domain(_ id: String) -> DomainFinding? { domains.first { $0.domain.id == id } }
     public var positiveDomains: [String] { domains.filter(\.positive).map(\.domain.id) }

@@ -12,7 +12,9 @@ public enum Scorer {
     /// (`IndexedConditionTests`).
     public static func score(_ program: ScoringProgram, answers: [String: AnswerValue], language: String) -> ScoreResult {
         let (relevance, base) = program.relevance(answers, language: language)
-        return score(program.questionnaire, relevance: relevance, base: base, rules: program)
+        var result = score(program.questionnaire, relevance: relevance, base: base, rules: program)
+        result.relevantAnswers = base.slots
+        return result
     }
 
     /// - Parameter base: the answers of relevant questions only.
@@ -24,7 +26,7 @@ public enum Scorer {
         let indicators = q.indicators
         var raised: [RaisedIndicator] = []
         for k in indicators.indices where rules.truth(.indicator(k), in: ctx) == .yes {
-            raised.append(RaisedIndicator(indicator: indicators[k], evidence: Support.evidence(indicators[k].when, in: ctx)))
+            raised.append(RaisedIndicator(indicator: indicators[k], evidence: rules.evidence(.indicator(k), in: ctx)))
         }
         ctx.raise(raised)
 
@@ -79,7 +81,7 @@ public enum Scorer {
         let urgentTruth = q.result.urgent.map { _ in rules.truth(.urgent, in: ctx) }
         if let c = q.result.urgent, urgentTruth == .yes {
             urgentBecause.append("rule")
-            urgentEvidence = Support.evidence(c, in: ctx)
+            urgentEvidence = rules.evidence(.urgent, in: ctx)
         }
         var applied: [AppliedOverride] = []
         for (k, o) in q.result.overrides.enumerated() where rules.truth(.override(k), in: ctx) == .yes {
@@ -88,7 +90,7 @@ public enum Scorer {
             if let floor = o.atLeast, level < floor { level = floor }
             if o.urgent { urgentBecause.append(o.id) }
             applied.append(AppliedOverride(override: o, before: before, after: level,
-                                           evidence: Support.evidence(o.when, in: ctx)))
+                                           evidence: rules.evidence(.override(k), in: ctx)))
         }
         // Safety is established only when the urgent rule could be read:
         // an unknown answer there is "not established", never "no concern".
@@ -110,7 +112,7 @@ public enum Scorer {
         let allReferrals = q.referrals
         for k in allReferrals.indices where rules.truth(.referral(k), in: ctx) == .yes {
             let r = allReferrals[k]
-            referrals.append(ReferralFinding(referral: r, evidence: Support.evidence(r.when, in: ctx),
+            referrals.append(ReferralFinding(referral: r, evidence: rules.evidence(.referral(k), in: ctx),
                                              timeCritical: r.timeCritical != nil && rules.truth(.timeCritical(k), in: ctx) == .yes))
         }
 
@@ -170,6 +172,8 @@ enum ScoringRule {
 protocol ScoringRules {
     associatedtype Base: ScoringAnswers
     func truth(_ rule: ScoringRule, in ctx: ScoringContext<Base>) -> Truth
+    /// The answers `rule`'s condition rests on (`Support`), when it is true.
+    func evidence(_ rule: ScoringRule, in ctx: ScoringContext<Base>) -> [Evidence]
 }
 
 /// The conditions as the questionnaire holds them, for `ConditionEvaluator`.
@@ -177,13 +181,21 @@ struct TreeRules: ScoringRules {
     let questionnaire: Questionnaire
 
     func truth(_ rule: ScoringRule, in ctx: ScoringContext<AnswerContext>) -> Truth {
+        condition(rule).map { ConditionEvaluator.evaluate($0, in: ctx) } ?? .no
+    }
+
+    func evidence(_ rule: ScoringRule, in ctx: ScoringContext<AnswerContext>) -> [Evidence] {
+        condition(rule).map { Support.evidence($0, in: ctx) } ?? []
+    }
+
+    private func condition(_ rule: ScoringRule) -> Condition? {
         let q = questionnaire
         let c: Condition?
         switch rule {
         case .indicator(let k): c = q.indicators[k].when
         case .scoreItem(let s, let i): c = q.scores[s].items[i].when
         case .domain(let k):
-            guard case .condition(let rule) = q.domains[k].rule else { return .no }
+            guard case .condition(let rule) = q.domains[k].rule else { return nil }
             c = rule
         case .likely: c = q.result.likely
         case .possible: c = q.result.possible
@@ -193,7 +205,7 @@ struct TreeRules: ScoringRules {
         case .referral(let k): c = q.referrals[k].when
         case .timeCritical(let k): c = q.referrals[k].timeCritical
         }
-        return c.map { ConditionEvaluator.evaluate($0, in: ctx) } ?? .no
+        return c
     }
 }
 

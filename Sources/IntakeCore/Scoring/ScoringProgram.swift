@@ -22,6 +22,8 @@ public struct ScoringProgram: Sendable {
     let overrides: [IndexedNode]
     let referrals: [IndexedNode]
     let timeCritical: [IndexedNode?]
+    /// Question ids by position, for evidence.
+    let questionIDs: [String]
 
     public init(_ q: Questionnaire) {
         let p = q.positions
@@ -44,6 +46,7 @@ public struct ScoringProgram: Sendable {
         overrides = q.result.overrides.map { node($0.when) }
         referrals = q.referrals.map { node($0.when) }
         timeCritical = q.referrals.map { $0.timeCritical.map(node) }
+        questionIDs = q.questions.map(\.id)
     }
 
     /// What `Relevance(questionnaire:answers:language:)` works out, and the
@@ -73,9 +76,22 @@ public struct ScoringProgram: Sendable {
         return (Relevance(byPosition: states, positions: q.positions), visible)
     }
 
-    /// `Scorer.endedBy`, with the conditions compiled.
+    /// `Scorer.endedBy`, with the conditions compiled; `score` is of
+    /// these `answers`.
     public func endedBy(_ score: ScoreResult, answers: [String: AnswerValue], language: String) -> String? {
         let q = questionnaire
+        // Scored by this program: the relevant answers by position are at
+        // hand, and an answer is there only if its question is relevant.
+        if let slots = score.relevantAnswers, slots.count == endIf.count {
+            var ctx: IndexedAnswers?
+            for p in slots.indices {
+                guard let a = slots[p], let c = endIf[p] else { continue }
+                if ctx == nil { ctx = IndexedAnswers(slots: slots, questionnaire: q, language: language) }
+                ctx!.currentAnswer = a
+                if IndexedEvaluator.evaluate(c, in: ctx!) == .yes { return q.questions[p].id }
+            }
+            return nil
+        }
         var ctx: IndexedAnswers?
         for (p, c) in endIf.enumerated() {
             guard let c, let a = answers[q.questions[p].id], score.relevance.byPosition[p] == .relevant else { continue }
@@ -108,6 +124,14 @@ extension Scorer {
 
 extension ScoringProgram: ScoringRules {
     func truth(_ rule: ScoringRule, in ctx: ScoringContext<IndexedAnswers>) -> Truth {
+        node(rule).map { IndexedEvaluator.evaluate($0, in: ctx) } ?? .no
+    }
+
+    func evidence(_ rule: ScoringRule, in ctx: ScoringContext<IndexedAnswers>) -> [Evidence] {
+        node(rule).map { Support.evidence($0, ids: questionIDs, in: ctx) } ?? []
+    }
+
+    private func node(_ rule: ScoringRule) -> IndexedNode? {
         let node: IndexedNode?
         switch rule {
         case .indicator(let k): node = indicators[k]
@@ -121,6 +145,6 @@ extension ScoringProgram: ScoringRules {
         case .referral(let k): node = referrals[k]
         case .timeCritical(let k): node = timeCritical[k]
         }
-        return node.map { IndexedEvaluator.evaluate($0, in: ctx) } ?? .no
+        return node
     }
 }
