@@ -46,9 +46,12 @@ public enum SummaryBuilder {
                              endedBy: String?, context: SummaryContext = SummaryContext(),
                              in tr: some Translating, texts: SummaryTexts? = nil) -> Summary {
         let recorder = FallbackRecorder(base: tr)
-        func t(_ s: SourceText) -> String { Sanitize.multiLine(recorder.text(s)) }
         // Texts worked out once for the batch, if they are for this questionnaire and language.
         let texts = texts.flatMap { $0.language == tr.language && $0.questionnaireHash == q.contentHash ? $0 : nil }
+        func t(_ s: SourceText) -> String {
+            if let texts, let r = texts.text(s) { return recorder.note(r) }
+            return Sanitize.multiLine(recorder.text(s))
+        }
         func questionText(_ id: String) -> String {
             if let texts, let p = q.positions[id] { return recorder.note(texts.questions[p]) }
             return q.question(id).map { t($0.text) } ?? id
@@ -90,14 +93,17 @@ public enum SummaryBuilder {
         }
 
         var domains: [String: Summary.DomainItem] = [:]
-        for f in score.domains {
+        // Findings come in questionnaire order, one a domain; the title is
+        // taken from the batch's texts only where the position's id matches.
+        for (k, f) in score.domains.enumerated() {
             let items = f.indicators.map { r in
                 Summary.IndicatorItem(
                     id: r.indicator.id, strength: r.indicator.strength, phase: r.indicator.phase,
                     why: r.indicator.why.map(t),
                     evidence: evidenceItems(r.evidence))
             }
-            domains[f.domain.id] = Summary.DomainItem(title: t(f.domain.title), core: f.domain.core, kind: f.domain.kind,
+            let title = texts?.domainTitle(at: k, id: f.domain.id).map(recorder.note) ?? t(f.domain.title)
+            domains[f.domain.id] = Summary.DomainItem(title: title, core: f.domain.core, kind: f.domain.kind,
                                                       positive: f.positive, indicators: items)
         }
 
@@ -141,7 +147,7 @@ public enum SummaryBuilder {
             }
         }
 
-        let resultText = Sanitize.multiLine(recorder.result(score.result))
+        let resultText = texts.map { recorder.note($0.result(score.result)) } ?? Sanitize.multiLine(recorder.result(score.result))
 
         /// A question's answer as a summary line, if it was given and applied.
         func line(_ id: String) -> Summary.EvidenceItem? {
@@ -209,7 +215,7 @@ public enum SummaryBuilder {
             unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
             remarks: remarkItems,
             endedEarly: endedBy != nil,
-            disclaimer: Sanitize.multiLine(recorder.ui(.summaryDisclaimer)),
+            disclaimer: texts.map { recorder.note($0.disclaimer) } ?? Sanitize.multiLine(recorder.ui(.summaryDisclaimer)),
             usesFallbackText: recorder.usedFallback)
     }
 
