@@ -136,16 +136,37 @@ public enum OutputFile {
         close(fd)
     }
 
+    /// One summary, report or export (`--output`): written whole beside
+    /// the file and renamed over it (`writeReplacing`), so that a full disk
+    /// or a kill mid-write leaves the earlier file as it was, never a file
+    /// cut short. Through a symbolic link, the file it names is replaced
+    /// and the link kept. A pipe, terminal or device (`--output
+    /// /dev/stdout`) has nothing to rename over and is written in place.
     /// Errors go to `report`, then it throws `Failure.failed`.
     public static func write(_ text: String, to url: URL, report: (String) -> Void = printError) throws {
+        var st = stat()
+        if stat(url.path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(text, to: url, report: report)
+            return
+        }
+        var target = url
+        if lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(url.path, nil) {
+            target = URL(fileURLWithPath: String(cString: resolved))
+            free(resolved)
+        }
+        try writeReplacing(Array(text.utf8), to: target, report: report)
+        try syncFolder(target.deletingLastPathComponent(), report: report)
+    }
+
+    /// Writes into the file itself: for a pipe, terminal or device.
+    private static func writeInPlace(_ text: String, to url: URL, report: (String) -> Void) throws {
         let path = url.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let fd = open(path, O_WRONLY | O_TRUNC)
         guard fd >= 0 else {
             report("intake: cannot write \(path): \(String(cString: strerror(errno)))")
             throw Failure.failed
         }
         defer { close(fd) }
-        fchmod(fd, 0o600)
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
@@ -156,7 +177,8 @@ public enum OutputFile {
             }
             written += n
         }
-        if fsync(fd) != 0 {
+        // A pipe or terminal cannot be flushed to a disk (EINVAL): nothing to wait for.
+        if fsync(fd) != 0, errno != EINVAL {
             report("intake: cannot save \(path): \(String(cString: strerror(errno)))")
             throw Failure.failed
         }
