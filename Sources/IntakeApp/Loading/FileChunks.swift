@@ -9,9 +9,9 @@ import Glibc
 /// compiled form, and checking that form's own hash. Reading each into an
 /// array of its size touched about 700 KB of new memory a translation at
 /// every start (the PO file, the compiled file, and a copy of its payload):
-/// about 1,000 page faults until ready, 4 to 5 ms of CPU on this machine
-/// (bench/README.md, "Issue 19, round 5: start-up"). A 64 KiB buffer,
-/// freed and taken again from the same place, is faulted in once.
+/// 700 of the 2,000 page faults until ready, and 3 to 4 ms of CPU on this
+/// machine (bench/README.md, "Issue 19, round 5: start-up"). A 64 KiB
+/// buffer, freed and taken again from the same place, is faulted in once.
 enum FileChunks {
     static let chunkSize = 64 * 1024
 
