@@ -75,3 +75,15 @@ python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMPDIR/kept.json"
 [[ $(stat -c %a "$TMPDIR/kept.json") == 600 ]] || { echo "replaced export not 0600"; exit 1; }
 # A pipe or terminal is written in place (--output /dev/stdout).
 "$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format json --output /dev/stdout | python3 -c 'import json,sys; json.load(sys.stdin)'
+
+# A batch larger than one flush group (256 files): every summary under its
+# name, each as the file alone gives it, and no temporary file left.
+mkdir -p "$TMPDIR/many"
+for i in $(seq 1 300); do cp personas/domestic-passport-debt.yaml "$TMPDIR/many/a$i.yaml"; done
+"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format json --output "$TMPDIR/alone.json"
+"$INTAKE" summary --answers "$TMPDIR/many" --output "$TMPDIR/many-out" --format json 2>"$TMPDIR/many.log"
+grep -Eq "^summarised 300 files in .*, 0 failed" "$TMPDIR/many.log" || { cat "$TMPDIR/many.log"; exit 1; }
+[[ $(ls -A "$TMPDIR/many-out" | wc -l) -eq 300 ]] || { echo "expected 300 files:"; ls -A "$TMPDIR/many-out" | head; exit 1; }
+for i in 1 256 257 300; do
+  cmp -s "$TMPDIR/alone.json" "$TMPDIR/many-out/a$i.json" || { echo "a$i.json differs from the summary alone"; exit 1; }
+done
