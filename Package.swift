@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "IntakeApp",
             dependencies: [
-                "IntakeCore", "IntakeStore", "IntakeTUI",
+                "IntakeCore", "IntakeStore", "IntakeTUI", "CProcessHygiene",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

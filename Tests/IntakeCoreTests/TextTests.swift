@@ -151,6 +151,26 @@ import Testing
         #expect(SHA256Digest.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+    /// The same vectors given in uneven pieces.
+    @Test func knownDigestsInPieces() {
+        func pieces(_ bytes: [UInt8], _ sizes: [Int]) -> String {
+            var stream = SHA256Digest.Stream()
+            var at = 0
+            for n in sizes + [bytes.count] where at < bytes.count {
+                let end = min(bytes.count, at + n)
+                bytes[at..<end].withUnsafeBytes { stream.update($0) }
+                at = end
+            }
+            return SHA256Digest.hexOfDigest(stream.finalize())
+        }
+        #expect(pieces(Array("abc".utf8), [1, 1, 1]) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(pieces(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), [0, 55, 1])
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(pieces([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), [63, 65, 4096, 65536, 7])
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256Digest.hexOfDigest(SHA256Digest.Stream().finalize())
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
     /// Lengths around the padding boundary (55, 56, 63, 64 bytes) digest differently and stably.
     @Test func paddingBoundaries() {
         let digests = [55, 56, 63, 64, 65].map { SHA256Digest.hex([UInt8](repeating: 0x61, count: $0)) }

@@ -53,3 +53,37 @@ msg=$("$INTAKE" summary --answers "$TMPDIR/bad.yaml" 2>&1); code=$?
 set -e
 [[ $code -eq 1 ]] || { echo "expected exit 1, got $code"; exit 1; }
 grep -q "bad.yaml:2:1: error: unknown question 'consnet'" <<<"$msg" || { echo "$msg"; exit 1; }
+
+# A summary that cannot be written whole (a full disk; here a file size
+# limit, which intake meets as EFBIG) fails with a message and leaves the
+# earlier file as it was, with no temporary file beside it.
+cp "$out/domestic-passport-debt.json" "$TMPDIR/kept.json"
+set +e
+msg=$(ulimit -f 4; "$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format text --output "$TMPDIR/kept.json" 2>&1); code=$?
+set -e
+[[ $code -eq 1 ]] || { echo "a summary too large to write: expected exit 1, got $code"; echo "$msg"; exit 1; }
+grep -q "cannot write $TMPDIR/kept.json: File too large" <<<"$msg" || { echo "$msg"; exit 1; }
+cmp -s "$TMPDIR/kept.json" "$out/domestic-passport-debt.json" || { echo "the earlier summary was overwritten"; exit 1; }
+if ls -A "$TMPDIR" | grep -q '^\.kept\.json'; then echo "a temporary file was left behind"; ls -A "$TMPDIR"; exit 1; fi
+# Written whole, it replaces the file; through a link, the file the link names.
+"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format text --output "$TMPDIR/kept.json"
+grep -q "^SCREENING SUMMARY" "$TMPDIR/kept.json" || { echo "the summary did not replace the file"; head -5 "$TMPDIR/kept.json"; exit 1; }
+ln -s kept.json "$TMPDIR/link.json"
+"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format json --output "$TMPDIR/link.json"
+[[ -L "$TMPDIR/link.json" ]] || { echo "the link was replaced by a file"; exit 1; }
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMPDIR/kept.json"
+[[ $(stat -c %a "$TMPDIR/kept.json") == 600 ]] || { echo "replaced export not 0600"; exit 1; }
+# A pipe or terminal is written in place (--output /dev/stdout).
+"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format json --output /dev/stdout | python3 -c 'import json,sys; json.load(sys.stdin)'
+
+# A batch larger than one flush group (256 files): every summary under its
+# name, each as the file alone gives it, and no temporary file left.
+mkdir -p "$TMPDIR/many"
+for i in $(seq 1 300); do cp personas/domestic-passport-debt.yaml "$TMPDIR/many/a$i.yaml"; done
+"$INTAKE" summary --answers personas/domestic-passport-debt.yaml --format json --output "$TMPDIR/alone.json"
+"$INTAKE" summary --answers "$TMPDIR/many" --output "$TMPDIR/many-out" --format json 2>"$TMPDIR/many.log"
+grep -Eq "^summarised 300 files in .*, 0 failed" "$TMPDIR/many.log" || { cat "$TMPDIR/many.log"; exit 1; }
+[[ $(ls -A "$TMPDIR/many-out" | wc -l) -eq 300 ]] || { echo "expected 300 files:"; ls -A "$TMPDIR/many-out" | head; exit 1; }
+for i in 1 256 257 300; do
+  cmp -s "$TMPDIR/alone.json" "$TMPDIR/many-out/a$i.json" || { echo "a$i.json differs from the summary alone"; exit 1; }
+done

@@ -11,4 +11,9 @@ int intake_set_not_dumpable(void);
 /// prctl(PR_GET_DUMPABLE): 0 or 1 (2 for suid_dumpable), -1 if unknown.
 int intake_get_dumpable(void);
 
+/// syncfs(2), a GNU extension that Swift's Glibc module does not import:
+/// flushes the file system holding `fd`. 0 on success, -1 with errno set
+/// otherwise (ENOSYS where there is no syncfs).
+int intake_syncfs(int fd);
+
 #endif

@@ -73,9 +73,22 @@ public struct CompiledCache: Sendable {
 
     /// Whether this cache holds that catalog whole and unchanged, checked
     /// as `catalog` checks it but not decoded.
+    /// The file is read in chunks (see `FileChunks`): its header first,
+    /// then its payload through the hash, so the check holds no copy of it.
     public func holdsCatalog(sourceHash: [UInt8], language: String, program: String = programIdentity) -> Bool {
-        guard let bytes = read(Self.catalogName(sourceHash: sourceHash, language: language, program: program)) else { return false }
-        return CompiledCatalog.payloadOffset(bytes, sourceHash: sourceHash, language: language, program: program) != nil
+        guard let (fd, size) = openOwned(Self.catalogName(sourceHash: sourceHash, language: language, program: program))
+        else { return false }
+        defer { close(fd) }
+        // The header is a few hundred bytes; a page holds it.
+        guard let head = readExactly(fd, count: min(size, 4096)),
+              let h = CompiledCatalog.header(head, sourceHash: sourceHash, language: language, program: program),
+              h.payloadLength == UInt64(size - h.payloadOffset)
+        else { return false }
+        var hash = SHA256Digest.Stream()
+        head.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[h.payloadOffset...])) }
+        let rest = size - head.count
+        guard FileChunks.read(fd, limit: rest, { hash.update($0) }) == rest else { return false }
+        return hash.finalize() == h.payloadDigest
     }
 
     /// Keeps `catalog`, compiled from a PO file with SHA-256 `sourceHash`.
@@ -137,20 +150,38 @@ public struct CompiledCache: Sendable {
     /// The file's bytes if it is a regular file owned by this user and
     /// readable and writable by no one else; nil otherwise.
     func read(_ name: String) -> [UInt8]? {
+        guard let (fd, size) = openOwned(name) else { return nil }
+        defer { close(fd) }
+        return readExactly(fd, count: size)
+    }
+
+    /// The file opened for reading, and its size, if it is a regular file
+    /// owned by this user, readable and writable by no one else, neither
+    /// empty nor larger than a data file may be; nil otherwise. The caller
+    /// closes it.
+    private func openOwned(_ name: String) -> (fd: Int32, size: Int)? {
         let fd = open(directory.appendingPathComponent(name).path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid(),
               st.st_mode & 0o077 == 0, st.st_size > 0, st.st_size <= QuestionnaireFiles.maxBytes
-        else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
-        var count = 0
-        while count < out.count {
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+        else {
+            close(fd)
+            return nil
+        }
+        return (fd, Int(st.st_size))
+    }
+
+    /// The next `count` bytes of `fd`; nil when it ends before them or a
+    /// read fails.
+    private func readExactly(_ fd: Int32, count: Int) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < out.count {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { return nil }
-            count += n
+            done += n
         }
         return out
     }

@@ -56,23 +56,25 @@ public final class DeferredCatalog: Translating, Sendable {
         case compiled(CompiledCache, sourceHash: [UInt8])
     }
 
-    /// The whole file, read and hashed; word of the cache's compiled
-    /// catalog for it if it holds one, else the file parsed, checked and
-    /// compiled.
+    /// Word of the cache's compiled catalog for the file if it holds one
+    /// (the file hashed as it is read, in chunks), else the file read
+    /// whole, parsed, checked and compiled.
     static func load(_ url: URL, language: String, cache: CompiledCache?) -> Result<Loaded, LoadFailure> {
+        if let cache, let hash = FileChunks.sha256(atPath: url.path),
+           cache.holdsCatalog(sourceHash: hash, language: language) {
+            return .success(.compiled(cache, sourceHash: hash))
+        }
         let bytes: [UInt8]
         switch QuestionnaireFiles.bytes(of: url) {
         case .failure(let d): return .failure(LoadFailure(diagnostics: [d]))
         case .success(let b): bytes = b
         }
-        let hash = cache.map { _ in SHA256Digest.digest(bytes) }
-        if let cache, let hash, cache.holdsCatalog(sourceHash: hash, language: language) {
-            return .success(.compiled(cache, sourceHash: hash))
-        }
         let (file, diags) = LocaleFiles.parse(bytes, path: QuestionnaireFiles.displayPath(url))
         guard let file else { return .failure(LoadFailure(diagnostics: diags)) }
         let catalog = Catalog(file, language: language)
-        if let cache, let hash { cache.store(catalog, sourceHash: hash) }
+        // Hashed again: these bytes, not the ones hashed above (the file
+        // may have changed since), are what the compiled form comes from.
+        if let cache { cache.store(catalog, sourceHash: SHA256Digest.digest(bytes)) }
         return .success(.parsed(catalog))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CProcessHygiene
 import Glibc
 import IntakeCore
 
@@ -84,14 +85,23 @@ public final class CatalogCache: @unchecked Sendable {
 
 /// Files the program writes: created owner-only (0600), written whole.
 public enum OutputFile {
-    /// A batch summary's file: written whole under a hidden temporary name
-    /// in the same folder (created 0600), flushed to disk (fsync), then
-    /// renamed over the final name, so that the final name only ever holds
-    /// a complete file: a kill or a crash mid-write leaves at most a hidden
+    /// A file written whole under a hidden temporary name in the same
+    /// folder (created 0600), flushed to disk (fsync), then renamed over
+    /// the final name, so that the final name only ever holds a complete
+    /// file: a kill or a crash mid-write leaves at most a hidden
     /// `.NAME.XXXXXX` beside it. The rename itself is on disk once the
-    /// folder is flushed: `syncFolder`, once for the whole batch, before
-    /// the batch says how many files it wrote.
+    /// folder is flushed (`syncFolder`).
     public static func writeReplacing(_ bytes: [UInt8], to url: URL, report: (String) -> Void = printError) throws {
+        let temporary = try writeTemporary(bytes, beside: url, flush: true, report: report)
+        try commit(temporary, to: url, report: report)
+    }
+
+    /// `bytes` written whole under a hidden temporary name beside `url`
+    /// (created 0600), and flushed to disk when `flush` is set (a batch
+    /// flushes a group of them at once, `syncFileSystem`); its path. Not
+    /// yet under `url`: `commit` renames it there.
+    public static func writeTemporary(_ bytes: [UInt8], beside url: URL, flush: Bool,
+                                      report: (String) -> Void = printError) throws -> String {
         let path = url.path
         var template = Array("\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -119,10 +129,36 @@ public enum OutputFile {
             return true
         }
         if !written { try fail("cannot write") }
-        if fsync(fd) != 0 { try fail("cannot save") }
+        if flush, fsync(fd) != 0 { try fail("cannot save") }
         open = false
         if close(fd) != 0 { try fail("cannot save") }
-        if rename(temporary, path) != 0 { try fail("cannot write") }
+        return temporary
+    }
+
+    /// Renames a file from `writeTemporary` over `url`; on failure the
+    /// temporary file is removed.
+    public static func commit(_ temporary: String, to url: URL, report: (String) -> Void = printError) throws {
+        if rename(temporary, url.path) != 0 {
+            let e = errno
+            unlink(temporary)
+            report("intake: cannot write \(url.path): \(String(cString: strerror(e)))")
+            throw Failure.failed
+        }
+    }
+
+    /// Flushes every file written on the file system that holds `folder`
+    /// (`syncfs`): one flush for a group of `writeTemporary` files instead
+    /// of one `fsync` each. Since Linux 5.8 it reports a write-back error of
+    /// any file there; which one cannot be told, so the caller treats the
+    /// whole group as unsaved.
+    public static func syncFileSystem(of folder: URL, report: (String) -> Void = printError) throws {
+        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0, intake_syncfs(fd) == 0 else {
+            report("intake: cannot save \(folder.path): \(String(cString: strerror(errno)))")
+            if fd >= 0 { close(fd) }
+            throw Failure.failed
+        }
+        close(fd)
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.
@@ -136,16 +172,37 @@ public enum OutputFile {
         close(fd)
     }
 
+    /// One summary, report or export (`--output`): written whole beside
+    /// the file and renamed over it (`writeReplacing`), so that a full disk
+    /// or a kill mid-write leaves the earlier file as it was, never a file
+    /// cut short. Through a symbolic link, the file it names is replaced
+    /// and the link kept. A pipe, terminal or device (`--output
+    /// /dev/stdout`) has nothing to rename over and is written in place.
     /// Errors go to `report`, then it throws `Failure.failed`.
     public static func write(_ text: String, to url: URL, report: (String) -> Void = printError) throws {
+        var st = stat()
+        if stat(url.path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(text, to: url, report: report)
+            return
+        }
+        var target = url
+        if lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(url.path, nil) {
+            target = URL(fileURLWithPath: String(cString: resolved))
+            free(resolved)
+        }
+        try writeReplacing(Array(text.utf8), to: target, report: report)
+        try syncFolder(target.deletingLastPathComponent(), report: report)
+    }
+
+    /// Writes into the file itself: for a pipe, terminal or device.
+    private static func writeInPlace(_ text: String, to url: URL, report: (String) -> Void) throws {
         let path = url.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let fd = open(path, O_WRONLY | O_TRUNC)
         guard fd >= 0 else {
             report("intake: cannot write \(path): \(String(cString: strerror(errno)))")
             throw Failure.failed
         }
         defer { close(fd) }
-        fchmod(fd, 0o600)
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
@@ -156,7 +213,8 @@ public enum OutputFile {
             }
             written += n
         }
-        if fsync(fd) != 0 {
+        // A pipe or terminal cannot be flushed to a disk (EINVAL): nothing to wait for.
+        if fsync(fd) != 0, errno != EINVAL {
             report("intake: cannot save \(path): \(String(cString: strerror(errno)))")
             throw Failure.failed
         }

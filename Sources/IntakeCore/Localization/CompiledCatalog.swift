@@ -79,17 +79,41 @@ public enum CompiledCatalog {
     /// Cheaper than `decode`: a caller can check a file at start and
     /// decode it when first needed.
     public static func payloadOffset(_ bytes: [UInt8], sourceHash: [UInt8], language: String, program: String) -> Int? {
-        var r = ByteReader(bytes)
+        guard let h = header(bytes, sourceHash: sourceHash, language: language, program: program),
+              h.payloadLength == UInt64(bytes.count - h.payloadOffset)
+        else { return nil }
+        let digest = bytes.withUnsafeBytes { all in
+            SHA256Digest.digest(UnsafeRawBufferPointer(rebasing: all[h.payloadOffset...]))
+        }
+        return digest == h.payloadDigest ? h.payloadOffset : nil
+    }
+
+    /// What the header of compiled bytes says of the payload after it.
+    public struct Header: Equatable, Sendable {
+        /// Where the payload starts.
+        public var payloadOffset: Int
+        /// How long the payload says it is, and its SHA-256: the caller
+        /// checks both against what follows the header.
+        public var payloadLength: UInt64
+        public var payloadDigest: [UInt8]
+    }
+
+    /// The header at the start of `head` (a compiled file's first bytes, or
+    /// all of them) if it is of this format and `program`, for `language`
+    /// and compiled from a file with SHA-256 `sourceHash`; nil otherwise,
+    /// or when `head` ends before the header does. The payload is not
+    /// looked at: a file can be checked in chunks (`CompiledCache`) instead
+    /// of read whole, as `payloadOffset` does.
+    public static func header(_ head: [UInt8], sourceHash: [UInt8], language: String, program: String) -> Header? {
+        var r = ByteReader(head)
         guard r.raw(magic.count) == magic[...],
               r.u32() == formatVersion,
               r.string() == program,
               let hash = r.raw(32), hash.elementsEqual(sourceHash),
               r.string() == language,
-              let length = r.u64(), let digest = r.raw(32), length == UInt64(r.remaining)
+              let length = r.u64(), let digest = r.raw(32)
         else { return nil }
-        let payload = bytes[r.offset...]
-        guard SHA256Digest.digest(Array(payload)).elementsEqual(digest) else { return nil }
-        return r.offset
+        return Header(payloadOffset: r.offset, payloadLength: length, payloadDigest: Array(digest))
     }
 
     private static func decodePayload(_ r: inout ByteReader, language: String) -> Catalog? {

@@ -24,4 +24,19 @@ public enum SHA256Digest {
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         Array(SHA256.hash(data: bytes))
     }
+
+    public static func digest(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        var stream = Stream()
+        stream.update(bytes)
+        return stream.finalize()
+    }
+
+    /// The digest of bytes given in pieces, in order (a file read in
+    /// chunks, so that hashing it does not hold the whole file).
+    public struct Stream {
+        private var hasher = SHA256()
+        public init() {}
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+        public func finalize() -> [UInt8] { Array(hasher.finalize()) }
+    }
 }
