@@ -86,8 +86,10 @@ private struct ResultSlots<R>: @unchecked Sendable {
 /// `transform` applied to every element on `threads` threads, each taking
 /// the next element in turn, with the results in the original order. For
 /// work that waits on the disk (more threads than cores keep the cores
-/// busy), where `parallelMap` would run only as many as there are cores.
-/// The caller makes sure that what `transform` shares is safe to share.
+/// busy), where `parallelMap` would run only as many as there are cores,
+/// and for work whose closure is not `Sendable` (the summary batch's
+/// caches). The caller makes sure that what `transform` shares is safe to
+/// share.
 public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (T) -> R) -> [R] {
     // `transform` is escaping: a thread may still hold it for a moment after
     // it has handed over its last result (`withoutActuallyEscaping` would trap).

@@ -152,20 +152,19 @@ public enum OutputFile {
     /// any file there; which one cannot be told, so the caller treats the
     /// whole group as unsaved.
     public static func syncFileSystem(of folder: URL, report: (String) -> Void = printError) throws {
-        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0, intake_syncfs(fd) == 0 else {
-            report("intake: cannot save \(folder.path): \(String(cString: strerror(errno)))")
-            if fd >= 0 { close(fd) }
-            throw Failure.failed
-        }
-        close(fd)
+        try flush(folder, report: report, with: intake_syncfs)
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.
     public static func syncFolder(_ url: URL, report: (String) -> Void = printError) throws {
-        let fd = Glibc.open(url.path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0, fsync(fd) == 0 else {
-            report("intake: cannot save \(url.path): \(String(cString: strerror(errno)))")
+        try flush(url, report: report, with: fsync)
+    }
+
+    /// Opens the folder and calls `sync` on it; a failure is reported.
+    private static func flush(_ folder: URL, report: (String) -> Void, with sync: (Int32) -> Int32) throws {
+        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0, sync(fd) == 0 else {
+            report("intake: cannot save \(folder.path): \(String(cString: strerror(errno)))")
             if fd >= 0 { close(fd) }
             throw Failure.failed
         }

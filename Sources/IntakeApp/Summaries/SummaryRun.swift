@@ -177,8 +177,10 @@ public struct SummaryRun {
                     continue
                 }
                 guard flushed else {
+                    // The group's files failed together; the reason is said once.
                     unlink(temporary)
                     outcomes.append((false, written[i].messages + flushFailure))
+                    flushFailure = []
                     continue
                 }
                 do {
