@@ -74,7 +74,8 @@ public final class DeferredCatalog: Translating, Sendable {
         let catalog = Catalog(file, language: language)
         // Hashed again: these bytes, not the ones hashed above (the file
         // may have changed since), are what the compiled form comes from.
-        if let cache { cache.store(catalog, sourceHash: SHA256Digest.digest(bytes)) }
+        // A cache that is only read (`--ephemeral`) keeps nothing: no hash.
+        if let cache, cache.writes { cache.store(catalog, sourceHash: SHA256Digest.digest(bytes)) }
         return .success(.parsed(catalog))
     }
 
