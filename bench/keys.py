@@ -32,7 +32,10 @@ valgrind give 0.5 so that every key is drawn on its own, and run valgrind
 with -q, so that its banner is not taken for the first frame; --mark CMD
 runs CMD once the navigation is done, before the first counted key, e.g.
 `callgrind_control -z` so that a late profile holds the keys alone and not
-the 60 answers that led there):
+the 60 answers that led there; --settle S: after a key's first output, read
+until S s pass with no output before the next key, so that a frame written
+in pieces under valgrind is not followed by a key that coalesces with the
+next one: with --settle 0.1, frames == keys):
   keys.py --keys 5000 --profile early -- perf record -g -o keys.data intake run --ephemeral Prints one JSON object; ok=false with a
 reason when the front end is not interactive (e.g. `intake run` not built yet).
 """
@@ -105,12 +108,14 @@ class Session:
             if self.read(quiet) == 0:
                 return
 
-    def key(self, b, wait=0.02):
-        """Send one key and wait for its frame (some output), at most `wait` s."""
+    def key(self, b, wait=0.02, settle=0.0):
+        """Send one key and wait for its frame (some output), at most `wait` s;
+        with `settle`, then read until `settle` s pass with no output (a frame
+        that comes in pieces under valgrind is read whole before the next key)."""
         os.write(self.fd, b)
         got = self.read(wait)
         # take what else is ready right now without waiting
-        while got and self.read(0) > 0:
+        while got and self.read(settle) > 0:
             pass
         return got > 0
 
@@ -151,7 +156,7 @@ class Session:
         return self.rusage.ru_utime + self.rusage.ru_stime
 
 
-def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark=""):
+def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark="", settle=0.0):
     """One session: navigate with `prefix`, send nkeys (or stay idle `hold` s)."""
     s = Session(cmd, rows, cols)
     end = time.monotonic() + 15.0
@@ -172,7 +177,7 @@ def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark=""):
     frames = 0
     if nkeys:
         for i in range(nkeys):
-            frames += s.key(K["down"] if i % 2 == 0 else K["up"], key_wait)
+            frames += s.key(K["down"] if i % 2 == 0 else K["up"], key_wait, settle)
         s.quiesce(0.3, 10.0)
     else:
         end = t0 + hold
@@ -212,7 +217,8 @@ def main():
     late = early + spec(o["--late-step"]) * int(o["--late-steps"])
     result = {"ok": False, "rows": rows, "cols": cols, "cases": []}
     if o.get("--profile"):  # one keyed session only (e.g. under perf record), no baseline
-        r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols, float(o["--key-wait"]), o.get("--mark", ""))
+        r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols, float(o["--key-wait"]), o.get("--mark", ""),
+                     float(o.get("--settle", "0")))
         print(json.dumps(r))
         return
     try:
