@@ -35,7 +35,8 @@ runs CMD once the navigation is done, before the first counted key, e.g.
 the 60 answers that led there; --settle S: after a key's first output, read
 until S s pass with no output before the next key, so that a frame written
 in pieces under valgrind is not followed by a key that coalesces with the
-next one: with --settle 0.1, frames == keys):
+next one (the navigation's keys too, each waited for up to 2 s): with
+--settle 0.1, frames == keys and the late case ends on the same question):
   keys.py --keys 5000 --profile early -- perf record -g -o keys.data intake run --ephemeral Prints one JSON object; ok=false with a
 reason when the front end is not interactive (e.g. `intake run` not built yet).
 """
@@ -166,8 +167,14 @@ def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark="", se
     if not s.alive() or s.out == 0:
         raise RuntimeError("no first frame: " + s.tail[-300:].decode("utf-8", "replace"))
     for k in prefix:
-        s.key(k, 0.05)
-        s.quiesce(0.03, 2.0)
+        if settle:
+            # each key's frame waited for, then read whole: under valgrind
+            # "1" and Enter read in one burst are a paste, and the walk
+            # ends on another question
+            s.key(k, 2.0, settle)
+        else:
+            s.key(k, 0.05)
+            s.quiesce(0.03, 2.0)
     s.quiesce(0.3, 5.0)
     if not s.alive():
         raise RuntimeError("exited during navigation: " + s.tail[-300:].decode("utf-8", "replace"))
