@@ -261,7 +261,17 @@ public final class Terminal: TerminalBackend {
 
     private func setCursor(visible: Bool) {
         guard cursorShown != visible else { return }
-        curs_set(visible ? 1 : 0)  // fails harmlessly on terminals without civis
+        // Fails harmlessly on terminals without civis: there the hidden
+        // cursor still shows, and is moved to the bottom row at every frame.
+        let hidden = !visible && curs_set(0) != INTAKE_ERR
+        if visible { curs_set(1) }
+        // While the cursor is hidden nobody sees where it is, so curses is
+        // told to leave it where the update ends (`leaveok`) instead of
+        // moving it to the bottom row after every frame: that move, costed
+        // by ncurses' cursor optimizer among a dozen formatted strings, was
+        // an eighth of a keystroke's drawing (bench/README.md, "Issue 19,
+        // round 6: keystrokes").
+        leaveok(intake_stdscr(), hidden)
         cursorShown = visible
     }
 
