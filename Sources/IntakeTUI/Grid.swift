@@ -278,7 +278,23 @@ public struct Grid: Hashable, Sendable {
     }
 
     /// Fills `rect` with a character (a space by default) in a style.
+    /// A narrow character is written a row at a time by the run writer,
+    /// which takes care of wide characters at the row's two ends only: cell
+    /// by cell, the rule above the message line alone was a tenth of a
+    /// frame's view (bench/README.md, "Issue 19, round 6: keystrokes").
+    /// Checked against `fillEachCell` on seeded grids (`GridFillTests`).
     public mutating func fill(_ rect: Rect, with char: Character = " ", style: Style = .plain) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        guard DisplayWidth.of(char) <= 1 else { return fillEachCell(r, with: char, style: style) }
+        let cell = pack(String(char), style: style.packed)
+        for row in r.row..<r.bottom {
+            _ = putRun(repeatElement(cell, count: r.width), count: r.width, row: row, col: r.col, limit: r.right) { $0 }
+        }
+    }
+
+    /// `fill` a cell at a time, for a character of any width.
+    mutating func fillEachCell(_ rect: Rect, with char: Character, style: Style) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         let w = max(1, DisplayWidth.of(char))
