@@ -365,6 +365,9 @@ extension Grid {
         guard !packed.isEmpty else { return [] }
         let width = size.width
         var out: [Point] = []
+        // A key changes a line or two: room for two rows' cells at once,
+        // instead of the six reallocations of growing one cell at a time.
+        out.reserveCapacity(2 * width)
         // On buffers: indexing the arrays of two structs cell by cell cost a
         // retain and a release per access.
         packed.withUnsafeBufferPointer { now in
