@@ -19,7 +19,10 @@ public protocol TerminalBackend: AnyObject {
 /// to save).
 public final class Runner<A: App> {
     public let app: A
-    public private(set) var model: A.Model
+    /// The model: the one given, then, once `run` returns, the final one.
+    /// While the loop runs it is the loop's own (see `run`).
+    public var model: A.Model { stored! }
+    private var stored: A.Model?
     public let control = RunControl<A.Report>()
     private let terminal: TerminalBackend
     private let dispatcher: Dispatcher<A>
@@ -33,7 +36,7 @@ public final class Runner<A: App> {
                 takeSignal: @escaping () -> SignalKind? = SignalTrap.take,
                 handler: @escaping (A.Effect, RunControl<A.Report>) -> Void) {
         self.app = app
-        self.model = model
+        self.stored = model
         self.terminal = terminal
         self.tickInterval = tickInterval
         self.takeSignal = takeSignal
@@ -46,11 +49,19 @@ public final class Runner<A: App> {
     /// `App.needsTicks`) an idle loop only waits for keys.
     @discardableResult
     public func run() -> A.Model {
+        // The loop holds the model in a variable of its own, taken out of
+        // the runner and put back when it ends: read from a property of a
+        // class, it was copied (every field retained, then released) for
+        // each call that reads it, four times a key (bench/README.md,
+        // "Issue 19, round 6: keystrokes"). Moved, not copied, so the
+        // runner holds no second reference that would make changing it copy.
+        var model = stored.take()!
+        defer { stored = model }
         var lastTick = Date()
         var changed = true
         while !control.isStopped {
             if let kind = takeSignal() {
-                dispatch(.signal(kind))
+                dispatch(.signal(kind), to: &model)
                 break
             }
             if control.takeRepaint() {
@@ -72,7 +83,7 @@ public final class Runner<A: App> {
             if !ticking, !keys.isEmpty, !control.isStopped {
                 // The clock, brought up to date before the keys (no ticks came while idle).
                 lastTick = Date()
-                dispatch(.tick(lastTick), keepingLayout: true)
+                dispatch(.tick(lastTick), to: &model, keepingLayout: true)
                 changed = true
             }
             for key in keys {
@@ -80,17 +91,17 @@ public final class Runner<A: App> {
                 changed = true
                 if key == .resize {
                     terminal.invalidate()
-                    dispatch(.resize(terminal.size))
+                    dispatch(.resize(terminal.size), to: &model)
                     continue
                 }
                 let event = app.event(for: key, model: model)
                 if event.action == .redraw { terminal.invalidate() }
-                dispatch(event)
+                dispatch(event, to: &model)
             }
             let now = Date()
             if ticking, !control.isStopped, now.timeIntervalSince(lastTick) >= tickInterval {
                 lastTick = now
-                dispatch(.tick(now))
+                dispatch(.tick(now), to: &model)
                 changed = true
             }
         }
@@ -100,7 +111,7 @@ public final class Runner<A: App> {
     /// The longest wait for a key while the app needs no ticks.
     static var idleWaitMilliseconds: Int { 1000 }
 
-    private func dispatch(_ event: AppEvent<A.Report>, keepingLayout: Bool = false) {
+    private func dispatch(_ event: AppEvent<A.Report>, to model: inout A.Model, keepingLayout: Bool = false) {
         dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout,
                             keepingLayout: keepingLayout)
     }
