@@ -132,16 +132,26 @@ extension QuestionScreen {
     func body(_ m: InterviewModel, _ w: Words, _ b: inout Body) {
         guard let iv = m.interview, let q = iv.questionnaire.question(question) else { return }
         let blank = b.empty()
-        let make = { () -> BodyMemo.Parts in
-            var head = blank, tail = blank
-            Self.head(q, m, iv, w, &head)
-            Self.tail(q, m, iv, w, &tail)
-            return (head.lines, tail.lines)
+        // The closure is passed where it is written, so it borrows what it
+        // reads: kept in a variable, it was a context on the heap holding
+        // copies of the model, the interview and the words at every frame,
+        // memo hit or not (bench/README.md, "Issue 19, round 6: keystrokes").
+        let around: BodyMemo.Parts
+        if let memo = b.memo {
+            around = memo.parts(QuestionPartsKey(q.id, m, iv, b)) { Self.around(q, m, iv, w, blank) }
+        } else {
+            around = Self.around(q, m, iv, w, blank)
         }
-        let around = b.memo?.parts(QuestionPartsKey(q.id, m, iv, b), make: make) ?? make()
         b.lines += around.head
         answerBody(q, m, iv, w, &b)
         b.lines += around.tail
+    }
+
+    private static func around(_ q: Question, _ m: InterviewModel, _ iv: Interview, _ w: Words, _ blank: Body) -> BodyMemo.Parts {
+        var head = blank, tail = blank
+        Self.head(q, m, iv, w, &head)
+        Self.tail(q, m, iv, w, &tail)
+        return (head.lines, tail.lines)
     }
 
     /// Above the answer: progress, the question in both languages.
