@@ -32,7 +32,7 @@ python3 "$root/bench/pty_rss.py" --until "saves the summary" --timeout 300 -- \
 # listed first: a key runs a few hundred functions, and placed together
 # they share pages of the instruction cache and the TLB with each other
 # instead of with the start-up code around them.
-python3 "$root/bench/keys.py" --keys 300 --key-wait 0.2 --profile late --mark "callgrind_control -z >/dev/null 2>&1" -- \
+python3 "$root/bench/keys.py" --keys 300 --key-wait 0.2 --profile late --mark "callgrind_control -z $tmp/intake >/dev/null 2>&1" -- \
   valgrind -q --tool=callgrind --demangle=no --toggle-collect='*RunnerC3run*' --callgrind-out-file="$tmp/keys.out" \
   "$tmp/intake" run --ephemeral --data-dir "$root" >/dev/null
 python3 - "$root/scripts/link-order.txt" "$tmp"/keys.out* "$tmp/cg.out" <<'PYEOF'
