@@ -166,17 +166,26 @@ public struct AnswerFile: Sendable {
 
     /// Constraints may read other answers, so they are checked last.
     static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, diags: inout DiagnosticBag) {
-        for (qid, value) in file.answers where value.special == nil {
-            // Only questions with a constraint are copied out (most have none).
-            guard let p = questionnaire.questionIndex[qid], questionnaire.sections[p.section].questions[p.question].constraint != nil
-            else { continue }
-            let q = questionnaire.sections[p.section].questions[p.question]
-            guard let c = q.constraint else { continue }
-            let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
-                                    language: file.language ?? questionnaire.language, currentAnswer: value)
-            if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {
-                diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")
-            }
+        for (qid, value) in file.answers { checkConstraint(qid, value, of: file, questionnaire: questionnaire, diags: &diags) }
+    }
+
+    /// The same for the answers to `ids` alone; the others' questions have no constraint.
+    static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, of ids: [String], diags: inout DiagnosticBag) {
+        for qid in ids { checkConstraint(qid, file.answers[qid]!, of: file, questionnaire: questionnaire, diags: &diags) }
+    }
+
+    private static func checkConstraint(_ qid: String, _ value: AnswerValue, of file: AnswerFile, questionnaire: Questionnaire,
+                                        diags: inout DiagnosticBag) {
+        guard value.special == nil else { return }
+        // Only questions with a constraint are copied out (most have none).
+        guard let p = questionnaire.questionIndex[qid], questionnaire.sections[p.section].questions[p.question].constraint != nil
+        else { return }
+        let q = questionnaire.sections[p.section].questions[p.question]
+        guard let c = q.constraint else { return }
+        let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
+                                language: file.language ?? questionnaire.language, currentAnswer: value)
+        if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {
+            diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")
         }
     }
 
