@@ -131,7 +131,8 @@ import Yams
                               "quick-screen": try bundledQuestionnaire("quick-screen")]
         var g = Gen(rng: SplitMix64(seed: 19_2026_12_06))
         let seeds = Self.seeds()
-        var fast = 0, total = 0
+        var fast = 0, total = 0, byPosition = 0
+        let programs = questionnaires.mapValues { ScoringProgram($0) }
         for n in 0..<3_000 {
             var lines = g.pick(seeds)
             // A third unchanged, the rest with one to four mutations.
@@ -152,7 +153,15 @@ import Yams
             let general = AnswerFile.parse(generalOnly: bytes, path: "g.yaml")
             #expect(AnswerFile.peekQuestionnaireID(parsed) == AnswerFile.peekQuestionnaireID(general), "file \(n):\n\(text)")
             let q = questionnaires[AnswerFile.peekQuestionnaireID(general) ?? "trafficking-screening"] ?? questionnaires["trafficking-screening"]!
-            let ours = Self.describe(AnswerFile.load(parsed, path: "g.yaml", questionnaire: q))
+            let loaded = AnswerFile.load(parsed, path: "g.yaml", questionnaire: q)
+            if case .success(let file) = loaded, file.byPosition != nil {
+                // Scored from the answers by position, as from the answers by id.
+                let program = programs[q.id]!
+                #expect(IndexedConditionTests.describe(Scorer.score(program, file: file, language: "en")) ==
+                        IndexedConditionTests.describe(Scorer.score(program, answers: file.answers, language: "en")), "file \(n):\n\(text)")
+                byPosition += 1
+            }
+            let ours = Self.describe(loaded)
             let theirs = Self.describe(AnswerFile.loadGeneral(bytes: bytes, path: "g.yaml", questionnaire: q))
             #expect(ours == theirs, "file \(n):\n\(text)")
             if ours != theirs { return }
@@ -160,6 +169,7 @@ import Yams
         // The test means something only if both paths were taken often.
         #expect(fast > total / 5)
         #expect(total - fast > total / 5)
+        #expect(byPosition > total / 10)
     }
 
     @Test func theBenchmarksFilesTakeTheFastPath() throws {
@@ -205,6 +215,33 @@ import Yams
         let general = AnswerFile.load(bytes: Array("consent: no\nage: 12\n".utf8), path: "a.yaml", questionnaire: q)
         guard case .failure(let e) = general else { Issue.record("the general path accepted a broken constraint"); return }
         #expect(e.diagnostics.map(\.description) == ["a.yaml:2:6: error: invalid answer to 'age': Please enter an age of 10 or more."])
+    }
+
+    /// Answers by position are used only for the questionnaire they were
+    /// read against; scored with another's program, the answers by id are.
+    @Test func answersByPositionAreForTheirQuestionnaireAlone() throws {
+        let q = try bundledQuestionnaire("trafficking-screening")
+        let other = try bundledQuestionnaire("quick-screen")
+        let text = try String(contentsOf: try #require(personaFiles().first { $0.lastPathComponent.hasPrefix("domestic") }), encoding: .utf8)
+        let scanned = try #require(AnswerFileFastPath.scan(Array(text.utf8))).filter { $0.key != "persona" }
+        let file = try #require(AnswerFile.loadFast(scanned, path: "p.yaml", questionnaire: q))
+        #expect(file.byPosition?.values.compactMap { $0 }.count == file.answers.count)
+        let program = ScoringProgram(other)
+        #expect(IndexedConditionTests.describe(Scorer.score(program, file: file, language: "en")) ==
+                IndexedConditionTests.describe(Scorer.score(program, answers: file.answers, language: "en")))
+    }
+
+    /// `SpecialAnswer.named` is `init(rawValue:)`: written out for each
+    /// case and near misses, and compared on every value the generator uses.
+    @Test func aSpecialAnswerIsFoundByItsExactName() {
+        #expect(SpecialAnswer.named("dont_know") == .dontKnow)
+        #expect(SpecialAnswer.named("declined") == .declined)
+        for miss in ["", "declined ", " declined", "Declined", "dont-know", "dont_know\u{0}", "declinedx", "yes", "dont_kno"] {
+            #expect(SpecialAnswer.named(miss) == nil, "\(miss.debugDescription)")
+        }
+        for v in Self.values + SpecialAnswer.allCases.map(\.rawValue) {
+            #expect(SpecialAnswer.named(v) == SpecialAnswer(rawValue: v), "\(v.debugDescription)")
+        }
     }
 
     /// Duplicate keys are refused wherever they are: next to each other,

@@ -112,7 +112,7 @@ public struct SummaryRun {
         for d in file.notes { report(d.description) }
         let interviewee = file.language ?? q.language
         let tr = try catalogs.translator(language ?? q.language, source: q.language)
-        let score = program.map { Scorer.score($0, answers: file.answers, language: interviewee) }
+        let score = program.map { Scorer.score($0, file: file, language: interviewee) }
             ?? Scorer.score(q, answers: file.answers, language: interviewee)
         var remarks = file.remarks
         let overall = remarks.removeValue(forKey: AnswerFile.interviewRemarkKey) ?? ""

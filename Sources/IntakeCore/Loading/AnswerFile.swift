@@ -23,7 +23,12 @@ public struct AnswerFile: Sendable {
     public var questionnaireID: String?
     public var language: String?
     public var persona: Persona?
-    public var answers: [String: AnswerValue]
+    /// Set only here, so that `byPosition` stays true to it.
+    public internal(set) var answers: [String: AnswerValue]
+    /// The same answers by position in the questionnaire's `questions`,
+    /// when the fast path read the file: scoring reads them instead of
+    /// looking every id up again (`Scorer.score(_:file:language:)`).
+    var byPosition: AnswerSlots?
     /// Remarks by question id; the key `_interview` is the whole interview's remark.
     public var remarks: [String: String]
     /// Where each answer was written, for messages.
@@ -33,6 +38,13 @@ public struct AnswerFile: Sendable {
     public var notes: [Diagnostic] = []
 
     public static let interviewRemarkKey = "_interview"
+
+    /// Answers by position in one questionnaire's `questions`, and that
+    /// questionnaire's content hash: the positions hold for it alone.
+    struct AnswerSlots: Sendable {
+        let questionnaireHash: String
+        let values: [AnswerValue?]
+    }
 
     /// Reads the structure without a questionnaire: enough to learn which
     /// questionnaire it names.

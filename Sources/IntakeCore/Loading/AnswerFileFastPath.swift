@@ -353,6 +353,13 @@ extension AnswerFile {
         // learn that was 30,000 instructions a file (bench/README.md, "Issue
         // 19, round 6: batch summaries"); few questions have one.
         var constrained: [String] = []
+        // Each section's first position in `questionnaire.questions`.
+        var sectionStart: [Int] = []
+        sectionStart.reserveCapacity(questionnaire.sections.count)
+        for s in questionnaire.sections.indices {
+            sectionStart.append(s == 0 ? 0 : sectionStart[s - 1] + questionnaire.sections[s - 1].questions.count)
+        }
+        var slots = [AnswerValue?](repeating: nil, count: questionnaire.questions.count)
         for e in answerEntries {
             // One lookup, and the question read in place, not copied out.
             guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }
@@ -362,7 +369,9 @@ extension AnswerFile {
             file.answers[e.key] = value
             file.locations[e.key] = SourceLocation(file: path, line: line, column: column)
             if hasConstraint, value.special == nil { constrained.append(e.key) }
+            slots[sectionStart[p.section] + p.question] = value
         }
+        file.byPosition = AnswerSlots(questionnaireHash: questionnaire.contentHash, values: slots)
         var diags = DiagnosticBag()
         checkConstraints(file, questionnaire: questionnaire, of: constrained, diags: &diags)
         if !diags.sorted.isEmpty { return nil }
@@ -377,7 +386,7 @@ extension AnswerFile {
         switch v {
         case .scalar(let s):
             (line, column) = (s.line, s.column)
-            if let special = SpecialAnswer(rawValue: s.text) {
+            if let special = SpecialAnswer.named(s.text) {
                 value = .special(special)
             } else {
                 switch q.type {
