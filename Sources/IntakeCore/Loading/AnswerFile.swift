@@ -32,7 +32,25 @@ public struct AnswerFile: Sendable {
     /// Remarks by question id; the key `_interview` is the whole interview's remark.
     public var remarks: [String: String]
     /// Where each answer was written, for messages.
-    public var locations: [String: SourceLocation]
+    public var locations: [String: SourceLocation] {
+        switch written {
+        case .byID(let byID): return byID
+        case .listed(let list):
+            return Dictionary(list.map { ($0.id, SourceLocation(file: path, line: $0.line, column: $0.column)) },
+                              uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// `locations` as the path that read the file kept them. The fast
+    /// path lists them: a file it accepts gets no message, so they are
+    /// seldom read, and a dictionary of them cost 35,000 instructions a
+    /// file in a batch (bench/README.md, "Issue 19, round 6: batch summaries").
+    enum WrittenAt: Sendable {
+        case byID([String: SourceLocation])
+        case listed([(id: String, line: Int, column: Int)])
+    }
+
+    var written: WrittenAt
     /// Warnings that did not stop loading: answers to questions that the
     /// questionnaire's changelog renamed or removed.
     public var notes: [Diagnostic] = []
@@ -106,7 +124,8 @@ public struct AnswerFile: Sendable {
         guard case .mapping(let top) = root else {
             return .failure(DiagnosticsError([.error(YAMLDocument.location(root, path: path), "an answer file must map question ids to answers")]))
         }
-        var file = AnswerFile(path: path, answers: [:], remarks: [:], locations: [:])
+        var file = AnswerFile(path: path, answers: [:], remarks: [:], written: .byID([:]))
+        var locations: [String: SourceLocation] = [:]
         let structured = top["answers"] != nil
         var answerNode: Node = root
         if structured {
@@ -167,9 +186,10 @@ public struct AnswerFile: Sendable {
             guard let q = questionnaire.question(qid) else { continue }
             if let value = parseAnswer(v, question: q, path: path, diags: &diags) {
                 file.answers[qid] = value
-                file.locations[qid] = YAMLDocument.location(v, path: path)
+                locations[qid] = YAMLDocument.location(v, path: path)
             }
         }
+        file.written = .byID(locations)
         checkConstraints(file, questionnaire: questionnaire, diags: &diags)
         if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
         file.notes = diags.sorted

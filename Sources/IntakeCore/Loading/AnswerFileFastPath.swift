@@ -317,7 +317,7 @@ extension AnswerFile {
     /// or nil when the general path must read it: on anything that would
     /// be an error or a warning there, and on a `persona` block.
     static func loadFast(_ entries: [AnswerFileFastPath.Entry], path: String, questionnaire: Questionnaire) -> AnswerFile? {
-        var file = AnswerFile(path: path, answers: [:], remarks: [:], locations: [:])
+        var file = AnswerFile(path: path, answers: [:], remarks: [:], written: .listed([]))
         var answerEntries = entries
         if entries.contains(where: { $0.key == "answers" }) {
             answerEntries = []
@@ -347,7 +347,8 @@ extension AnswerFile {
         // Sized once: growing two dictionaries an answer at a time was a
         // tenth of loading a file (bench/README.md, "Issue 19, round 4").
         file.answers.reserveCapacity(answerEntries.count)
-        file.locations.reserveCapacity(answerEntries.count)
+        var written: [(id: String, line: Int, column: Int)] = []
+        written.reserveCapacity(answerEntries.count)
         // The answers whose question has a constraint, found here where the
         // question is at hand: looking each answer's question up again to
         // learn that was 30,000 instructions a file (bench/README.md, "Issue
@@ -367,11 +368,12 @@ extension AnswerFile {
             guard let (value, line, column) = fastAnswer(e.value, question: questionnaire.sections[p.section].questions[p.question])
             else { return nil }
             file.answers[e.key] = value
-            file.locations[e.key] = SourceLocation(file: path, line: line, column: column)
+            written.append((e.key, line, column))
             if hasConstraint, value.special == nil { constrained.append(e.key) }
             slots[sectionStart[p.section] + p.question] = value
         }
         file.byPosition = AnswerSlots(questionnaireHash: questionnaire.contentHash, values: slots)
+        file.written = .listed(written)
         var diags = DiagnosticBag()
         checkConstraints(file, questionnaire: questionnaire, of: constrained, diags: &diags)
         if !diags.sorted.isEmpty { return nil }
