@@ -360,17 +360,20 @@ extension AnswerFile {
         for s in questionnaire.sections.indices {
             sectionStart.append(s == 0 ? 0 : sectionStart[s - 1] + questionnaire.sections[s - 1].questions.count)
         }
-        var slots = [AnswerValue?](repeating: nil, count: questionnaire.questions.count)
+        // The questions in order: a question read through `sections` copied
+        // its whole section out (a retain and a release of each of its
+        // fields) for every answer.
+        let questions = questionnaire.questions
+        var slots = [AnswerValue?](repeating: nil, count: questions.count)
         for e in answerEntries {
-            // One lookup, and the question read in place, not copied out.
+            // One lookup.
             guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }
-            let hasConstraint = questionnaire.sections[p.section].questions[p.question].constraint != nil
-            guard let (value, line, column) = fastAnswer(e.value, question: questionnaire.sections[p.section].questions[p.question])
-            else { return nil }
+            let position = sectionStart[p.section] + p.question
+            guard let (value, line, column) = fastAnswer(e.value, question: questions[position]) else { return nil }
             file.answers[e.key] = value
             written.append((e.key, line, column))
-            if hasConstraint, value.special == nil { constrained.append(e.key) }
-            slots[sectionStart[p.section] + p.question] = value
+            if questions[position].constraint != nil, value.special == nil { constrained.append(e.key) }
+            slots[position] = value
         }
         file.byPosition = AnswerSlots(questionnaireHash: questionnaire.contentHash, values: slots)
         file.written = .listed(written)
