@@ -360,9 +360,7 @@ extension AnswerFile {
         for s in questionnaire.sections.indices {
             sectionStart.append(s == 0 ? 0 : sectionStart[s - 1] + questionnaire.sections[s - 1].questions.count)
         }
-        // The questions in order: a question read through `sections` copied
-        // its whole section out (a retain and a release of each of its
-        // fields) for every answer.
+        // The questions in order, read by the position the answer's slot uses.
         let questions = questionnaire.questions
         var slots = [AnswerValue?](repeating: nil, count: questions.count)
         for e in answerEntries {
