@@ -80,7 +80,8 @@ import Yams
             switch Int.random(in: 0..<16, using: &rng) {
             case 0...4:  // a new value
                 if let r = line.range(of: ": ") { lines[i] = String(line[..<r.upperBound]) + pick(AnswerFileFastPathTests.values) }
-            case 5: lines.insert(line, at: i)  // duplicate key
+            case 5:  // a duplicate key, next to its first or anywhere
+                lines.insert(line, at: chance(0.5) ? i : Int.random(in: 0...lines.count, using: &rng))
             case 6: lines[i] = String(repeating: " ", count: Int.random(in: 1...3, using: &rng)) + line
             case 7: lines[i] = String(line.drop { $0 == " " })
             case 8: lines.insert(pick(["# comment", "  # indented comment", "", "   ", "#", "---", "...", "%YAML 1.1", "\t"]), at: i)
@@ -130,7 +131,8 @@ import Yams
                               "quick-screen": try bundledQuestionnaire("quick-screen")]
         var g = Gen(rng: SplitMix64(seed: 19_2026_12_06))
         let seeds = Self.seeds()
-        var fast = 0, total = 0
+        var fast = 0, total = 0, byPosition = 0
+        let programs = questionnaires.mapValues { ScoringProgram($0) }
         for n in 0..<3_000 {
             var lines = g.pick(seeds)
             // A third unchanged, the rest with one to four mutations.
@@ -151,7 +153,15 @@ import Yams
             let general = AnswerFile.parse(generalOnly: bytes, path: "g.yaml")
             #expect(AnswerFile.peekQuestionnaireID(parsed) == AnswerFile.peekQuestionnaireID(general), "file \(n):\n\(text)")
             let q = questionnaires[AnswerFile.peekQuestionnaireID(general) ?? "trafficking-screening"] ?? questionnaires["trafficking-screening"]!
-            let ours = Self.describe(AnswerFile.load(parsed, path: "g.yaml", questionnaire: q))
+            let loaded = AnswerFile.load(parsed, path: "g.yaml", questionnaire: q)
+            if case .success(let file) = loaded, file.byPosition != nil {
+                // Scored from the answers by position, as from the answers by id.
+                let program = programs[q.id]!
+                #expect(IndexedConditionTests.describe(Scorer.score(program, file: file, language: "en")) ==
+                        IndexedConditionTests.describe(Scorer.score(program, answers: file.answers, language: "en")), "file \(n):\n\(text)")
+                byPosition += 1
+            }
+            let ours = Self.describe(loaded)
             let theirs = Self.describe(AnswerFile.loadGeneral(bytes: bytes, path: "g.yaml", questionnaire: q))
             #expect(ours == theirs, "file \(n):\n\(text)")
             if ours != theirs { return }
@@ -159,6 +169,7 @@ import Yams
         // The test means something only if both paths were taken often.
         #expect(fast > total / 5)
         #expect(total - fast > total / 5)
+        #expect(byPosition > total / 10)
     }
 
     @Test func theBenchmarksFilesTakeTheFastPath() throws {
@@ -186,6 +197,74 @@ import Yams
         for text in refused {
             #expect(AnswerFileFastPath.scan(Array(text.utf8)) == nil, "\(text.debugDescription)")
         }
+    }
+
+    /// The fast path checks the constraints of the questions that have one
+    /// (found as it reads each answer), and leaves a file that breaks one,
+    /// even through another answer, to the general path and its message.
+    @Test func aBrokenConstraintIsLeftToTheGeneralPath() throws {
+        let text = fixtureText("example.yaml").replacingOccurrences(of: "constraint: . >= 10", with: "constraint: . != 13 and (consent == yes or . > 50)")
+        let q = try #require(QuestionnaireLoader.load(text: text, path: "example.yaml").questionnaire)
+        func fast(_ answers: String) -> AnswerFile? {
+            AnswerFileFastPath.scan(Array(answers.utf8)).flatMap { AnswerFile.loadFast($0, path: "a.yaml", questionnaire: q) }
+        }
+        #expect(fast("consent: yes\nage: 12\n")?.answers["age"] == .number(12))
+        #expect(fast("consent: yes\nage: 13\n") == nil)
+        #expect(fast("consent: no\nage: 12\n") == nil)
+        #expect(fast("consent: no\nage: 60\n")?.answers["age"] == .number(60))
+        let general = AnswerFile.load(bytes: Array("consent: no\nage: 12\n".utf8), path: "a.yaml", questionnaire: q)
+        guard case .failure(let e) = general else { Issue.record("the general path accepted a broken constraint"); return }
+        #expect(e.diagnostics.map(\.description) == ["a.yaml:2:6: error: invalid answer to 'age': Please enter an age of 10 or more."])
+    }
+
+    /// Answers by position are used only for the questionnaire they were
+    /// read against; scored with another's program, the answers by id are.
+    @Test func answersByPositionAreForTheirQuestionnaireAlone() throws {
+        let q = try bundledQuestionnaire("trafficking-screening")
+        let other = try bundledQuestionnaire("quick-screen")
+        let text = try String(contentsOf: try #require(personaFiles().first { $0.lastPathComponent.hasPrefix("domestic") }), encoding: .utf8)
+        let scanned = try #require(AnswerFileFastPath.scan(Array(text.utf8))).filter { $0.key != "persona" }
+        let file = try #require(AnswerFile.loadFast(scanned, path: "p.yaml", questionnaire: q))
+        #expect(file.byPosition?.values.compactMap { $0 }.count == file.answers.count)
+        let program = ScoringProgram(other)
+        #expect(IndexedConditionTests.describe(Scorer.score(program, file: file, language: "en")) ==
+                IndexedConditionTests.describe(Scorer.score(program, answers: file.answers, language: "en")))
+    }
+
+    /// `SpecialAnswer.named` is `init(rawValue:)`: written out for each
+    /// case and near misses, and compared on every value the generator uses.
+    @Test func aSpecialAnswerIsFoundByItsExactName() {
+        #expect(SpecialAnswer.named("dont_know") == .dontKnow)
+        #expect(SpecialAnswer.named("declined") == .declined)
+        for miss in ["", "declined ", " declined", "Declined", "dont-know", "dont_know\u{0}", "declinedx", "yes", "dont_kno"] {
+            #expect(SpecialAnswer.named(miss) == nil, "\(miss.debugDescription)")
+        }
+        for v in Self.values + SpecialAnswer.allCases.map(\.rawValue) {
+            #expect(SpecialAnswer.named(v) == SpecialAnswer(rawValue: v), "\(v.debugDescription)")
+        }
+    }
+
+    /// Duplicate keys are refused wherever they are: next to each other,
+    /// far apart after the key table has grown, among keys of the same
+    /// length that differ in one byte, and in a nested mapping.
+    @Test func aDuplicateKeyIsRefusedNearOrFar() {
+        let many = (0..<300).map { "q_\($0): yes" }
+        #expect(AnswerFileFastPath.scan(Array((many.joined(separator: "\n") + "\n").utf8))?.count == 300)
+        let cases: [[String]] = [
+            many + ["q_0: no"],
+            many + ["q_299: no"],
+            ["q_150: no"] + many,
+            Array(many[0..<2]) + ["q_1: no"],
+            ["ab: yes", "ba: yes", "ab-: yes", "a-b: yes", "ab: no"],
+            ["answers:"] + many.map { "  " + $0 } + ["  q_77: no"],
+            ["answers:", "  a: yes", "remarks:", "  a: x", "answers:", "  b: yes"],
+        ]
+        for lines in cases {
+            #expect(AnswerFileFastPath.scan(Array((lines.joined(separator: "\n") + "\n").utf8)) == nil, "\(lines.suffix(3))")
+        }
+        // The same key in two different mappings is not a duplicate.
+        let nested = "answers:\n  a: yes\nremarks:\n  a: x\n"
+        #expect(AnswerFileFastPath.scan(Array(nested.utf8))?.count == 2)
     }
 
     @Test func aScannedFileGivesEachValueItsPlaceAsYamsDoes() throws {

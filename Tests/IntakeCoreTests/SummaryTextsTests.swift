@@ -40,7 +40,8 @@ import Testing
                 for tr in translators {
                     func build(_ texts: SummaryTexts?) -> String {
                         SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: remarks,
-                                             interviewRemark: "overall", intervieweeLanguage: "en", endedBy: nil,
+                                             interviewRemark: "overall", intervieweeLanguage: "en",
+                                             endedBy: n % 2 == 0 ? nil : answers.keys.sorted().first,
                                              in: tr, texts: texts).jsonString()
                     }
                     let general = build(nil)

@@ -70,8 +70,13 @@ public struct DataLocation: Sendable {
     }
 
     public static func files(in dir: URL, ext: [String]) -> [URL] {
+        names(in: dir, ext: ext).map { dir.appendingPathComponent($0) }
+    }
+
+    /// The names of the files in `dir` ending in `.` and one of `ext`, sorted.
+    public static func names(in dir: URL, ext: [String]) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { n in ext.contains { n.hasSuffix("." + $0) } }.sorted().map { dir.appendingPathComponent($0) }
+        return names.filter { n in ext.contains { n.hasSuffix("." + $0) } }.sorted()
     }
 
     /// Loads one questionnaire by id, reporting problems.
@@ -91,7 +96,12 @@ public enum QuestionnaireFiles {
     public static let maxBytes = 64 * 1024 * 1024
 
     public static func read(_ url: URL) throws -> [UInt8] {
-        switch bytes(of: url) {
+        try read(path: url.path, shown: displayPath(url))
+    }
+
+    /// `read(_:)` of a file whose path and shown path are known already.
+    public static func read(path: String, shown: @autoclosure () -> String) throws -> [UInt8] {
+        switch bytes(atPath: path, shown: shown()) {
         case .success(let b): return b
         case .failure(let d):
             printError(d.description)
@@ -103,12 +113,17 @@ public enum QuestionnaireFiles {
     /// too large); prints nothing. Reads at most a little over the limit, so
     /// a huge file is refused without filling memory.
     public static func bytes(of url: URL) -> Result<[UInt8], Diagnostic> {
-        let start = SourceLocation(file: displayPath(url), line: 1, column: 1)
-        guard let bytes = bytes(atPath: url.path, limit: maxBytes + 1) else {
-            return .failure(.error(start, Self.unreadable))
+        bytes(atPath: url.path, shown: displayPath(url))
+    }
+
+    /// `bytes(of:)`; the shown path is worked out only for a message.
+    static func bytes(atPath path: String, shown: @autoclosure () -> String) -> Result<[UInt8], Diagnostic> {
+        guard let bytes = bytes(atPath: path, limit: maxBytes + 1) else {
+            return .failure(.error(SourceLocation(file: shown(), line: 1, column: 1), Self.unreadable))
         }
         if bytes.count > maxBytes {
-            return .failure(.error(start, "the file is larger than \(maxBytes / 1024 / 1024) MiB"))
+            return .failure(.error(SourceLocation(file: shown(), line: 1, column: 1),
+                                   "the file is larger than \(maxBytes / 1024 / 1024) MiB"))
         }
         return .success(bytes)
     }
@@ -163,8 +178,43 @@ public enum QuestionnaireFiles {
 
     /// A path relative to the current folder when it is inside it.
     public static func displayPath(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        let p = url.standardizedFileURL.path
-        return p.hasPrefix(cwd) ? String(p.dropFirst(cwd.count)) : p
+        relative(url.standardizedFileURL.path, to: FileManager.default.currentDirectoryPath + "/")
+    }
+
+    static func relative(_ p: String, to cwd: String) -> String {
+        p.hasPrefix(cwd) ? String(p.dropFirst(cwd.count)) : p
+    }
+
+    /// The files of one folder, by name: the path to open each by, and the
+    /// path `displayPath` shows for it, without a URL a file. Why: in a
+    /// batch summary, `displayPath` (standardizing the URL, asking for the
+    /// current folder) and `deletingPathExtension` cost about 85,000
+    /// instructions a file, 5% of summarising it (bench/README.md, "Issue
+    /// 19, round 6: batch summaries"). A name from a folder's listing holds
+    /// no `/` and is never `.` or `..`, so standardizing the folder once
+    /// and adding the name gives what standardizing each file's URL gives
+    /// (`FolderPathsTests` compares the two).
+    public struct FolderPaths: Sendable {
+        public let folder: URL
+        private let opened: String
+        private let standardized: String
+        private let cwd: String
+
+        public init(_ folder: URL) {
+            self.folder = folder
+            opened = folder.path
+            standardized = folder.standardizedFileURL.path
+            cwd = FileManager.default.currentDirectoryPath + "/"
+        }
+
+        private static func join(_ folder: String, _ name: String) -> String {
+            folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        }
+
+        /// The path to open the file `name` by.
+        public func path(_ name: String) -> String { Self.join(opened, name) }
+
+        /// `displayPath(folder.appendingPathComponent(name))`.
+        public func shown(_ name: String) -> String { QuestionnaireFiles.relative(Self.join(standardized, name), to: cwd) }
     }
 }

@@ -59,8 +59,10 @@ public struct SummaryRun {
                          context: config.summaryContext)
             return
         }
-        let text = try String(decoding: summarise(URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs,
-                                                  cache: nil, directories: directories, context: config.summaryContext),
+        let url = URL(fileURLWithPath: answers)
+        let text = try String(decoding: summarise(path: url.path, shown: QuestionnaireFiles.displayPath(url), format: fmt,
+                                                  location: loc, catalogs: catalogs, cache: nil, directories: directories,
+                                                  context: config.summaryContext),
                           as: UTF8.self)
         if let output {
             try OutputFile.write(text, to: URL(fileURLWithPath: output))
@@ -90,11 +92,11 @@ public struct SummaryRun {
     }
 
     /// Summarises one answer file; the file's errors and notes go to `report`.
-    func summarise(_ url: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
+    /// - Parameters: path: the file to open; shown: its path in messages.
+    func summarise(path opened: String, shown path: String, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
                    cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext,
                    report: (String) -> Void = printError) throws -> [UInt8] {
-        let bytes = try QuestionnaireFiles.read(url)
-        let path = QuestionnaireFiles.displayPath(url)
+        let bytes = try QuestionnaireFiles.read(path: opened, shown: path)
         let parsed = AnswerFile.parse(bytes: bytes, path: path)
         let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(parsed) ?? "trafficking-screening"
         // A batch compiles each questionnaire's conditions once (`ScoringProgram`).
@@ -110,7 +112,7 @@ public struct SummaryRun {
         for d in file.notes { report(d.description) }
         let interviewee = file.language ?? q.language
         let tr = try catalogs.translator(language ?? q.language, source: q.language)
-        let score = program.map { Scorer.score($0, answers: file.answers, language: interviewee) }
+        let score = program.map { Scorer.score($0, file: file, language: interviewee) }
             ?? Scorer.score(q, answers: file.answers, language: interviewee)
         var remarks = file.remarks
         let overall = remarks.removeValue(forKey: AnswerFile.interviewRemarkKey) ?? ""
@@ -143,7 +145,8 @@ public struct SummaryRun {
         let outDir = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let files = DataLocation.files(in: folder, ext: ["yaml", "yml"])
+        let files = DataLocation.names(in: folder, ext: ["yaml", "yml"])
+        let paths = QuestionnaireFiles.FolderPaths(folder)
         let cache = QuestionnaireCache()
         let start = Date()
         var outcomes: [(ok: Bool, messages: [String])] = []
@@ -158,10 +161,11 @@ public struct SummaryRun {
             let group = Array(files[first..<min(first + Self.flushGroup, files.count)])
             var written = concurrentMap(group, threads: Self.batchThreads) { f -> (temporary: String?, to: URL, messages: [String]) in
                 var messages: [String] = []
-                let name = f.deletingPathExtension().lastPathComponent + "." + format.fileExtension
-                let to = outDir.appendingPathComponent(name)
+                // The name ends in ".yaml" or ".yml" (`names(in:ext:)`).
+                let name = f[..<f.lastIndex(of: ".")!] + "." + format.fileExtension
+                let to = outDir.appendingPathComponent(String(name))
                 do {
-                    let bytes = try summarise(f, format: format, location: location, catalogs: catalogs, cache: cache,
+                    let bytes = try summarise(path: paths.path(f), shown: paths.shown(f), format: format, location: location, catalogs: catalogs, cache: cache,
                                              directories: directories, context: context) { messages.append($0) }
                     let temporary = try OutputFile.writeTemporary(bytes, beside: to, flush: false) { messages.append($0) }
                     return (temporary, to, messages)

@@ -23,16 +23,46 @@ public struct AnswerFile: Sendable {
     public var questionnaireID: String?
     public var language: String?
     public var persona: Persona?
-    public var answers: [String: AnswerValue]
+    /// Set only here, so that `byPosition` stays true to it.
+    public internal(set) var answers: [String: AnswerValue]
+    /// The same answers by position in the questionnaire's `questions`,
+    /// when the fast path read the file: scoring reads them instead of
+    /// looking every id up again (`Scorer.score(_:file:language:)`).
+    var byPosition: AnswerSlots?
     /// Remarks by question id; the key `_interview` is the whole interview's remark.
     public var remarks: [String: String]
     /// Where each answer was written, for messages.
-    public var locations: [String: SourceLocation]
+    public var locations: [String: SourceLocation] {
+        switch written {
+        case .byID(let byID): return byID
+        case .listed(let list):
+            return Dictionary(list.map { ($0.id, SourceLocation(file: path, line: $0.line, column: $0.column)) },
+                              uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// `locations` as the path that read the file kept them. The fast
+    /// path lists them: a file it accepts gets no message, so they are
+    /// seldom read, and a dictionary of them cost 35,000 instructions a
+    /// file in a batch (bench/README.md, "Issue 19, round 6: batch summaries").
+    enum WrittenAt: Sendable {
+        case byID([String: SourceLocation])
+        case listed([(id: String, line: Int, column: Int)])
+    }
+
+    var written: WrittenAt
     /// Warnings that did not stop loading: answers to questions that the
     /// questionnaire's changelog renamed or removed.
     public var notes: [Diagnostic] = []
 
     public static let interviewRemarkKey = "_interview"
+
+    /// Answers by position in one questionnaire's `questions`, and that
+    /// questionnaire's content hash: the positions hold for it alone.
+    struct AnswerSlots: Sendable {
+        let questionnaireHash: String
+        let values: [AnswerValue?]
+    }
 
     /// Reads the structure without a questionnaire: enough to learn which
     /// questionnaire it names.
@@ -94,7 +124,8 @@ public struct AnswerFile: Sendable {
         guard case .mapping(let top) = root else {
             return .failure(DiagnosticsError([.error(YAMLDocument.location(root, path: path), "an answer file must map question ids to answers")]))
         }
-        var file = AnswerFile(path: path, answers: [:], remarks: [:], locations: [:])
+        var file = AnswerFile(path: path, answers: [:], remarks: [:], written: .byID([:]))
+        var locations: [String: SourceLocation] = [:]
         let structured = top["answers"] != nil
         var answerNode: Node = root
         if structured {
@@ -155,9 +186,10 @@ public struct AnswerFile: Sendable {
             guard let q = questionnaire.question(qid) else { continue }
             if let value = parseAnswer(v, question: q, path: path, diags: &diags) {
                 file.answers[qid] = value
-                file.locations[qid] = YAMLDocument.location(v, path: path)
+                locations[qid] = YAMLDocument.location(v, path: path)
             }
         }
+        file.written = .byID(locations)
         checkConstraints(file, questionnaire: questionnaire, diags: &diags)
         if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
         file.notes = diags.sorted
@@ -166,17 +198,26 @@ public struct AnswerFile: Sendable {
 
     /// Constraints may read other answers, so they are checked last.
     static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, diags: inout DiagnosticBag) {
-        for (qid, value) in file.answers where value.special == nil {
-            // Only questions with a constraint are copied out (most have none).
-            guard let p = questionnaire.questionIndex[qid], questionnaire.sections[p.section].questions[p.question].constraint != nil
-            else { continue }
-            let q = questionnaire.sections[p.section].questions[p.question]
-            guard let c = q.constraint else { continue }
-            let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
-                                    language: file.language ?? questionnaire.language, currentAnswer: value)
-            if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {
-                diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")
-            }
+        for (qid, value) in file.answers { checkConstraint(qid, value, of: file, questionnaire: questionnaire, diags: &diags) }
+    }
+
+    /// The same for the answers to `ids` alone; the others' questions have no constraint.
+    static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, of ids: [String], diags: inout DiagnosticBag) {
+        for qid in ids { checkConstraint(qid, file.answers[qid]!, of: file, questionnaire: questionnaire, diags: &diags) }
+    }
+
+    private static func checkConstraint(_ qid: String, _ value: AnswerValue, of file: AnswerFile, questionnaire: Questionnaire,
+                                        diags: inout DiagnosticBag) {
+        guard value.special == nil else { return }
+        // Only questions with a constraint are copied out (most have none).
+        guard let p = questionnaire.questionIndex[qid], questionnaire.sections[p.section].questions[p.question].constraint != nil
+        else { return }
+        let q = questionnaire.sections[p.section].questions[p.question]
+        guard let c = q.constraint else { return }
+        let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
+                                language: file.language ?? questionnaire.language, currentAnswer: value)
+        if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {
+            diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")
         }
     }
 

@@ -72,6 +72,53 @@ enum AnswerFileFastPath {
         return true
     }
 
+    /// The keys of one mapping so far, as spans of the file's bytes, to
+    /// refuse a duplicate. Why not a `Set<String>`: hashing each key with
+    /// the standard library's seeded hash and growing the set was 15.8 M of
+    /// the 44 M instructions that scanning 200 files took (bench/README.md,
+    /// "Issue 19, round 6: batch summaries"); this open-addressed table of
+    /// spans hashes the key's bytes with FNV-1a as they are read. Keys are
+    /// compared byte for byte, so a collision only costs a probe. A hostile
+    /// file can make every key collide; the file is at most
+    /// `YAMLDocument.maxNodes` nodes, so that costs time, not correctness.
+    /// `AnswerFileFastPathTests` covers it (duplicate keys, near and far).
+    struct KeySpans {
+        private var slots = [Int32](repeating: -1, count: 16)
+        private var spans: [(start: Int, end: Int, hash: UInt64)] = []
+
+        /// Adds the key `b[start..<end]`; false if it is there already.
+        mutating func insert(_ start: Int, _ end: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x0000_0100_0000_01b3 }
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 {
+                let s = spans[Int(slots[i])]
+                if s.hash == h, s.end - s.start == end - start, same(s.start, start, count: end - start, in: b) { return false }
+                i = (i + 1) & mask
+            }
+            slots[i] = Int32(spans.count)
+            spans.append((start, end, h))
+            if spans.count * 2 > slots.count { grow() }
+            return true
+        }
+
+        private func same(_ x: Int, _ y: Int, count: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+            for k in 0..<count where b[x + k] != b[y + k] { return false }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (n, s) in spans.enumerated() {
+                var i = Int(truncatingIfNeeded: s.hash) & mask
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(n)
+            }
+        }
+    }
+
     private struct Scanner {
         let b: UnsafeBufferPointer<UInt8>
         /// Start of the current line, and its number (1-based).
@@ -121,7 +168,7 @@ enum AnswerFileFastPath {
         mutating func mapping(indent: Int, depth: Int) -> [Entry]? {
             guard depth <= 4 else { return nil }
             var entries: [Entry] = []
-            var keys = Set<String>()
+            var keys = KeySpans()
             while let l = peekContent() {
                 if l.indent < indent { break }
                 if l.indent > indent { return nil }
@@ -134,8 +181,8 @@ enum AnswerFileFastPath {
                 let keyStart = i
                 while i < l.end, isKeyByte(b[i]) { i += 1 }
                 guard i < l.end, b[i] == 0x3A else { return nil }
+                guard keys.insert(keyStart, i, in: b) else { return nil }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: b[keyStart..<i]), as: UTF8.self)
-                guard keys.insert(key).inserted else { return nil }
                 i += 1
                 if i < l.end, b[i] != 0x20 { return nil }
                 while i < l.end, b[i] == 0x20 { i += 1 }
@@ -270,7 +317,7 @@ extension AnswerFile {
     /// or nil when the general path must read it: on anything that would
     /// be an error or a warning there, and on a `persona` block.
     static func loadFast(_ entries: [AnswerFileFastPath.Entry], path: String, questionnaire: Questionnaire) -> AnswerFile? {
-        var file = AnswerFile(path: path, answers: [:], remarks: [:], locations: [:])
+        var file = AnswerFile(path: path, answers: [:], remarks: [:], written: .listed([]))
         var answerEntries = entries
         if entries.contains(where: { $0.key == "answers" }) {
             answerEntries = []
@@ -300,17 +347,36 @@ extension AnswerFile {
         // Sized once: growing two dictionaries an answer at a time was a
         // tenth of loading a file (bench/README.md, "Issue 19, round 4").
         file.answers.reserveCapacity(answerEntries.count)
-        file.locations.reserveCapacity(answerEntries.count)
-        for e in answerEntries {
-            // One lookup, and the question read in place, not copied out.
-            guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }
-            guard let (value, line, column) = fastAnswer(e.value, question: questionnaire.sections[p.section].questions[p.question])
-            else { return nil }
-            file.answers[e.key] = value
-            file.locations[e.key] = SourceLocation(file: path, line: line, column: column)
+        var written: [(id: String, line: Int, column: Int)] = []
+        written.reserveCapacity(answerEntries.count)
+        // The answers whose question has a constraint, found here where the
+        // question is at hand: looking each answer's question up again to
+        // learn that was 30,000 instructions a file (bench/README.md, "Issue
+        // 19, round 6: batch summaries"); few questions have one.
+        var constrained: [String] = []
+        // Each section's first position in `questionnaire.questions`.
+        var sectionStart: [Int] = []
+        sectionStart.reserveCapacity(questionnaire.sections.count)
+        for s in questionnaire.sections.indices {
+            sectionStart.append(s == 0 ? 0 : sectionStart[s - 1] + questionnaire.sections[s - 1].questions.count)
         }
+        // The questions in order, read by the position the answer's slot uses.
+        let questions = questionnaire.questions
+        var slots = [AnswerValue?](repeating: nil, count: questions.count)
+        for e in answerEntries {
+            // One lookup.
+            guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }
+            let position = sectionStart[p.section] + p.question
+            guard let (value, line, column) = fastAnswer(e.value, question: questions[position]) else { return nil }
+            file.answers[e.key] = value
+            written.append((e.key, line, column))
+            if questions[position].constraint != nil, value.special == nil { constrained.append(e.key) }
+            slots[position] = value
+        }
+        file.byPosition = AnswerSlots(questionnaireHash: questionnaire.contentHash, values: slots)
+        file.written = .listed(written)
         var diags = DiagnosticBag()
-        checkConstraints(file, questionnaire: questionnaire, diags: &diags)
+        checkConstraints(file, questionnaire: questionnaire, of: constrained, diags: &diags)
         if !diags.sorted.isEmpty { return nil }
         return file
     }
@@ -323,7 +389,7 @@ extension AnswerFile {
         switch v {
         case .scalar(let s):
             (line, column) = (s.line, s.column)
-            if let special = SpecialAnswer(rawValue: s.text) {
+            if let special = SpecialAnswer.named(s.text) {
                 value = .special(special)
             } else {
                 switch q.type {

@@ -197,6 +197,17 @@ public enum QuestionType: String, Sendable, CaseIterable {
 public enum SpecialAnswer: String, Sendable, CaseIterable, Codable {
     case dontKnow = "dont_know"
     case declined
+
+    private static let all = allCases
+
+    /// `init(rawValue:)`, comparing the text with each raw value: the
+    /// synthesized initializer's search of the case names cost about 260
+    /// instructions for each value of an answer file, 1% of a batch
+    /// summary (bench/README.md, "Issue 19, round 6: batch summaries").
+    public static func named(_ text: String) -> SpecialAnswer? {
+        for c in all where c.rawValue == text { return c }
+        return nil
+    }
 }
 
 public struct AnswerOption: Sendable, Hashable {

@@ -11,7 +11,26 @@ public enum Scorer {
     /// of summaries): gives what the function above gives
     /// (`IndexedConditionTests`).
     public static func score(_ program: ScoringProgram, answers: [String: AnswerValue], language: String) -> ScoreResult {
-        let (relevance, base) = program.relevance(answers, language: language)
+        score(program, answers: answers, given: nil, language: language)
+    }
+
+    /// The same for an answer file, reading its answers by position when
+    /// the fast path kept them for this questionnaire: hashing every
+    /// answer's id again to find its position was 35,000 instructions a
+    /// file (bench/README.md, "Issue 19, round 6: batch summaries").
+    /// Gives what the function above gives (`AnswerFileFastPathTests`).
+    public static func score(_ program: ScoringProgram, file: AnswerFile, language: String) -> ScoreResult {
+        let given = file.byPosition.flatMap {
+            $0.questionnaireHash == program.questionnaire.contentHash && $0.values.count == program.questionnaire.questions.count
+                ? $0.values : nil
+        }
+        return score(program, answers: file.answers, given: given, language: language)
+    }
+
+    /// - Parameter given: `answers` by position, if known.
+    static func score(_ program: ScoringProgram, answers: [String: AnswerValue], given: [AnswerValue?]?,
+                      language: String) -> ScoreResult {
+        let (relevance, base) = program.relevance(answers, given: given, language: language)
         var result = score(program.questionnaire, relevance: relevance, base: base, rules: program)
         result.relevantAnswers = base.slots
         return result
@@ -118,6 +137,7 @@ public enum Scorer {
 
         // 6. What is unknown: declined, don't know, or not asked.
         var unanswered: [(String, UnansweredReason)] = []
+        var unansweredPositions: [Int] = []
         // By index: `for question in q.questions` copied every question out.
         for p in q.questions.indices where q.questions[p].takesAnswer {
             let id = q.questions[p].id
@@ -135,13 +155,14 @@ public enum Scorer {
                 default: break
                 }
             }
+            if unansweredPositions.count < unanswered.count { unansweredPositions.append(p) }
         }
 
         return ScoreResult(result: level, ruleResult: ruleResult, urgent: !urgentBecause.isEmpty,
                            urgentBecause: urgentBecause, urgentEvidence: urgentEvidence, safety: safety,
                            domains: domains, indicators: raised,
                            scores: ctx.scores, overrides: applied, referrals: referrals,
-                           unanswered: unanswered, relevance: relevance)
+                           unanswered: unanswered, relevance: relevance, unansweredPositions: unansweredPositions)
     }
 }
 

@@ -51,10 +51,16 @@ public struct ScoringProgram: Sendable {
 
     /// What `Relevance(questionnaire:answers:language:)` works out, and the
     /// answers of the relevant questions by position.
-    func relevance(_ answers: [String: AnswerValue], language: String) -> (Relevance, IndexedAnswers) {
+    /// - Parameter known: `answers` by position, if the caller has them.
+    func relevance(_ answers: [String: AnswerValue], given known: [AnswerValue?]? = nil,
+                   language: String) -> (Relevance, IndexedAnswers) {
         let q = questionnaire
-        var given = [AnswerValue?](repeating: nil, count: q.questions.count)
-        for (id, a) in answers { if let p = q.positions[id] { given[p] = a } }
+        let given: [AnswerValue?]
+        if let known { given = known } else {
+            var byID = [AnswerValue?](repeating: nil, count: q.questions.count)
+            for (id, a) in answers { if let p = q.positions[id] { byID[p] = a } }
+            given = byID
+        }
         // The visible answers, filled in question order as in `Relevance`:
         // a condition sees only earlier relevant questions' answers.
         var visible = IndexedAnswers(slots: [AnswerValue?](repeating: nil, count: q.questions.count),

@@ -52,12 +52,18 @@ public enum SummaryBuilder {
             if let texts, let r = texts.text(s) { return recorder.note(r) }
             return Sanitize.multiLine(recorder.text(s))
         }
-        func questionText(_ id: String) -> String {
-            if let texts, let p = q.positions[id] { return recorder.note(texts.questions[p]) }
+        // With the batch's texts, a question's position is looked up once
+        // for both its text and its answer's (an evidence line, a hook).
+        func position(_ id: String) -> Int? { texts == nil ? nil : q.positions[id] }
+        let questions = q.questions
+        func questionText(_ id: String, at p: Int?) -> String {
+            if let texts, let p { return recorder.note(texts.questions[p]) }
             return q.question(id).map { t($0.text) } ?? id
         }
-        func answerText(_ a: AnswerValue, _ id: String) -> String {
-            if let texts, let p = q.positions[id], let words = texts.answer(a, at: p) { return recorder.note(words) }
+        func questionText(_ id: String) -> String { questionText(id, at: position(id)) }
+        func answerText(_ a: AnswerValue, _ id: String) -> String { answerText(a, id, at: position(id)) }
+        func answerText(_ a: AnswerValue, _ id: String, at p: Int?) -> String {
+            if let texts, let p, let words = texts.answer(a, at: p) { return recorder.note(words) }
             guard let question = q.question(id) else { return Sanitize.multiLine(a.plainDescription) }
             if case .text = a { return Sanitize.multiLine(a.plainDescription) }
             return Sanitize.multiLine(recorder.answer(a, of: question))
@@ -68,8 +74,9 @@ public enum SummaryBuilder {
 
         func evidenceItems(_ evidence: [Evidence]) -> [Summary.EvidenceItem] {
             evidence.map { e in
-                Summary.EvidenceItem(question: e.questionID, questionText: questionText(e.questionID),
-                                     answer: answerText(e.answer, e.questionID))
+                let p = position(e.questionID)
+                return Summary.EvidenceItem(question: e.questionID, questionText: questionText(e.questionID, at: p),
+                                            answer: answerText(e.answer, e.questionID, at: p))
             }
         }
 
@@ -88,8 +95,12 @@ public enum SummaryBuilder {
         case .noConcernReported: safety = .noConcernReported
         case .notEstablished(let ids):
             safety = .notEstablished
-            let reasons = Dictionary(score.unanswered.map { ($0.questionID, $0.reason) }, uniquingKeysWith: { a, _ in a })
-            safetyUnanswered = ids.map { .init(question: $0, questionText: questionText($0), reason: reasons[$0] ?? .notAsked) }
+            // A few ids, looked for among the unanswered ones in turn: a
+            // dictionary of all of them was built for these few.
+            safetyUnanswered = ids.map { id in
+                .init(question: id, questionText: questionText(id),
+                      reason: score.unanswered.first { $0.questionID == id }?.reason ?? .notAsked)
+            }
         }
 
         var domains: [String: Summary.DomainItem] = [:]
@@ -151,7 +162,10 @@ public enum SummaryBuilder {
 
         /// A question's answer as a summary line, if it was given and applied.
         func line(_ id: String) -> Summary.EvidenceItem? {
-            effective(id).map { Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText($0, id)) }
+            effective(id).map {
+                let p = position(id)
+                return Summary.EvidenceItem(question: id, questionText: questionText(id, at: p), answer: answerText($0, id, at: p))
+            }
         }
         /// The answers to these hooks' questions, as summary lines.
         func lines(_ hooks: [SummaryHook]) -> [Summary.EvidenceItem] {
@@ -178,8 +192,9 @@ public enum SummaryBuilder {
             intervieweeLanguageDraft: context.intervieweeLanguageDraft, languageDraft: tr.isDraft,
             interpreter: choice(q.summaryHooks[.interpreterUsed]), interpreterLanguage: text(.interpreterLanguage),
             preferredLanguages: text(.preferredLanguages),
-            endedAt: endedBy.flatMap { id in answers[id].map {
-                Summary.EvidenceItem(question: id, questionText: questionText(id), answer: answerText($0, id))
+            endedAt: endedBy.flatMap { id in answers[id].map { line in
+                let p = position(id)
+                return Summary.EvidenceItem(question: id, questionText: questionText(id, at: p), answer: answerText(line, id, at: p))
             } })
 
         return Summary(
@@ -212,7 +227,11 @@ public enum SummaryBuilder {
             dependants: lines([.dependants, .dependantsSafe]),
             safeContact: lines([.safeContact, .safeContactTimes, .neverContact]),
             shareLimits: text(.shareLimits),
-            unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
+            unanswered: score.unanswered.indices.map { k in
+                let u = score.unanswered[k]
+                let p = texts == nil ? nil : score.unansweredPosition(k, in: questions) ?? q.positions[u.questionID]
+                return .init(question: u.questionID, questionText: questionText(u.questionID, at: p), reason: u.reason)
+            },
             remarks: remarkItems,
             endedEarly: endedBy != nil,
             disclaimer: texts.map { recorder.note($0.disclaimer) } ?? Sanitize.multiLine(recorder.ui(.summaryDisclaimer)),

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Local services from the organisation's directory, attached to a built
 /// summary: under each referral the services of its category, and under an
 /// urgent summary the emergency numbers and hotlines.
@@ -99,19 +101,81 @@ struct ServiceLanguageMatch {
 
     init(intervieweeLanguage: String, languagesAnswer: String) {
         intervieweePrimary = LanguageTag(intervieweeLanguage)?.primaryLanguage ?? intervieweeLanguage.lowercased()
-        // Lowercased words: letters and marks only, so "Tagalog (preferred)," gives "tagalog".
-        answerWords = languagesAnswer.lowercased()
+        answerWords = Self.words(languagesAnswer)
+    }
+
+    /// Lowercased words: letters and marks only, so "Tagalog (preferred),"
+    /// gives "tagalog".
+    static func words(_ text: String) -> [String] {
+        asciiWords(text) ?? generalWords(text)
+    }
+
+    static func generalWords(_ text: String) -> [String] {
+        text.lowercased()
             .split { !($0.isLetter || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }) }
             .map(String.init)
     }
 
-    func speaks(_ tag: String) -> Bool {
-        guard let t = LanguageTag(tag) else { return false }
-        if t.primaryLanguage == intervieweePrimary { return true }
+    /// `words` of an ASCII text, read byte by byte; nil for any other
+    /// text. In ASCII the letters are A-Z and a-z and there are no marks,
+    /// and lowercasing changes A-Z alone. Why: splitting by `Character`
+    /// (each one's grapheme break and properties) was about 27,000
+    /// instructions a summary for a line of text, 2% of a batch summary
+    /// (bench/README.md, "Issue 19, round 6: batch summaries").
+    /// `SummaryServicesTests` compares the two on seeded text.
+    static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { b -> [String]? in
+            var words: [String] = []
+            var word: [UInt8] = []
+            for c in b {
+                guard c < 0x80 else { return nil }
+                switch c {
+                case 0x41...0x5A: word.append(c + 0x20)
+                case 0x61...0x7A: word.append(c)
+                default:
+                    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+    }
+
+    /// A tag's primary language and the words of its names (English, its
+    /// own, and for the whole tag), each name once; nil for a tag that is
+    /// not valid. They depend on the tag alone and are worked out once a
+    /// run: `speaks` worked them out for every service of every summary,
+    /// 25,000 instructions a summary in a batch (bench/README.md, "Issue
+    /// 19, round 6: batch summaries").
+    struct TagNames: Sendable, Equatable {
+        let primary: String
+        let names: [[String]]
+    }
+
+    /// By tag; the tags are those of the service directories' entries.
+    private static let tagNames = Mutex<[String: TagNames?]>([:])
+
+    static func names(_ tag: String) -> TagNames? {
+        if let known = tagNames.withLock({ $0[tag] }) { return known }
+        let worked = workOutNames(tag)
+        tagNames.withLock { $0[tag] = .some(worked) }
+        return worked
+    }
+
+    static func workOutNames(_ tag: String) -> TagNames? {
+        guard let t = LanguageTag(tag) else { return nil }
         let names = [LanguageTag.englishNames[t.primaryLanguage], LanguageTag.endonyms[t.primaryLanguage],
                      LanguageTag.endonym(tag), LanguageTag.displayName(tag)].compactMap { $0?.lowercased() }
-        for name in Set(names) {
-            let words = name.split { !$0.isLetter }.map(String.init)
+        var seen = Set<String>()
+        return TagNames(primary: t.primaryLanguage,
+                        names: names.filter { seen.insert($0).inserted }.map { $0.split { !$0.isLetter }.map(String.init) })
+    }
+
+    func speaks(_ tag: String) -> Bool {
+        guard let t = Self.names(tag) else { return false }
+        if t.primary == intervieweePrimary { return true }
+        for words in t.names {
             guard let first = words.first, !first.isEmpty else { continue }
             // The name's first word as a whole word ("chinese" in "Chinese (Simplified)").
             if answerWords.contains(first) { return true }

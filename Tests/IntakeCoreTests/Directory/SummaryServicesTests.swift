@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -113,5 +114,35 @@ import Testing
         #expect(json.contains("\"no_immigration_status_required\" : true"))
         let back = try JSONDecoder().decode(Summary.self, from: Data(json.utf8))
         #expect(back == summary())
+    }
+
+    /// The words of an ASCII languages answer, read byte by byte, are the
+    /// words the general split by `Character` gives: written out, then on
+    /// 3,000 seeded texts of letters, digits, punctuation, spaces, tabs,
+    /// line ends (CR LF is one `Character`) and control characters.
+    @Test func asciiWordsAreTheGeneralWords() {
+        #expect(ServiceLanguageMatch.asciiWords("Tagalog (preferred), some ENGLISH") == ["tagalog", "preferred", "some", "english"])
+        #expect(ServiceLanguageMatch.asciiWords("") == [])
+        #expect(ServiceLanguageMatch.asciiWords("한국어") == nil)
+        #expect(ServiceLanguageMatch.asciiWords("Español") == nil)
+        let pieces = ["a", "Z", "m", "Q", "1", "0", " ", "  ", ",", "(", ")", "-", "'", "\t", "\r\n", "\n", "\r", "\u{1}", "\u{7F}",
+                      "Tagalog", "ENGLISH", "spanish", "_", "@", "[", "`", "{", "~"]
+        var rng = SplitMix64(seed: 19_600)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(ServiceLanguageMatch.asciiWords(text) == ServiceLanguageMatch.generalWords(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// A tag's names are worked out once a run and kept: what is kept is
+    /// what working them out again gives, for valid and invalid tags.
+    @Test func aTagsNamesAreKeptAsWorkedOut() {
+        for tag in ["en", "es-419", "tl", "ko", "zh-Hans", "fa", "not a tag", "", "x-private"] {
+            let first = ServiceLanguageMatch.names(tag)
+            #expect(first == ServiceLanguageMatch.workOutNames(tag), "\(tag)")
+            #expect(ServiceLanguageMatch.names(tag) == first, "\(tag)")
+        }
+        #expect(ServiceLanguageMatch.names("ko")?.names.contains(["한국어"]) == true)
+        #expect(ServiceLanguageMatch.names("not a tag") == nil)
     }
 }
