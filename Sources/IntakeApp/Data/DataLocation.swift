@@ -79,11 +79,17 @@ public struct DataLocation: Sendable {
         return names.filter { n in ext.contains { n.hasSuffix("." + $0) } }.sorted()
     }
 
-    /// Loads one questionnaire by id, reporting problems.
-    public func questionnaire(id: String) throws -> Questionnaire {
+    /// Loads one questionnaire by id, reporting problems; taken from
+    /// `compiled` when it holds the questionnaire validated from the file's
+    /// bytes (`InterviewData.loadQuestionnaire`).
+    public func questionnaire(id: String, compiled: CompiledCache? = nil) throws -> Questionnaire {
         for ext in ["yaml", "yml"] {
             let url = questionnaires.appendingPathComponent("\(id).\(ext)")
-            if FileManager.default.fileExists(atPath: url.path) { return try QuestionnaireFiles.load(url) }
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            guard let compiled else { return try QuestionnaireFiles.load(url) }
+            return try QuestionnaireFiles.questionnaire(from: QuestionnaireFiles.bytes(of: url).map {
+                InterviewData.loadQuestionnaire($0, path: QuestionnaireFiles.displayPath(url), id: id, cache: compiled)
+            })
         }
         let known = questionnaireFiles().map { $0.deletingPathExtension().lastPathComponent }
         printError("intake: no questionnaire '\(Sanitize.singleLine(id))' in \(questionnaires.path) (available: \(known.joined(separator: ", ")))")
