@@ -86,7 +86,6 @@ public struct DataLocation: Sendable {
         for ext in ["yaml", "yml"] {
             let url = questionnaires.appendingPathComponent("\(id).\(ext)")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let compiled else { return try QuestionnaireFiles.load(url) }
             return try QuestionnaireFiles.questionnaire(from: QuestionnaireFiles.bytes(of: url).map {
                 InterviewData.loadQuestionnaire($0, path: QuestionnaireFiles.displayPath(url), id: id, cache: compiled)
             })
@@ -201,13 +200,11 @@ public enum QuestionnaireFiles {
     /// and adding the name gives what standardizing each file's URL gives
     /// (`FolderPathsTests` compares the two).
     public struct FolderPaths: Sendable {
-        public let folder: URL
         private let opened: String
         private let standardized: String
         private let cwd: String
 
         public init(_ folder: URL) {
-            self.folder = folder
             opened = folder.path
             standardized = folder.standardizedFileURL.path
             cwd = FileManager.default.currentDirectoryPath + "/"
