@@ -61,6 +61,27 @@ import Testing
 
     /// `run --ephemeral` and `--preview` write nothing to disk: their cache
     /// reads compiled questionnaires but never writes one (nor the folder).
+    /// A summary (`QuestionnaireCache`, `DataLocation.questionnaire`) reads
+    /// the compiled questionnaire and never writes one: without a compiled
+    /// form it loads the file and leaves the cache as it was.
+    @Test func aSummaryReadsTheCompiledQuestionnaireAndNeverWritesOne() throws {
+        let s = try Setup()
+        defer { s.tmp.remove() }
+        let data = s.tmp.path("data")
+        try FileManager.default.createDirectory(at: data.appendingPathComponent("questionnaires"), withIntermediateDirectories: true)
+        try Data(s.bytes).write(to: data.appendingPathComponent("questionnaires/quick-screen.yaml"))
+        let loc = try #require(DataLocation(base: data))
+        let readOnly = s.cache.readingOnly()
+        #expect(try QuestionnaireCache(compiled: readOnly).program("quick-screen", loc).questionnaire.title.text == s.expected.title.text)
+        #expect(try loc.questionnaire(id: "quick-screen", compiled: readOnly).contentHash == s.expected.contentHash)
+        #expect(!FileManager.default.fileExists(atPath: s.cache.directory.path))
+        s.cache.store(Self.retitled(s.expected, "From the cache"), sourceHash: s.hash)
+        #expect(try QuestionnaireCache(compiled: readOnly).program("quick-screen", loc).questionnaire.title.text == "From the cache")
+        #expect(try loc.questionnaire(id: "quick-screen", compiled: readOnly).title.text == "From the cache")
+        #expect(try QuestionnaireCache().program("quick-screen", loc).questionnaire.title.text == s.expected.title.text)
+        #expect(s.names() == [s.cacheFile.lastPathComponent])
+    }
+
     @Test func aReadingOnlyCacheReadsButNeverWrites() throws {
         let s = try Setup()
         defer { s.tmp.remove() }

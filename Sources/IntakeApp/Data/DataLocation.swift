@@ -79,11 +79,16 @@ public struct DataLocation: Sendable {
         return names.filter { n in ext.contains { n.hasSuffix("." + $0) } }.sorted()
     }
 
-    /// Loads one questionnaire by id, reporting problems.
-    public func questionnaire(id: String) throws -> Questionnaire {
+    /// Loads one questionnaire by id, reporting problems; taken from
+    /// `compiled` when it holds the questionnaire validated from the file's
+    /// bytes (`InterviewData.loadQuestionnaire`).
+    public func questionnaire(id: String, compiled: CompiledCache? = nil) throws -> Questionnaire {
         for ext in ["yaml", "yml"] {
             let url = questionnaires.appendingPathComponent("\(id).\(ext)")
-            if FileManager.default.fileExists(atPath: url.path) { return try QuestionnaireFiles.load(url) }
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            return try QuestionnaireFiles.questionnaire(from: QuestionnaireFiles.bytes(of: url).map {
+                InterviewData.loadQuestionnaire($0, path: QuestionnaireFiles.displayPath(url), id: id, cache: compiled)
+            })
         }
         let known = questionnaireFiles().map { $0.deletingPathExtension().lastPathComponent }
         printError("intake: no questionnaire '\(Sanitize.singleLine(id))' in \(questionnaires.path) (available: \(known.joined(separator: ", ")))")
@@ -195,13 +200,11 @@ public enum QuestionnaireFiles {
     /// and adding the name gives what standardizing each file's URL gives
     /// (`FolderPathsTests` compares the two).
     public struct FolderPaths: Sendable {
-        public let folder: URL
         private let opened: String
         private let standardized: String
         private let cwd: String
 
         public init(_ folder: URL) {
-            self.folder = folder
             opened = folder.path
             standardized = folder.standardizedFileURL.path
             cwd = FileManager.default.currentDirectoryPath + "/"

@@ -9,7 +9,15 @@ public final class QuestionnaireCache: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: [String: ScoringProgram] = [:]  // guarded by `lock`
     private var texts: [String: SummaryTexts] = [:]  // by questionnaire hash and language; guarded by `lock`
-    public init() {}
+    /// Where validated questionnaires are kept (see `CompiledCache`); nil:
+    /// load and check the file every time. Reading one instead of loading
+    /// the bundled screening was 85 M of the 133 M instructions a batch
+    /// spends before its first file (bench/README.md, "Issue 19, round 6:
+    /// batch summaries").
+    let compiled: CompiledCache?
+    public init(compiled: CompiledCache? = nil) {
+        self.compiled = compiled
+    }
     public func get(_ id: String, _ loc: DataLocation) throws -> Questionnaire {
         try program(id, loc).questionnaire
     }
@@ -19,7 +27,7 @@ public final class QuestionnaireCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let p = loaded[id] { return p }
-        let p = ScoringProgram(try loc.questionnaire(id: id))
+        let p = ScoringProgram(try loc.questionnaire(id: id, compiled: compiled))
         loaded[id] = p
         return p
     }

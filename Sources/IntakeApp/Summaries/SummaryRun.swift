@@ -49,10 +49,10 @@ public struct SummaryRun {
             printError("intake summary: no such file or folder: \(answers)")
             throw Failure.usage
         }
-        // Read compiled translations, never write them: a summary compiles
-        // only its own language, and a cache holding just that language's
-        // file would tell which language a summary was printed in (an
-        // interview compiles every language).
+        // Read compiled translations and questionnaires, never write them:
+        // a summary compiles only its own language, and a cache holding just
+        // that language's file would tell which language a summary was
+        // printed in (an interview compiles every language and questionnaire).
         let catalogs = CatalogCache(locales: loc.locales, compiled: CompiledCache.standard()?.readingOnly())
         if isDir.boolValue {
             try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories,
@@ -101,7 +101,7 @@ public struct SummaryRun {
         let qid = questionnaireID ?? AnswerFile.peekQuestionnaireID(parsed) ?? "trafficking-screening"
         // A batch compiles each questionnaire's conditions once (`ScoringProgram`).
         let program = try cache?.program(qid, location)
-        let q = try program?.questionnaire ?? location.questionnaire(id: qid)
+        let q = try program?.questionnaire ?? location.questionnaire(id: qid, compiled: catalogs.compiled)
         let file: AnswerFile
         switch AnswerFile.load(parsed, path: path, questionnaire: q) {
         case .failure(let e):
@@ -147,7 +147,8 @@ public struct SummaryRun {
                                                 attributes: [.posixPermissions: 0o700])
         let files = DataLocation.names(in: folder, ext: ["yaml", "yml"])
         let paths = QuestionnaireFiles.FolderPaths(folder)
-        let cache = QuestionnaireCache()
+        // Compiled questionnaires are read, never written, like translations.
+        let cache = QuestionnaireCache(compiled: catalogs.compiled)
         let start = Date()
         var outcomes: [(ok: Bool, messages: [String])] = []
         // Files are read, summarised and written under temporary names on
