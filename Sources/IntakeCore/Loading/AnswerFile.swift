@@ -243,7 +243,7 @@ public struct AnswerFile: Sendable {
             return nil
         }
         var value: AnswerValue?
-        if case .scalar(let s) = v, let special = SpecialAnswer(rawValue: s.string) {
+        if case .scalar(let s) = v, let special = SpecialAnswer.named(s.string) {
             value = .special(special)
         } else {
             switch (q.type, v) {

@@ -472,7 +472,7 @@ extension QuestionnaireLoader {
                 q.special = []
                 for item in list {
                     guard let (s, l) = MapReader.scalar(item, key: "special", what: qr.what, path: path, diags: &diags) else { continue }
-                    if let sa = SpecialAnswer(rawValue: s) { q.special.append(sa) } else {
+                    if let sa = SpecialAnswer.named(s) { q.special.append(sa) } else {
                         diags.error(l, "unknown special answer '\(Sanitize.singleLine(s))' (use dont_know, declined)")
                     }
                 }

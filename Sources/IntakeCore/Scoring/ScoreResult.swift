@@ -88,20 +88,6 @@ public struct ScoreResult: Sendable {
     /// building them again hashed every id (bench/README.md, "Issue 19,
     /// round 5"). Nil from the general path.
     var relevantAnswers: [AnswerValue?]? = nil
-    /// Each of `unanswered`'s questions' position in the questionnaire's
-    /// `questions`, as scoring found them; a summary lists every one with
-    /// its text, and looking each id up again was 20,000 instructions a
-    /// summary in a batch (bench/README.md, "Issue 19, round 6: batch
-    /// summaries"). A reader checks the id at the position (`unansweredPosition`).
-    var unansweredPositions: [Int] = []
-
-    /// The position of `unanswered[k]`'s question, if scoring kept it and
-    /// it still holds for that id.
-    func unansweredPosition(_ k: Int, in questions: [Question]) -> Int? {
-        guard k < unansweredPositions.count, unansweredPositions[k] < questions.count,
-              questions[unansweredPositions[k]].id == unanswered[k].questionID else { return nil }
-        return unansweredPositions[k]
-    }
 
     public func domain(_ id: String) -> DomainFinding? { domains.first { $0.domain.id == id } }
     public var positiveDomains: [String] { domains.filter(\.positive).map(\.domain.id) }

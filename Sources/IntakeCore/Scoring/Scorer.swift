@@ -137,7 +137,6 @@ public enum Scorer {
 
         // 6. What is unknown: declined, don't know, or not asked.
         var unanswered: [(String, UnansweredReason)] = []
-        var unansweredPositions: [Int] = []
         // By index: `for question in q.questions` copied every question out.
         for p in q.questions.indices where q.questions[p].takesAnswer {
             let id = q.questions[p].id
@@ -155,14 +154,13 @@ public enum Scorer {
                 default: break
                 }
             }
-            if unansweredPositions.count < unanswered.count { unansweredPositions.append(p) }
         }
 
         return ScoreResult(result: level, ruleResult: ruleResult, urgent: !urgentBecause.isEmpty,
                            urgentBecause: urgentBecause, urgentEvidence: urgentEvidence, safety: safety,
                            domains: domains, indicators: raised,
                            scores: ctx.scores, overrides: applied, referrals: referrals,
-                           unanswered: unanswered, relevance: relevance, unansweredPositions: unansweredPositions)
+                           unanswered: unanswered, relevance: relevance)
     }
 }
 

@@ -55,7 +55,6 @@ public enum SummaryBuilder {
         // With the batch's texts, a question's position is looked up once
         // for both its text and its answer's (an evidence line, a hook).
         func position(_ id: String) -> Int? { texts == nil ? nil : q.positions[id] }
-        let questions = q.questions
         func questionText(_ id: String, at p: Int?) -> String {
             if let texts, let p { return recorder.note(texts.questions[p]) }
             return q.question(id).map { t($0.text) } ?? id
@@ -227,11 +226,7 @@ public enum SummaryBuilder {
             dependants: lines([.dependants, .dependantsSafe]),
             safeContact: lines([.safeContact, .safeContactTimes, .neverContact]),
             shareLimits: text(.shareLimits),
-            unanswered: score.unanswered.indices.map { k in
-                let u = score.unanswered[k]
-                let p = texts == nil ? nil : score.unansweredPosition(k, in: questions) ?? q.positions[u.questionID]
-                return .init(question: u.questionID, questionText: questionText(u.questionID, at: p), reason: u.reason)
-            },
+            unanswered: score.unanswered.map { .init(question: $0.questionID, questionText: questionText($0.questionID), reason: $0.reason) },
             remarks: remarkItems,
             endedEarly: endedBy != nil,
             disclaimer: texts.map { recorder.note($0.disclaimer) } ?? Sanitize.multiLine(recorder.ui(.summaryDisclaimer)),
