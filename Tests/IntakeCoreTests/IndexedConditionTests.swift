@@ -104,13 +104,14 @@ import Testing
             for (n, answers) in DeclinedPropertyTests.generate(q, seed: 19_700 + UInt64(k), count: 8).enumerated() {
                 let language = Self.languages[n % Self.languages.count]
                 let raised = Scorer.score(q, answers: answers, language: language).indicators
+                let domains = ScoringTallyTests.domainPositions(raised, q)
                 var tree = ScoringContext(base: AnswerContext(answers: answers, questionnaire: q, language: language),
-                                          concernDomains: [])
-                tree.raise(raised)
+                                          questionnaire: q)
+                tree.raise(raised, inDomains: domains)
                 var compiled = ScoringContext(base: IndexedAnswers(slots: q.questions.map { answers[$0.id] }, questionnaire: q,
                                                                    language: language),
-                                              concernDomains: [])
-                compiled.raise(raised)
+                                              questionnaire: q)
+                compiled.raise(raised, inDomains: domains)
                 for (name, c) in Self.conditions(q) {
                     let node = IndexedNode(c.root, positions: q.positions)
                     for want in [Truth.yes, .no, .unknown] {

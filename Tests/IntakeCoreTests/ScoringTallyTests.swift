@@ -18,6 +18,11 @@ import Testing
         }
     }
 
+    /// Each raised indicator's domain's position, found by a search here.
+    static func domainPositions(_ raised: [RaisedIndicator], _ q: Questionnaire) -> [Int] {
+        raised.map { r in q.domains.firstIndex { $0.id == r.indicator.domain } ?? -1 }
+    }
+
     @Test func countsKeptAsRaisedAreCountsByFiltering() throws {
         var g = SplitMix64(seed: 19_400)
         let weights = [1.0, 0.1, 0.7, 1.0 / 3.0, 2.5, 0.0, 1e-17, 0.3]
@@ -36,8 +41,8 @@ import Testing
                 })
             }
             for raised in lists {
-                var ctx = ScoringContext(base: AnswerContext(answers: [:], questionnaire: q, language: "en"), concernDomains: concern)
-                ctx.raise(raised)
+                var ctx = ScoringContext(base: AnswerContext(answers: [:], questionnaire: q, language: "en"), questionnaire: q)
+                ctx.raise(raised, inDomains: Self.domainPositions(raised, q))
                 for domain in [nil] + q.domains.map(\.id) + ["no-such-domain"] {
                     let scope = Self.scope(raised, domain, concern: concern)
                     for s in Strength.allCases {
@@ -46,9 +51,10 @@ import Testing
                     #expect(ctx.indicatorCount(domain: domain) == scope.count)
                     let weight = scope.reduce(0) { $0 + $1.indicator.weight }
                     #expect(ctx.weight(domain: domain).bitPattern == weight.bitPattern, "\(q.id) \(domain ?? "all")")
-                    if let domain {
-                        #expect(ctx.raised(inDomain: domain).map(\.id) == scope.map(\.id))
-                        #expect(ctx.strengths(inDomain: domain) == StrengthTally(
+                    if let domain, let position = q.domains.firstIndex(where: { $0.id == domain }) {
+                        #expect(ctx.raised(inDomain: position).map(\.id) == scope.map(\.id))
+                        #expect(ctx.indicatorCount(inDomain: position) == scope.count)
+                        #expect(ctx.strengths(inDomain: position) == StrengthTally(
                             strong: scope.filter { $0.indicator.strength == .strong }.count,
                             medium: scope.filter { $0.indicator.strength == .medium }.count,
                             weak: scope.filter { $0.indicator.strength == .weak }.count))
@@ -67,7 +73,7 @@ import Testing
     }
 
     /// Written out: two strong and a weak in `force`, a medium in the
-    /// concern domain `labour`.
+    /// concern domain `labour_concerns`.
     @Test func aSmallCaseWrittenOut() throws {
         let q = try bundledQuestionnaire("trafficking-screening")
         func raised(_ id: String, _ domain: String, _ strength: Strength, _ weight: Double) -> RaisedIndicator {
@@ -75,19 +81,22 @@ import Testing
             (ind.id, ind.domain, ind.strength, ind.weight) = (id, domain, strength, weight)
             return RaisedIndicator(indicator: ind, evidence: [])
         }
-        var ctx = ScoringContext(base: AnswerContext(answers: [:], questionnaire: q, language: "en"), concernDomains: ["labour"])
-        ctx.raise([raised("a", "force", .strong, 1), raised("b", "labour", .medium, 0.5),
-                   raised("c", "force", .weak, 0.25), raised("d", "force", .strong, 2)])
+        var ctx = ScoringContext(base: AnswerContext(answers: [:], questionnaire: q, language: "en"), questionnaire: q)
+        // Domain positions in the bundled questionnaire: force 0, labour_concerns 11.
+        ctx.raise([raised("a", "force", .strong, 1), raised("b", "labour_concerns", .medium, 0.5),
+                   raised("c", "force", .weak, 0.25), raised("d", "force", .strong, 2)], inDomains: [0, 11, 0, 0])
         #expect(ctx.strengthCount(.strong, domain: "force") == 2)
         #expect(ctx.strengthCount(.weak, domain: nil) == 1)
         #expect(ctx.strengthCount(.medium, domain: nil) == 0)
-        #expect(ctx.strengthCount(.medium, domain: "labour") == 1)
+        #expect(ctx.strengthCount(.medium, domain: "labour_concerns") == 1)
         #expect(ctx.indicatorCount(domain: nil) == 3)
-        #expect(ctx.indicatorCount(domain: "labour") == 1)
+        #expect(ctx.indicatorCount(domain: "labour_concerns") == 1)
         #expect(ctx.indicatorCount(domain: "fraud") == 0)
         #expect(ctx.weight(domain: nil) == 3.25)
-        #expect(ctx.weight(domain: "labour") == 0.5)
-        #expect(ctx.raised(inDomain: "force").map(\.id) == ["a", "c", "d"])
+        #expect(ctx.weight(domain: "labour_concerns") == 0.5)
+        #expect(ctx.raised(inDomain: 0).map(\.id) == ["a", "c", "d"])
+        #expect(ctx.raised(inDomain: 11).map(\.id) == ["b"])
+        #expect(ctx.strengths(inDomain: 0) == StrengthTally(strong: 2, medium: 0, weak: 1))
         #expect(ctx.indicatorRaised("b"))
         #expect(!ctx.indicatorRaised("e"))
     }

@@ -48,6 +48,12 @@ public struct Questionnaire: Sendable {
         let questionIndex: [String: (section: Int, question: Int)]
         let questions: [Question]
         let positions: [String: Int]
+        /// Each domain id's position in `domains` (the first, were one
+        /// repeated), and each indicator's domain's position (-1 for a
+        /// domain the questionnaire does not have): scoring tallies raised
+        /// indicators by domain position instead of hashing domain ids.
+        let domainPositions: [String: Int]
+        let indicatorDomains: [Int]
         /// Question ids that `historicQuestion` does not give back as they
         /// are (a changelog renamed them away): usually none.
         let notCurrentAsWritten: Set<String>
@@ -126,6 +132,10 @@ public struct Questionnaire: Sendable {
     public var questions: [Question] { storage.fields.questions }
     /// Each question id's position in `questions`.
     public var positions: [String: Int] { storage.fields.positions }
+    /// Each domain id's position in `domains`.
+    var domainPositions: [String: Int] { storage.fields.domainPositions }
+    /// By indicator position: its domain's position in `domains`, or -1.
+    var indicatorDomains: [Int] { storage.fields.indicatorDomains }
 
     public init(id: String, version: String, language: String, title: SourceText,
                 description: SourceText? = nil, intro: SourceText? = nil, endMessage: SourceText? = nil,
@@ -141,6 +151,9 @@ public struct Questionnaire: Sendable {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(questions.count)
         for (i, q) in questions.enumerated() { positions[q.id] = i }
+        var domainPositions: [String: Int] = [:]
+        for (i, d) in domains.enumerated() where domainPositions[d.id] == nil { domainPositions[d.id] = i }
+        let indicatorDomains = indicators.map { domainPositions[$0.domain] ?? -1 }
         var notCurrent: Set<String> = []
         if !changelog.isEmpty {
             for id in map.keys where Self.historic(id, changelog: changelog, questionIndex: map) != .current(id) {
@@ -155,6 +168,7 @@ public struct Questionnaire: Sendable {
             referrals: referrals, summaryHooks: summaryHooks, resources: resources,
             changelog: changelog, path: path, contentHash: contentHash,
             questionIndex: map, questions: questions, positions: positions,
+            domainPositions: domainPositions, indicatorDomains: indicatorDomains,
             notCurrentAsWritten: notCurrent))
     }
 }

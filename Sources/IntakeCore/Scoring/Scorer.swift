@@ -38,16 +38,19 @@ public enum Scorer {
 
     /// - Parameter base: the answers of relevant questions only.
     static func score<R: ScoringRules>(_ q: Questionnaire, relevance: Relevance, base: R.Base, rules: R) -> ScoreResult {
-        var ctx = ScoringContext(base: base, concernDomains: Set(q.domains.filter { $0.kind == .concern }.map(\.id)))
+        var ctx = ScoringContext(base: base, questionnaire: q)
 
         // 1. Indicators: raised only when their condition is definitely true.
         // By index: `enumerated()` copied every indicator out, raised or not.
         let indicators = q.indicators
+        let indicatorDomains = q.indicatorDomains
         var raised: [RaisedIndicator] = []
+        var raisedDomains: [Int] = []
         for k in indicators.indices where rules.truth(.indicator(k), in: ctx) == .yes {
             raised.append(RaisedIndicator(indicator: indicators[k], evidence: rules.evidence(.indicator(k), in: ctx)))
+            raisedDomains.append(indicatorDomains[k])
         }
-        ctx.raise(raised)
+        ctx.raise(raised, inDomains: raisedDomains)
 
         // 2. Scores.
         for (k, s) in q.scores.enumerated() {
@@ -57,32 +60,13 @@ public enum Scorer {
         }
 
         // 3. Domains, each after the domains its rule reads (cycles were
-        // refused at load). By index (domain ids are unique); the raised
+        // refused at load), by position (domain ids are unique); the raised
         // indicators of each domain and their tally were worked out once by
         // `raise`, and `ctx.positive` grows as domains are found positive:
         // a rule sees the positive domains among those found so far, as
         // when the set was rebuilt from the findings before each rule.
-        let allDomains = q.domains
-        var findings = [DomainFinding?](repeating: nil, count: allDomains.count)
-        func evaluateDomain(_ k: Int, depth: Int) {
-            guard findings[k] == nil, depth <= allDomains.count else { return }
-            let d = allDomains[k]
-            let inDomain = ctx.raised(inDomain: d.id)
-            let tally = ctx.strengths(inDomain: d.id)
-            let positive: Bool
-            switch d.rule {
-            case .tiers: positive = tally.meetsTiers
-            case .any: positive = !inDomain.isEmpty
-            case .condition(let c):
-                for dep in c.domainReferences where dep != d.id {
-                    if let other = allDomains.firstIndex(where: { $0.id == dep }) { evaluateDomain(other, depth: depth + 1) }
-                }
-                positive = rules.truth(.domain(k), in: ctx) == .yes
-            }
-            findings[k] = DomainFinding(domain: d, positive: positive, indicators: inDomain, tally: tally)
-            if positive { ctx.positive.insert(d.id) }
-        }
-        for k in allDomains.indices { evaluateDomain(k, depth: 0) }
+        var findings = [DomainFinding?](repeating: nil, count: q.domains.count)
+        for k in findings.indices { evaluateDomain(k, depth: 0, q, rules: rules, ctx: &ctx, findings: &findings) }
         let domains = findings.compactMap { $0 }
 
         // 4. Result level from the rules, then overrides in order.
@@ -164,6 +148,33 @@ public enum Scorer {
     }
 }
 
+extension Scorer {
+    /// Finds domain `k`, after the domains its rule reads. A function of
+    /// its own with the context `inout`: as a nested function it captured
+    /// the context, whose every use then copied it out of its box, 27
+    /// copies a file (bench/README.md, "Issue 19, round 7").
+    private static func evaluateDomain<R: ScoringRules>(_ k: Int, depth: Int, _ q: Questionnaire, rules: R,
+                                                        ctx: inout ScoringContext<R.Base>, findings: inout [DomainFinding?]) {
+        guard findings[k] == nil, depth <= findings.count else { return }
+        let d = q.domains[k]
+        let positive: Bool
+        switch d.rule {
+        case .tiers: positive = ctx.strengths(inDomain: k).meetsTiers
+        case .any: positive = ctx.indicatorCount(inDomain: k) > 0
+        case .condition(let c):
+            for dep in c.domainReferences where dep != d.id {
+                if let other = q.domainPositions[dep] {
+                    evaluateDomain(other, depth: depth + 1, q, rules: rules, ctx: &ctx, findings: &findings)
+                }
+            }
+            positive = rules.truth(.domain(k), in: ctx) == .yes
+        }
+        findings[k] = DomainFinding(domain: d, positive: positive, indicators: ctx.raised(inDomain: k),
+                                    tally: ctx.strengths(inDomain: k))
+        if positive { ctx.positive[k] = true }
+    }
+}
+
 /// The answers scoring reads (those of relevant questions), by id, and by
 /// id with its position for a caller that has both.
 protocol ScoringAnswers: ConditionContext {
@@ -231,12 +242,13 @@ struct TreeRules: ScoringRules {
 /// What scoring rules read: answers, raised indicators, scores, domains.
 struct ScoringContext<Base: ScoringAnswers>: ConditionContext {
     var base: Base
-    /// Domains of labour or safety concerns, left out of counts over all domains.
-    var concernDomains: Set<String> = []
+    /// The questionnaire scored, for its domains by position.
+    let questionnaire: Questionnaire
     /// Set by `raise`, with what rules read of them.
     private(set) var raised: [RaisedIndicator] = []
     var scores: [String: Double] = [:]
-    var positive: Set<String> = []
+    /// By domain position: found positive so far.
+    var positive: [Bool]
 
     /// What rules count of the raised indicators in a scope (a domain, or
     /// every indicator domain), worked out once by `raise` instead of by
@@ -271,47 +283,61 @@ struct ScoringContext<Base: ScoringAnswers>: ConditionContext {
         }
     }
 
-    /// Each raised id's first place in `raised`.
-    private var raisedIndex: [String: Int] = [:]
-    private var byDomain: [String: Tally] = [:]
+    /// By domain position, once `raise` has run: a table of tallies by
+    /// domain id was built for every file (bench/README.md, "Issue 19,
+    /// round 7").
+    private var byDomain: [Tally] = []
     /// Over every indicator domain (concern domains left out).
     private var overIndicatorDomains = Tally()
 
-    init(base: Base, concernDomains: Set<String>) {
+    init(base: Base, questionnaire: Questionnaire) {
         self.base = base
-        self.concernDomains = concernDomains
+        self.questionnaire = questionnaire
+        positive = [Bool](repeating: false, count: questionnaire.domains.count)
     }
 
-    mutating func raise(_ indicators: [RaisedIndicator]) {
+    /// - Parameter domains: each raised indicator's domain, by its position
+    ///   in the questionnaire's domains (-1 for none of them).
+    mutating func raise(_ indicators: [RaisedIndicator], inDomains domains: [Int]) {
+        precondition(indicators.count == domains.count)
         raised = indicators
-        raisedIndex = [:]
-        byDomain = [:]
+        let all = questionnaire.domains
+        byDomain = [Tally](repeating: Tally(), count: all.count)
         overIndicatorDomains = Tally()
-        raisedIndex.reserveCapacity(indicators.count)
-        for (i, r) in indicators.enumerated() {
-            if raisedIndex[r.indicator.id] == nil { raisedIndex[r.indicator.id] = i }
-            byDomain[r.indicator.domain, default: Tally()].add(r, keepingMembers: true)
-            if !concernDomains.contains(r.indicator.domain) { overIndicatorDomains.add(r, keepingMembers: false) }
+        for i in indicators.indices {
+            let d = domains[i]
+            if d >= 0 { byDomain[d].add(indicators[i], keepingMembers: true) }
+            // Concern domains are left out of counts over all domains.
+            if d < 0 || all[d].kind != .concern { overIndicatorDomains.add(indicators[i], keepingMembers: false) }
         }
     }
 
-    /// The raised indicator with this id (the first, were one raised twice).
-    func raisedIndicator(_ id: String) -> RaisedIndicator? { raisedIndex[id].map { raised[$0] } }
-    /// The raised indicators in `domain`, in the order they were raised.
-    func raised(inDomain domain: String) -> [RaisedIndicator] { byDomain[domain]?.members ?? [] }
-    func strengths(inDomain domain: String) -> StrengthTally { byDomain[domain]?.strengths ?? StrengthTally() }
+    /// The raised indicator with this id (the first, were one raised
+    /// twice): looked for in turn, as few are raised and rules seldom ask.
+    func raisedIndicator(_ id: String) -> RaisedIndicator? { raised.first { $0.indicator.id == id } }
+    /// The raised indicators in the domain at `position`, in the order they were raised.
+    func raised(inDomain position: Int) -> [RaisedIndicator] {
+        position < byDomain.count ? byDomain[position].members : []
+    }
+    func strengths(inDomain position: Int) -> StrengthTally {
+        position < byDomain.count ? byDomain[position].strengths : StrengthTally()
+    }
+    func indicatorCount(inDomain position: Int) -> Int {
+        position < byDomain.count ? byDomain[position].count : 0
+    }
 
     private func tally(_ domain: String?) -> Tally {
         guard let domain else { return overIndicatorDomains }
-        return byDomain[domain] ?? Tally()
+        guard let k = questionnaire.domainPositions[domain], k < byDomain.count else { return Tally() }
+        return byDomain[k]
     }
 
     var language: String { base.language }
     func answer(_ question: String) -> AnswerValue? { base.answer(question) }
     func parameter(_ id: String) -> Double { base.parameter(id) }
-    func indicatorRaised(_ id: String) -> Bool { raisedIndex[id] != nil }
+    func indicatorRaised(_ id: String) -> Bool { raised.contains { $0.indicator.id == id } }
     func score(_ id: String) -> Double { scores[id] ?? 0 }
-    func domainPositive(_ id: String) -> Bool { positive.contains(id) }
+    func domainPositive(_ id: String) -> Bool { questionnaire.domainPositions[id].map { positive[$0] } ?? false }
     func strengthCount(_ strength: Strength, domain: String?) -> Int { tally(domain).count(strength) }
     func indicatorCount(domain: String?) -> Int { tally(domain).count }
     func weight(domain: String?) -> Double { tally(domain).weight }
