@@ -17,6 +17,43 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and canonicalizes case; nil when the tag is not well-formed.
     public init?(_ text: String) {
+        // A bare language of two or three ASCII letters (`en`, `fa`), as
+        // nearly every answer file and summary gives it, without the general
+        // parse's copies and splits: 8,000 instructions a tag, twice a file
+        // in a batch (bench/README.md, "Issue 19, round 7").
+        // `LanguageTagTests.aBareLanguageIsParsedAsInGeneral` compares the two.
+        if let bare = Self.bareLanguage(text) {
+            self.init(bare: bare)
+        } else {
+            self.init(parsing: text)
+        }
+    }
+
+    private init(bare language: String) {
+        (self.language, script, region, variants, extensions) = (language, nil, nil, [], [])
+    }
+
+    /// `text` in lower case if it is two or three ASCII letters, else nil.
+    static func bareLanguage(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { u -> String? in
+            guard u.count == 2 || u.count == 3 else { return nil }
+            var lower: (UInt8, UInt8, UInt8) = (0, 0, 0)
+            for (i, b) in u.enumerated() {
+                let l = b | 0x20
+                guard l >= 0x61, l <= 0x7A else { return nil }
+                switch i {
+                case 0: lower.0 = l
+                case 1: lower.1 = l
+                default: lower.2 = l
+                }
+            }
+            return withUnsafeBytes(of: lower) { String(decoding: $0.prefix(u.count), as: UTF8.self) }
+        }
+    }
+
+    /// The general parse.
+    init?(parsing text: String) {
         let raw = String(text.map { $0 == "_" ? "-" : $0 })
         guard !raw.isEmpty, raw.count <= 64, raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         else { return nil }

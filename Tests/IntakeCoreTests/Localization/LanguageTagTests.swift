@@ -1,3 +1,4 @@
+import IntakeTestSupport
 import Testing
 @testable import IntakeCore
 
@@ -59,6 +60,30 @@ extension LocalizationTests {
             // The script decides when it is given.
             #expect(LanguageTag.isRightToLeft("pa-Arab"))
             #expect(!LanguageTag.isRightToLeft("az-Latn"))
+        }
+
+        /// The bare-language path against the general parse, on seeded
+        /// short texts drawn from letters of both cases, digits, `-`, `_`,
+        /// the bytes beside the letters (`@ [ ` { `), a space and non-ASCII
+        /// letters; and written out.
+        @Test func aBareLanguageIsParsedAsInGeneral() {
+            var g = SplitMix64(seed: 19_701)
+            let pieces = Array("aezAEZmQ09-_@[`{ éЖ")
+            var bare = 0
+            for _ in 0..<20_000 {
+                let text = String((0..<Int.random(in: 0...5, using: &g)).map { _ in pieces.randomElement(using: &g)! })
+                let fast = LanguageTag(text)
+                #expect(fast == LanguageTag(parsing: text), "\(text)")
+                if LanguageTag.bareLanguage(text) != nil { bare += 1 }
+            }
+            #expect(bare > 500)
+            #expect(LanguageTag.bareLanguage("EN") == "en")
+            #expect(LanguageTag.bareLanguage("Fil") == "fil")
+            #expect(LanguageTag.bareLanguage("e") == nil)
+            #expect(LanguageTag.bareLanguage("engl") == nil)
+            #expect(LanguageTag.bareLanguage("e[") == nil)
+            #expect(LanguageTag.bareLanguage("é") == nil)
+            #expect(LanguageTag("FA")?.description == "fa")
         }
     }
 }
