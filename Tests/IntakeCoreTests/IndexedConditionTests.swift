@@ -94,6 +94,50 @@ import Testing
         #expect(ended > 5)
     }
 
+    /// `answer == option` and `!=`, either way round, are compiled to
+    /// `choiceIs` (read in place), and give the truth and the evidence the
+    /// tree gives, for single and multiple choices, special and missing
+    /// answers, text, and an id that names no question; other comparisons
+    /// are not compiled so.
+    @Test func aChoiceComparedWithAnOptionEitherWayRound() throws {
+        let q = try bundledQuestionnaire("trafficking-screening")
+        let cases: [(ConditionNode, fused: Bool)] = [
+            (.compare(.eq, .answer("consent"), .option("yes")), true),
+            (.compare(.eq, .option("yes"), .answer("consent")), true),
+            (.compare(.ne, .answer("consent"), .option("no")), true),
+            (.compare(.ne, .option("no"), .answer("consent")), true),
+            (.compare(.eq, .answer("age_group"), .option("adult")), true),
+            (.compare(.eq, .answer("sectors"), .option("nail_beauty")), true),
+            (.compare(.ne, .answer("no_such_question"), .option("yes")), true),
+            (.compare(.eq, .answer("consent"), .special(.dontKnow)), false),
+            (.compare(.ge, .answer("hours_per_day"), .number(12)), false),
+            (.compare(.eq, .option("yes"), .option("yes")), false),
+            (.compare(.eq, .answer("consent"), .answer("in_danger_now")), false),
+        ]
+        let sets = DeclinedPropertyTests.generate(q, seed: 19_702, count: 20) + [
+            [:], ["consent": .special(.dontKnow)], ["consent": .choice("no")], ["consent": .choices(["yes"])],
+            ["sectors": .choices(["nail_beauty"])], ["sectors": .choice("nail_beauty")], ["consent": .text("yes")],
+        ]
+        var fusedSeen = 0
+        for (node, fused) in cases {
+            let compiled = IndexedNode(node, positions: q.positions)
+            if case .choiceIs = compiled { fusedSeen += 1; #expect(fused, "\(node)") } else { #expect(!fused, "\(node)") }
+            let condition = Condition(source: "\(node)", location: IntakeCore.SourceLocation(file: "c", line: 1, column: 1), root: node)
+            for answers in sets {
+                let tree = ScoringContext(base: AnswerContext(answers: answers, questionnaire: q, language: "en"), questionnaire: q)
+                let indexed = ScoringContext(base: IndexedAnswers(slots: q.questions.map { answers[$0.id] }, questionnaire: q,
+                                                                  language: "en"), questionnaire: q)
+                #expect(IndexedEvaluator.evaluate(compiled, in: indexed) == ConditionEvaluator.evaluate(condition, in: tree),
+                        "\(node) \(answers)")
+                for want in [Truth.yes, .no, .unknown] {
+                    #expect(Support.evidence(compiled, ids: q.questions.map(\.id), want: want, in: indexed)
+                        == Support.evidence(condition, want: want, in: tree), "\(node) \(want)")
+                }
+            }
+        }
+        #expect(fusedSeen == 7)
+    }
+
     /// The evidence of every condition, wanted true, false or unknown,
     /// compiled (`Support.evidence` over `IndexedNode`) and over trees, with
     /// the indicators the answers raise (their evidence is copied in).

@@ -49,7 +49,7 @@ public enum ConditionEvaluator {
     /// every node evaluated (a tenth of scoring a batch's file, in
     /// `swift_allocObject` and `swift_release`: bench/README.md, "Issue 19,
     /// round 4"); a list already holds its values in an array.
-    enum Value {
+    enum Value: Sendable {
         case truth(Truth)
         case number(Double?)
         case string(String?)

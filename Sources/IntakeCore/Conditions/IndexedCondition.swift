@@ -10,6 +10,13 @@
 indirect enum IndexedNode: Sendable {
     /// A node that reads no answer, and has none below it.
     case general(ConditionNode)
+    /// A literal's value, worked out once: each was a `ConditionNode`
+    /// copied out and evaluated at every use.
+    case literal(ConditionEvaluator.Value)
+    /// `answer == option` (or `!=`, `equal` false), either way round: the
+    /// commonest condition by far, read without building either value
+    /// (bench/README.md, "Issue 19, round 7").
+    case choiceIs(Int, String, equal: Bool)
     /// The answer at a position; -1 for an id that names no question.
     case answer(Int)
     case answered(Int)
@@ -36,6 +43,9 @@ indirect enum IndexedNode: Sendable {
         case .not(let x): self = .not(IndexedNode(x, positions: positions))
         case .and(let xs): self = .and(all(xs))
         case .or(let xs): self = .or(all(xs))
+        case .compare(let op, .answer(let q), .option(let o)) where op == .eq || op == .ne,
+             .compare(let op, .option(let o), .answer(let q)) where op == .eq || op == .ne:
+            self = .choiceIs(position(q), o, equal: op == .eq)
         case .compare(let op, let a, let b):
             self = .compare(op, IndexedNode(a, positions: positions), IndexedNode(b, positions: positions))
         case .arithmetic(let op, let a, let b):
@@ -47,8 +57,12 @@ indirect enum IndexedNode: Sendable {
                 return nil
             })
         case .count(let xs): self = .count(all(xs))
-        case .bool, .number, .string, .option, .special, .current, .indicator, .score, .parameter, .language,
-             .positive, .strengthCount, .indicatorCount, .weight:
+        case .bool(let b): self = .literal(.truth(Truth(b)))
+        case .number(let n): self = .literal(.number(n))
+        case .string(let s): self = .literal(.string(s))
+        case .option(let o): self = .literal(.option(o))
+        case .special(let s): self = .literal(.special(s))
+        case .current, .indicator, .score, .parameter, .language, .positive, .strengthCount, .indicatorCount, .weight:
             self = .general(node)
         }
     }
@@ -59,6 +73,15 @@ protocol IndexedConditionContext: ConditionContext {
     /// The answer at `position` in `Questionnaire.questions`, as
     /// `answer(_:)` gives it for that question's id; nil for -1.
     func answer(at position: Int) -> AnswerValue?
+    /// `ConditionEvaluator.equal` of the answer at `position` and `option`.
+    func choice(at position: Int, is option: String) -> Truth
+}
+
+extension IndexedConditionContext {
+    func choice(at position: Int, is option: String) -> Truth {
+        guard case .choice(let c)? = answer(at: position) else { return .unknown }
+        return Truth(c == option)
+    }
 }
 
 /// `ConditionEvaluator` over `IndexedNode`s: the same cases in the same order.
@@ -72,6 +95,10 @@ enum IndexedEvaluator {
     static func value(_ node: IndexedNode, _ ctx: some IndexedConditionContext) -> Value {
         switch node {
         case .general(let n): return ConditionEvaluator.value(n, ctx)
+        case .literal(let v): return v
+        case .choiceIs(let p, let o, let equal):
+            let t = ctx.choice(at: p, is: o)
+            return .truth(equal ? t : !t)
         case .answer(let p): return .answer(ctx.answer(at: p))
         case .list(let xs): return .list(xs.map { value($0, ctx) })
         case .not(let x): return .truth(!ConditionEvaluator.truth(value(x, ctx)))
@@ -133,6 +160,11 @@ struct IndexedAnswers: IndexedConditionContext {
     }
 
     func answer(at position: Int) -> AnswerValue? { position >= 0 ? slots[position] : nil }
+    /// Read in place, without copying the answer out.
+    func choice(at position: Int, is option: String) -> Truth {
+        guard position >= 0, case .choice(let c)? = slots[position] else { return .unknown }
+        return Truth(c == option)
+    }
     func answer(_ question: String) -> AnswerValue? { questionnaire.positions[question].flatMap { slots[$0] } }
     func parameter(_ id: String) -> Double {
         questionnaire.parameters.first { $0.id == id }?.value(for: language) ?? 0

@@ -345,4 +345,5 @@ struct ScoringContext<Base: ScoringAnswers>: ConditionContext {
 
 extension ScoringContext: IndexedConditionContext where Base: IndexedConditionContext {
     func answer(at position: Int) -> AnswerValue? { base.answer(at: position) }
+    func choice(at position: Int, is option: String) -> Truth { base.choice(at: position, is: option) }
 }

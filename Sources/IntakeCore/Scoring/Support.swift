@@ -133,8 +133,13 @@ extension Support {
             } else {
                 add(Evidence(questionID: ids[p], answer: a), to: &out)
             }
-        case .answer(let p), .answered(let p):
+        case .answer(let p), .answered(let p), .choiceIs(let p, _, _):
+            // `choiceIs` is a comparison of an answer and a literal: the
+            // answer's evidence, as the tree gives it.
             answerEvidence(p)
+        case .literal:
+            // As over trees: a literal names no answer.
+            break
         case .countYes(let ps):
             for p in ps where ctx.answer(at: p) == .choice("yes") { answerEvidence(p) }
         case .count(let xs):
