@@ -6,7 +6,9 @@ import Testing
 /// that look every text up (`SummaryBuilder.build` without them), on the
 /// bundled and seeded generated questionnaires with seeded answers, in the
 /// source language and in a translation with gaps, odd scalars and
-/// right-to-left text: the JSON, with the fallback flag, is the same.
+/// right-to-left text: the JSON, with the fallback flag, is the same. And
+/// with a `ScoringProgram`'s score, whose relevant answers the summary
+/// reads by position, against the general path's score.
 @Suite struct SummaryTextsTests {
     /// Translates about two keys in three (chosen from the key's bytes, so
     /// the same each run); some translations hold what sanitizing removes
@@ -33,19 +35,23 @@ import Testing
         var fallbacks = 0, compared = 0
         for (k, q) in try IndexedConditionTests.questionnaires().enumerated() {
             let translators: [any Translating] = [SourceLanguage(language: q.language), Patchy()]
+            let program = ScoringProgram(q)
             for (n, answers) in DeclinedPropertyTests.generate(q, seed: 19_500 + UInt64(k), count: 6).enumerated() {
                 let score = Scorer.score(q, answers: answers, language: "en")
+                let programScore = Scorer.score(program, answers: answers, language: "en")
                 // Remarks on a few questions, so the remark lines are built too.
                 let remarks = Dictionary(uniqueKeysWithValues: q.questions.prefix(3).map { ($0.id, "remark on \($0.id)") })
                 for tr in translators {
-                    func build(_ texts: SummaryTexts?) -> String {
+                    func build(_ texts: SummaryTexts?, _ score: ScoreResult) -> String {
                         SummaryBuilder.build(questionnaire: q, score: score, answers: answers, remarks: remarks,
                                              interviewRemark: "overall", intervieweeLanguage: "en",
                                              endedBy: n % 2 == 0 ? nil : answers.keys.sorted().first,
                                              in: tr, texts: texts).jsonString()
                     }
-                    let general = build(nil)
-                    #expect(build(SummaryTexts(q, in: tr)) == general, "\(q.id) set \(n) in \(tr.language)")
+                    let general = build(nil, score)
+                    #expect(build(SummaryTexts(q, in: tr), score) == general, "\(q.id) set \(n) in \(tr.language)")
+                    #expect(build(nil, programScore) == general, "\(q.id) set \(n) in \(tr.language), program")
+                    #expect(build(SummaryTexts(q, in: tr), programScore) == general, "\(q.id) set \(n) in \(tr.language), program")
                     if general.contains("\"uses_fallback_text\" : true") { fallbacks += 1 }
                     compared += 1
                 }

@@ -37,7 +37,8 @@ extension SummaryContext {
 /// Builds the summary model from a scored interview, in one language.
 public enum SummaryBuilder {
     /// - Parameters:
-    ///   - answers: every answer given (scoring already left out the irrelevant ones).
+    ///   - answers: every answer given, those `score` was worked out from
+    ///     (scoring already left out the irrelevant ones).
     ///   - remarks: remarks by question id.
     ///   - interviewRemark: the remark on the whole interview.
     ///   - tr: the advocate's language.
@@ -60,16 +61,29 @@ public enum SummaryBuilder {
             return q.question(id).map { t($0.text) } ?? id
         }
         func questionText(_ id: String) -> String { questionText(id, at: position(id)) }
-        func answerText(_ a: AnswerValue, _ id: String) -> String { answerText(a, id, at: position(id)) }
         func answerText(_ a: AnswerValue, _ id: String, at p: Int?) -> String {
             if let texts, let p, let words = texts.answer(a, at: p) { return recorder.note(words) }
             guard let question = q.question(id) else { return Sanitize.multiLine(a.plainDescription) }
             if case .text = a { return Sanitize.multiLine(a.plainDescription) }
             return Sanitize.multiLine(recorder.answer(a, of: question))
         }
+        // The relevant answers by position, when the score has them (a
+        // `ScoringProgram`'s): one lookup of a question's position gives its
+        // answer and its texts, where its relevance, its answer and its
+        // position were three (bench/README.md, "Issue 19, round 7").
+        let relevantSlots = score.relevantAnswers.flatMap { $0.count == q.questions.count ? $0 : nil }
         /// The answer to a relevant question (what scoring read), looked up
-        /// without building the filtered dictionary.
-        func effective(_ id: String) -> AnswerValue? { score.relevance.isRelevant(id) ? answers[id] : nil }
+        /// without building the filtered dictionary, and the question's
+        /// position where it is known.
+        func relevant(_ id: String) -> (answer: AnswerValue, position: Int?)? {
+            if let relevantSlots {
+                guard let p = q.positions[id], let a = relevantSlots[p] else { return nil }
+                return (a, p)
+            }
+            guard score.relevance.isRelevant(id), let a = answers[id] else { return nil }
+            return (a, position(id))
+        }
+        func effective(_ id: String) -> AnswerValue? { relevant(id)?.answer }
 
         func evidenceItems(_ evidence: [Evidence]) -> [Summary.EvidenceItem] {
             evidence.map { e in
@@ -82,7 +96,8 @@ public enum SummaryBuilder {
         // Urgent matters: the answers that made the urgent rule true, and urgent overrides.
         var urgentReasons: [String] = []
         for e in score.urgentEvidence {
-            urgentReasons.append("\(questionText(e.questionID)) → \(answerText(e.answer, e.questionID))")
+            let p = position(e.questionID)
+            urgentReasons.append("\(questionText(e.questionID, at: p)) → \(answerText(e.answer, e.questionID, at: p))")
         }
         for o in score.overrides where o.override.urgent {
             urgentReasons.append(t(o.override.reason))
@@ -118,21 +133,21 @@ public enum SummaryBuilder {
         }
 
         func choice(_ hook: String?) -> Summary.ChoiceItem? {
-            guard let id = hook, let a = effective(id) else { return nil }
+            guard let id = hook, let (a, p) = relevant(id) else { return nil }
             var answerID: String?
             switch a {
             case .choice(let c): answerID = c
             case .special(let s): answerID = s.rawValue
             default: break
             }
-            return Summary.ChoiceItem(question: id, answer: answerID, text: answerText(a, id))
+            return Summary.ChoiceItem(question: id, answer: answerID, text: answerText(a, id, at: p))
         }
 
         var needs: [String] = []
-        if let id = q.summaryHooks.needs, let a = effective(id), let question = q.question(id) {
+        if let id = q.summaryHooks.needs, let (a, p) = relevant(id), let question = p.map({ q.questions[$0] }) ?? q.question(id) {
             switch a {
             case .choices(let cs): needs = cs.map { Sanitize.multiLine(recorder.option($0, of: question)) }
-            default: needs = [answerText(a, id)]
+            default: needs = [answerText(a, id, at: p)]
             }
         }
 
@@ -161,9 +176,8 @@ public enum SummaryBuilder {
 
         /// A question's answer as a summary line, if it was given and applied.
         func line(_ id: String) -> Summary.EvidenceItem? {
-            effective(id).map {
-                let p = position(id)
-                return Summary.EvidenceItem(question: id, questionText: questionText(id, at: p), answer: answerText($0, id, at: p))
+            relevant(id).map { a, p in
+                Summary.EvidenceItem(question: id, questionText: questionText(id, at: p), answer: answerText(a, id, at: p))
             }
         }
         /// The answers to these hooks' questions, as summary lines.
@@ -171,9 +185,9 @@ public enum SummaryBuilder {
             hooks.compactMap { q.summaryHooks[$0].flatMap(line) }
         }
         func text(_ hook: SummaryHook) -> String? {
-            guard let id = q.summaryHooks[hook], let a = effective(id) else { return nil }
+            guard let id = q.summaryHooks[hook], let (a, p) = relevant(id) else { return nil }
             if case .text(let s) = a { return Sanitize.singleLine(s).trimmingWhitespace() }
-            return answerText(a, id)
+            return answerText(a, id, at: p)
         }
         // Which referrals the person agreed to share with, when that was asked.
         // A referral the question does not offer (this organisation's own
