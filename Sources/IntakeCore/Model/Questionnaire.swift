@@ -54,6 +54,9 @@ public struct Questionnaire: Sendable {
         /// indicators by domain position instead of hashing domain ids.
         let domainPositions: [String: Int]
         let indicatorDomains: [Int]
+        /// By domain position: the positions of the other domains its rule
+        /// reads, in order (none for a rule that is not a condition).
+        let domainDependencies: [[Int]]
         /// Question ids that `historicQuestion` does not give back as they
         /// are (a changelog renamed them away): usually none.
         let notCurrentAsWritten: Set<String>
@@ -136,6 +139,8 @@ public struct Questionnaire: Sendable {
     var domainPositions: [String: Int] { storage.fields.domainPositions }
     /// By indicator position: its domain's position in `domains`, or -1.
     var indicatorDomains: [Int] { storage.fields.indicatorDomains }
+    /// By domain position: the other domains its rule reads, by position.
+    var domainDependencies: [[Int]] { storage.fields.domainDependencies }
 
     public init(id: String, version: String, language: String, title: SourceText,
                 description: SourceText? = nil, intro: SourceText? = nil, endMessage: SourceText? = nil,
@@ -154,6 +159,10 @@ public struct Questionnaire: Sendable {
         var domainPositions: [String: Int] = [:]
         for (i, d) in domains.enumerated() where domainPositions[d.id] == nil { domainPositions[d.id] = i }
         let indicatorDomains = indicators.map { domainPositions[$0.domain] ?? -1 }
+        let domainDependencies = domains.enumerated().map { k, d -> [Int] in
+            guard case .condition(let c) = d.rule else { return [] }
+            return c.domainReferences.compactMap { domainPositions[$0] }.filter { $0 != k }.sorted()
+        }
         var notCurrent: Set<String> = []
         if !changelog.isEmpty {
             for id in map.keys where Self.historic(id, changelog: changelog, questionIndex: map) != .current(id) {
@@ -168,7 +177,7 @@ public struct Questionnaire: Sendable {
             referrals: referrals, summaryHooks: summaryHooks, resources: resources,
             changelog: changelog, path: path, contentHash: contentHash,
             questionIndex: map, questions: questions, positions: positions,
-            domainPositions: domainPositions, indicatorDomains: indicatorDomains,
+            domainPositions: domainPositions, indicatorDomains: indicatorDomains, domainDependencies: domainDependencies,
             notCurrentAsWritten: notCurrent))
     }
 }

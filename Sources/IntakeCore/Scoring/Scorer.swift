@@ -156,20 +156,21 @@ extension Scorer {
     private static func evaluateDomain<R: ScoringRules>(_ k: Int, depth: Int, _ q: Questionnaire, rules: R,
                                                         ctx: inout ScoringContext<R.Base>, findings: inout [DomainFinding?]) {
         guard findings[k] == nil, depth <= findings.count else { return }
-        let d = q.domains[k]
+        let domains = q.domains
         let positive: Bool
-        switch d.rule {
+        switch domains[k].rule {
         case .tiers: positive = ctx.strengths(inDomain: k).meetsTiers
         case .any: positive = ctx.indicatorCount(inDomain: k) > 0
-        case .condition(let c):
-            for dep in c.domainReferences where dep != d.id {
-                if let other = q.domainPositions[dep] {
-                    evaluateDomain(other, depth: depth + 1, q, rules: rules, ctx: &ctx, findings: &findings)
-                }
+        case .condition:
+            // The domains the rule reads, worked out once with the
+            // questionnaire: walking the rule for them was 8,000
+            // instructions a file.
+            for other in q.domainDependencies[k] {
+                evaluateDomain(other, depth: depth + 1, q, rules: rules, ctx: &ctx, findings: &findings)
             }
             positive = rules.truth(.domain(k), in: ctx) == .yes
         }
-        findings[k] = DomainFinding(domain: d, positive: positive, indicators: ctx.raised(inDomain: k),
+        findings[k] = DomainFinding(domain: domains[k], positive: positive, indicators: ctx.raised(inDomain: k),
                                     tally: ctx.strengths(inDomain: k))
         if positive { ctx.positive[k] = true }
     }
