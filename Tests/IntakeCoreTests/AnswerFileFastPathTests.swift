@@ -233,6 +233,41 @@ import Yams
 
     /// `SpecialAnswer.named` is `init(rawValue:)`: written out for each
     /// case and near misses, and compared on every value the generator uses.
+    /// The eight-bytes-at-a-time check against the check by byte, on
+    /// seeded texts of every length up to 40 (so every byte takes each
+    /// place in a word and in the tail): mostly printable ASCII and
+    /// newlines, with now and then a byte of each class the check refuses
+    /// or leaves to the check by byte (controls, tab, CR, DEL, bytes above
+    /// 0x7F, the bytes beside the edges). What it accepts the check by byte
+    /// accepts; the two together give what the check by byte gives.
+    @Test func plainASCIIIsAcceptableText() {
+        var g = SplitMix64(seed: 19_703)
+        let odd: [UInt8] = [0x00, 0x01, 0x09, 0x0B, 0x0D, 0x1F, 0x7F, 0x80, 0xC2, 0xE2, 0xEF, 0xFF]
+        let edges: [UInt8] = [0x0A, 0x20, 0x21, 0x7E, 0x41, 0x7A]
+        var accepted = 0, refused = 0
+        for k in 0..<30_000 {
+            let bytes = (0..<(k % 41)).map { _ -> UInt8 in
+                switch UInt8.random(in: 0...39, using: &g) {
+                case 0: return odd.randomElement(using: &g)!
+                case 1...6: return edges.randomElement(using: &g)!
+                default: return UInt8.random(in: 0x20...0x7E, using: &g)
+                }
+            }
+            bytes.withUnsafeBufferPointer { b in
+                let byByte = AnswerFileFastPath.acceptableTextByByte(b)
+                if AnswerFileFastPath.plainASCII(b) { #expect(byByte, "\(bytes)"); accepted += 1 } else { refused += 1 }
+                #expect(AnswerFileFastPath.acceptableText(b) == byByte, "\(bytes)")
+            }
+        }
+        #expect(accepted > 10_000 && refused > 5_000, "\(accepted) accepted, \(refused) refused")
+        for written: [UInt8] in [Array("ab\ncd\n".utf8), Array("12345678".utf8), [0x0A], []] {
+            written.withUnsafeBufferPointer { #expect(AnswerFileFastPath.plainASCII($0)) }
+        }
+        for written: [UInt8] in [Array("1234567\t".utf8), Array("\r2345678".utf8), Array("12345678\u{7F}".utf8), Array("é".utf8)] {
+            written.withUnsafeBufferPointer { #expect(!AnswerFileFastPath.plainASCII($0)) }
+        }
+    }
+
     @Test func aSpecialAnswerIsFoundByItsExactName() {
         #expect(SpecialAnswer.named("dont_know") == .dontKnow)
         #expect(SpecialAnswer.named("declined") == .declined)
