@@ -141,10 +141,10 @@ public struct SummaryRun {
     typealias Outcome = (ok: Bool, messages: [String])
 
     /// A file of a batch, summarised: its temporary file (nil if it failed)
-    /// and the name it is to have.
+    /// and the path it is to have.
     struct Written: Sendable {
         var temporary: String?
-        var to: URL
+        var to: String
         var messages: [String]
     }
 
@@ -169,7 +169,7 @@ public struct SummaryRun {
                 continue
             }
             do {
-                try OutputFile.commit(temporary, to: written[i].to) { written[i].messages.append($0) }
+                try OutputFile.commit(temporary, toPath: written[i].to) { written[i].messages.append($0) }
                 outcomes.append((true, written[i].messages))
             } catch {
                 outcomes.append((false, written[i].messages))
@@ -189,6 +189,8 @@ public struct SummaryRun {
                                                 attributes: [.posixPermissions: 0o700])
         let files = DataLocation.names(in: folder, ext: ["yaml", "yml"])
         let paths = QuestionnaireFiles.FolderPaths(folder)
+        // The output folder's path, without a trailing slash ("/" gives "").
+        let outFolder = outDir.path.hasSuffix("/") ? String(outDir.path.dropLast()) : outDir.path
         // Compiled questionnaires are read, never written, like translations.
         let cache = QuestionnaireCache(compiled: catalogs.compiled)
         let start = Date()
@@ -211,11 +213,13 @@ public struct SummaryRun {
                 var messages: [String] = []
                 // The name ends in ".yaml" or ".yml" (`names(in:ext:)`).
                 let name = f[..<f.lastIndex(of: ".")!] + "." + format.fileExtension
-                let to = outDir.appendingPathComponent(String(name))
+                let to = outFolder + "/" + name
                 do {
                     let bytes = try summarise(path: paths.path(f), shown: paths.shown(f), format: format, location: location, catalogs: catalogs, cache: cache,
                                              directories: directories, context: context) { messages.append($0) }
-                    let temporary = try OutputFile.writeTemporary(bytes, beside: to, flush: false) { messages.append($0) }
+                    let temporary = try OutputFile.writeTemporary(bytes, folder: outFolder, name: String(name), flush: false) {
+                        messages.append($0)
+                    }
                     return Written(temporary: temporary, to: to, messages: messages)
                 } catch {
                     return Written(temporary: nil, to: to, messages: messages)
