@@ -127,8 +127,7 @@ enum AnswerFileFastPath {
 
         /// Adds the key `b[start..<end]`; false if it is there already.
         mutating func insert(_ start: Int, _ end: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x0000_0100_0000_01b3 }
+            let h = FNV1a.hash(b, from: start, to: end)
             let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] >= 0 {
@@ -385,7 +384,7 @@ extension AnswerFile {
                     for r in m {
                         guard case .scalar(let s) = r.value else { return nil }
                         if r.key != interviewRemarkKey {
-                            guard questionnaire.currentQuestionPosition(r.key) != nil else { return nil }
+                            guard questionnaire.currentPosition(r.key) != nil else { return nil }
                         }
                         file.remarks[r.key] = s.text
                     }
@@ -406,19 +405,12 @@ extension AnswerFile {
         // learn that was 30,000 instructions a file (bench/README.md, "Issue
         // 19, round 6: batch summaries"); few questions have one.
         var constrained: [String] = []
-        // Each section's first position in `questionnaire.questions`.
-        var sectionStart: [Int] = []
-        sectionStart.reserveCapacity(questionnaire.sections.count)
-        for s in questionnaire.sections.indices {
-            sectionStart.append(s == 0 ? 0 : sectionStart[s - 1] + questionnaire.sections[s - 1].questions.count)
-        }
         // The questions in order, read by the position the answer's slot uses.
         let questions = questionnaire.questions
         var slots = [AnswerValue?](repeating: nil, count: questions.count)
         for e in answerEntries {
             // One lookup.
-            guard let p = questionnaire.currentQuestionPosition(e.key) else { return nil }
-            let position = sectionStart[p.section] + p.question
+            guard let position = questionnaire.currentPosition(e.key) else { return nil }
             guard let (value, line, column) = fastAnswer(e.value, question: questions[position]) else { return nil }
             file.answers[e.key] = value
             written.append((e.key, line, column))

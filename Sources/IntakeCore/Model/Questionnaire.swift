@@ -57,6 +57,8 @@ public struct Questionnaire: Sendable {
         /// By domain position: the positions of the other domains its rule
         /// reads, in order (none for a rule that is not a condition).
         let domainDependencies: [[Int]]
+        /// `positions` again, as a table keyed by FNV-1a (`QuestionIDTable`).
+        let idTable: QuestionIDTable
         /// Question ids that `historicQuestion` does not give back as they
         /// are (a changelog renamed them away): usually none.
         let notCurrentAsWritten: Set<String>
@@ -129,6 +131,18 @@ public struct Questionnaire: Sendable {
         return renamedAway.isEmpty || !renamedAway.contains(id) ? p : nil
     }
 
+    /// `currentQuestionPosition` as a position in `questions`, found in a
+    /// table keyed by the id's FNV-1a hash instead of the standard
+    /// library's seeded hash: the answer-file fast path looks every answer
+    /// up, and the seeded hash was 7.6 M of the 38 M instructions that
+    /// loading 200 files took (bench/README.md, "Issue 19, round 7").
+    /// `QuestionIDTableTests` compares the two.
+    func currentPosition(_ id: String) -> Int? {
+        guard let p = storage.fields.idTable.position(of: id) else { return nil }
+        let renamedAway = storage.fields.notCurrentAsWritten
+        return renamedAway.isEmpty || !renamedAway.contains(id) ? p : nil
+    }
+
     /// Section index and question index of each question id.
     public var questionIndex: [String: (section: Int, question: Int)] { storage.fields.questionIndex }
     /// All questions in interview order.
@@ -177,7 +191,7 @@ public struct Questionnaire: Sendable {
             referrals: referrals, summaryHooks: summaryHooks, resources: resources,
             changelog: changelog, path: path, contentHash: contentHash,
             questionIndex: map, questions: questions, positions: positions,
-            domainPositions: domainPositions, indicatorDomains: indicatorDomains, domainDependencies: domainDependencies,
+            domainPositions: domainPositions, indicatorDomains: indicatorDomains, domainDependencies: domainDependencies, idTable: QuestionIDTable(questions.map(\.id)),
             notCurrentAsWritten: notCurrent))
     }
 }
@@ -602,4 +616,59 @@ public struct Resource: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: SourceText
     public var text: SourceText
+}
+
+/// Question ids by position, in an open-addressed table keyed by each id's
+/// FNV-1a hash (`FNV1a`): what `positions` gives, for a caller that looks
+/// up many ids (see `Questionnaire.currentPosition`). An id that collides
+/// costs a probe; ids are compared whole.
+struct QuestionIDTable: Sendable {
+    private let ids: [String]
+    private let hashes: [UInt64]
+    /// Positions in `ids`; -1 for an empty slot. At least twice as many as ids.
+    private let slots: [Int32]
+
+    init(_ ids: [String]) {
+        self.ids = ids
+        hashes = ids.map(FNV1a.hash)
+        var size = 16
+        while size < ids.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for p in ids.indices {
+            var i = Int(truncatingIfNeeded: hashes[p]) & (size - 1)
+            // An id given twice keeps its last position, as `positions` does.
+            while slots[i] >= 0, ids[Int(slots[i])] != ids[p] { i = (i + 1) & (size - 1) }
+            slots[i] = Int32(p)
+        }
+        self.slots = slots
+    }
+
+    func position(of id: String) -> Int? {
+        let h = FNV1a.hash(id)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            let p = Int(slots[i])
+            if hashes[p] == h, ids[p] == id { return p }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+}
+
+/// The 64-bit FNV-1a hash of some bytes (Fowler, Noll and Vo's offset
+/// basis and prime): a few instructions a byte and no seed, for tables of
+/// the program's own keys. Not for keys an attacker chooses freely unless
+/// a collision costs only time.
+enum FNV1a {
+    static func hash(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<end { h = (h ^ UInt64(b[k])) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    static func hash(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { hash($0, from: 0, to: $0.count) }
+    }
 }
