@@ -414,7 +414,7 @@ extension AnswerFile {
             guard let (value, line, column) = fastAnswer(e.value, question: questions[position]) else { return nil }
             file.answers[e.key] = value
             written.append((e.key, line, column))
-            if questions[position].constraint != nil, value.special == nil { constrained.append(e.key) }
+            if questions[position].hasConstraint, value.special == nil { constrained.append(e.key) }
             slots[position] = value
         }
         file.byPosition = AnswerSlots(questionnaireHash: questionnaire.contentHash, values: slots)
