@@ -116,7 +116,7 @@ public enum OutputFile {
 
     /// The same for the file `name` in the folder at the path `folder`: a
     /// batch works out its folder's path once, where a URL for each file
-    /// cost 15,000 instructions to make and 10,000 to take apart again
+    /// cost 15,000 instructions to make and 26,000 to take apart again
     /// (bench/README.md, "Issue 19, round 7").
     public static func writeTemporary(_ bytes: [UInt8], folder: String, name: String, flush: Bool,
                                       report: (String) -> Void = printError) throws -> String {
