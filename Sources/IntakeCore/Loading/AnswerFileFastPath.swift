@@ -31,6 +31,15 @@ enum AnswerFileFastPath {
         /// A one-line `[a, b]` list; line and column of the `[`.
         case list([Scalar], line: Int, column: Int)
         case mapping([Entry])
+
+        /// Where a scalar or a list was written; a mapping's place is not kept (0, 0).
+        var place: (line: Int, column: Int) {
+            switch self {
+            case .scalar(let s): return (s.line, s.column)
+            case .list(_, let line, let column): return (line, column)
+            case .mapping: return (0, 0)
+            }
+        }
     }
 
     struct Entry: Equatable {
@@ -411,8 +420,9 @@ extension AnswerFile {
         for e in answerEntries {
             // One lookup.
             guard let position = questionnaire.currentPosition(e.key) else { return nil }
-            guard let (value, line, column) = fastAnswer(e.value, question: questions[position]) else { return nil }
+            guard let value = fastAnswer(e.value, question: questions[position]) else { return nil }
             file.answers[e.key] = value
+            let (line, column) = e.value.place
             written.append((e.key, line, column))
             if questions[position].hasConstraint, value.special == nil { constrained.append(e.key) }
             slots[position] = value
@@ -426,13 +436,14 @@ extension AnswerFile {
     }
 
     /// `parseAnswer` for the fast path's values; nil where it would report.
-    private static func fastAnswer(_ v: AnswerFileFastPath.Value, question q: Question) -> (AnswerValue, Int, Int)? {
+    /// Not with its place: an optional tuple of the answer and its line and
+    /// column was copied through the tuple type's run-time metadata, 430
+    /// instructions an answer (bench/README.md, "Issue 19, round 7").
+    private static func fastAnswer(_ v: AnswerFileFastPath.Value, question q: Question) -> AnswerValue? {
         if q.type == .note { return nil }
         let value: AnswerValue
-        let line: Int, column: Int
         switch v {
         case .scalar(let s):
-            (line, column) = (s.line, s.column)
             if let special = SpecialAnswer.named(s.text) {
                 value = .special(special)
             } else {
@@ -449,14 +460,13 @@ extension AnswerFile {
                 case .note: return nil
                 }
             }
-        case .list(let items, let l, let c):
+        case .list(let items, _, _):
             guard q.type == .multiple else { return nil }
-            (line, column) = (l, c)
             value = .choices(items.map(\.text))
         case .mapping:
             return nil
         }
         if Interview.checkForm(value, for: q) != nil { return nil }
-        return (value, line, column)
+        return value
     }
 }
