@@ -208,11 +208,8 @@ public struct AnswerFile: Sendable {
 
     private static func checkConstraint(_ qid: String, _ value: AnswerValue, of file: AnswerFile, questionnaire: Questionnaire,
                                         diags: inout DiagnosticBag) {
-        guard value.special == nil else { return }
-        // Only questions with a constraint are copied out (most have none).
-        guard let p = questionnaire.questionIndex[qid], questionnaire.sections[p.section].questions[p.question].constraint != nil
-        else { return }
-        let q = questionnaire.sections[p.section].questions[p.question]
+        guard value.special == nil, let p = questionnaire.positions[qid] else { return }
+        let q = questionnaire.questions[p]
         guard let c = q.constraint else { return }
         let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
                                 language: file.language ?? questionnaire.language, currentAnswer: value)

@@ -120,23 +120,15 @@ public struct Questionnaire: Sendable {
     }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
-    /// Where `id` is when it names a current question as written, that is
-    /// when `historicQuestion(id) == .current(id)`; nil otherwise. One
-    /// lookup, the changelog walked once per questionnaire instead of once
-    /// an id (the answer-file fast path calls it for every answer;
-    /// bench/README.md, "Issue 19, round 4").
-    public func currentQuestionPosition(_ id: String) -> (section: Int, question: Int)? {
-        guard let p = questionIndex[id] else { return nil }
-        let renamedAway = storage.fields.notCurrentAsWritten
-        return renamedAway.isEmpty || !renamedAway.contains(id) ? p : nil
-    }
-
-    /// `currentQuestionPosition` as a position in `questions`, found in a
-    /// table keyed by the id's FNV-1a hash instead of the standard
-    /// library's seeded hash: the answer-file fast path looks every answer
-    /// up, and the seeded hash was 7.6 M of the 38 M instructions that
-    /// loading 200 files took (bench/README.md, "Issue 19, round 7").
-    /// `QuestionIDTableTests` compares the two.
+    /// Where `id` is in `questions` when it names a current question as
+    /// written, that is when `historicQuestion(id) == .current(id)`; nil
+    /// otherwise. One lookup, the changelog walked once per questionnaire
+    /// instead of once an id (the answer-file fast path calls it for every
+    /// answer; bench/README.md, "Issue 19, round 4"), in a table keyed by
+    /// the id's FNV-1a hash instead of the standard library's seeded hash,
+    /// which was 7.6 M of the 38 M instructions that loading 200 files took
+    /// (round 7). `QuestionIDTableTests` and `ChangelogTests` compare it
+    /// with `historicQuestion` and `positions`.
     func currentPosition(_ id: String) -> Int? {
         guard let p = storage.fields.idTable.position(of: id) else { return nil }
         let renamedAway = storage.fields.notCurrentAsWritten
