@@ -205,8 +205,75 @@ import Testing
     }
 }
 
+/// A batch thread's translations (`CatalogCache(copying:)`): the batch's,
+/// loaded once, as copies of their own.
+@Suite struct CatalogCacheCopyTests {
+    @Test func aThreadsCacheCopiesTheTranslationTheBatchLoaded() throws {
+        let tmp = try Scratch()
+        defer { tmp.remove() }
+        let po = tmp.path("locales/es.po")
+        try FileManager.default.createDirectory(at: po.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("locales/es.po"), encoding: .utf8)
+        try Data(text.utf8).write(to: po)
+        let origin = CatalogCache(locales: tmp.path("locales"))
+        let first = try #require(try origin.translator("es") as? Catalog)
+        // A catalog's compiled bytes, by their digest (short in a failure).
+        let bytes = { (c: Catalog) in
+            SHA256Digest.hex(CompiledCatalog.encode(c, sourceHash: [UInt8](repeating: 1, count: 32), program: "t"))
+        }
+        try Data((text + "\nmsgctxt \"test/extra\"\nmsgid \"Extra\"\nmsgstr \"Extra es\"\n").utf8).write(to: po)
+        let reread = try #require(try CatalogCache(locales: tmp.path("locales")).translator("es") as? Catalog)
+        #expect(reread.translate(key: "test/extra", source: "Extra").text == "Extra es")
+
+        // The copy is the catalog the batch loaded, not the changed file;
+        // that it shares no storage is `CompiledCatalogTests`'.
+        let lane = CatalogCache(copying: origin)
+        let copy = try #require(try lane.translator("es") as? Catalog)
+        #expect(bytes(copy) == bytes(first))
+        #expect(bytes(copy) != bytes(reread))
+        #expect(copy.translate(key: "test/extra", source: "Extra").text == "Extra")
+        // The source language needs no file; a missing one is refused.
+        #expect(try lane.translator("en").language == "en")
+        #expect(throws: Failure.usage) { try lane.translator("xx") }
+    }
+}
+
 /// The batch's worker threads: every element once, results in order.
 @Suite struct ConcurrentMapTests {
+    /// Each call is told its thread's number, and no two threads have the
+    /// same number at once, so a caller may keep state by number.
+    @Test(arguments: [1, 2, 3, 8])
+    func eachThreadHasANumberOfItsOwn(threads: Int) {
+        let busy = Busy(threads)
+        let out = concurrentMap(Array(0..<400), threads: threads) { thread, i -> Int in
+            busy.enter(thread)
+            usleep(50)
+            busy.leave(thread)
+            return i + 1
+        }
+        #expect(out == Array(1...400))
+        #expect(busy.clashes == 0)
+        #expect(busy.outOfRange == 0)
+        #expect(busy.seen.isSubset(of: Set(0..<threads)) && !busy.seen.isEmpty)
+    }
+
+    /// Which thread numbers are in use, and how often one was taken twice.
+    final class Busy: @unchecked Sendable {
+        private let lock = NSLock()
+        private var inUse: Set<Int> = []
+        private(set) var clashes = 0, outOfRange = 0
+        private(set) var seen: Set<Int> = []
+        let count: Int
+        init(_ count: Int) { self.count = count }
+        func enter(_ n: Int) {
+            lock.lock(); defer { lock.unlock() }
+            if !(0..<count).contains(n) { outOfRange += 1 }
+            if !inUse.insert(n).inserted { clashes += 1 }
+            seen.insert(n)
+        }
+        func leave(_ n: Int) { lock.lock(); inUse.remove(n); lock.unlock() }
+    }
+
     @Test(arguments: [0, 1, 2, 7, 1000])
     func everyElementIsTransformedOnceInOrder(count: Int) {
         let items = Array(0..<count)

@@ -82,6 +82,38 @@ import Testing
         #expect(s.names() == [s.cacheFile.lastPathComponent])
     }
 
+    /// A batch thread's cache (`init(copying:)`) holds the batch's
+    /// questionnaire, loaded once: a file changed after the first thread
+    /// loaded it is not read again, so every summary of a batch is scored
+    /// by the same questionnaire. The copy is kept apart from the first
+    /// thread's, so the threads never retain the same objects.
+    @Test func aThreadsCacheCopiesTheQuestionnaireTheBatchLoaded() throws {
+        let s = try Setup()
+        defer { s.tmp.remove() }
+        let file = s.tmp.path("data/questionnaires/quick-screen.yaml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(s.bytes).write(to: file)
+        let loc = try #require(DataLocation(base: s.tmp.path("data")))
+        let origin = QuestionnaireCache()
+        let first = try origin.program("quick-screen", loc).questionnaire
+        #expect(first.title.text == "Quick work and safety check")
+        let changed = String(decoding: s.bytes, as: UTF8.self)
+            .replacingOccurrences(of: "title: Quick work and safety check", with: "title: Changed since")
+        try Data(changed.utf8).write(to: file)
+        #expect(try QuestionnaireCache().program("quick-screen", loc).questionnaire.title.text == "Changed since")
+
+        let lane = QuestionnaireCache(copying: origin)
+        let copy = try lane.program("quick-screen", loc).questionnaire
+        #expect(copy == first)
+        #expect(copy.title.text == "Quick work and safety check")
+        let at = { (q: Questionnaire) in q.questions.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(at(copy) != nil && at(copy) != at(first))
+        // Copied once: the thread's later summaries use the same copy.
+        #expect(at(try lane.program("quick-screen", loc).questionnaire) == at(copy))
+        // What the batch cannot load, a thread cannot either.
+        #expect(throws: Failure.usage) { try lane.program("nonexistent", loc) }
+    }
+
     @Test func aReadingOnlyCacheReadsButNeverWrites() throws {
         let s = try Setup()
         defer { s.tmp.remove() }

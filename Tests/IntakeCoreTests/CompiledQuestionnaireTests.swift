@@ -46,6 +46,32 @@ import Testing
                 == CompiledQuestionnaire.encode(q, sourceHash: hash, program: "p"))
     }
 
+    /// Where a questionnaire keeps its questions and its sections.
+    static func buffers(_ q: Questionnaire) -> [UnsafeRawPointer?] {
+        [q.questions.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+         q.sections.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }]
+    }
+
+    /// A batch's thread copy is the same questionnaire, kept elsewhere.
+    @Test(arguments: 0..<12)
+    func aCopyIsEqualAndSharesNoStorage(seed: Int) throws {
+        let q: Questionnaire
+        if seed < 2 {
+            let name = ["quick-screen.yaml", "trafficking-screening.yaml"][seed]
+            let url = repositoryRoot.appendingPathComponent("questionnaires/\(name)")
+            q = try Self.load(String(contentsOf: url, encoding: .utf8), path: "questionnaires/\(name)").0
+        } else {
+            q = try Self.load(GeneratedQuestionnaire.yaml(seed: UInt64(seed), questions: 30 + seed * 11), path: "gen/gen-\(seed).yaml").0
+        }
+        let copy = try #require(CompiledQuestionnaire.copy(q))
+        #expect(copy == q)
+        #expect(copy.path == q.path && copy.contentHash == q.contentHash)
+        #expect(copy.positions == q.positions)
+        let mine = Self.buffers(q), theirs = Self.buffers(copy)
+        #expect(mine.allSatisfy { $0 != nil })
+        #expect(zip(mine, theirs).allSatisfy { $0 != $1 })
+    }
+
     /// The cache is keyed by the file's bytes, not its path: read back under
     /// another path, every location names that path, as a load from there would.
     @Test func readBackUnderAnotherPathItIsTheModelLoadedFromThere() throws {

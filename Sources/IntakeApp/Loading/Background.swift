@@ -91,6 +91,13 @@ private struct ResultSlots<R>: @unchecked Sendable {
 /// caches). The caller makes sure that what `transform` shares is safe to
 /// share.
 public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (T) -> R) -> [R] {
+    concurrentMap(items, threads: threads) { _, item in transform(item) }
+}
+
+/// The same, with `transform` also given the number of the thread that
+/// calls it, from 0 to `threads - 1`: one thread has each number, so a
+/// caller can keep what each thread uses apart (the summary batch's caches).
+public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (_ thread: Int, T) -> R) -> [R] {
     // `transform` is escaping: a thread may still hold it for a moment after
     // it has handed over its last result (`withoutActuallyEscaping` would trap).
     var results = [R?](repeating: nil, count: items.count)
@@ -98,14 +105,14 @@ public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escapi
         guard let base = buffer.baseAddress else { return }
         let shared = Unchecked((items: items, transform: transform, slots: base, next: Counter()))
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(threads, items.count)) {
+        for thread in 0..<max(1, min(threads, items.count)) {
             group.enter()
             Thread.detachNewThread {
                 let s = shared.value
                 while true {
                     let i = s.next.take()
                     guard i < s.items.count else { break }
-                    (s.slots + i).pointee = s.transform(s.items[i])
+                    (s.slots + i).pointee = s.transform(thread, s.items[i])
                 }
                 group.leave()
             }

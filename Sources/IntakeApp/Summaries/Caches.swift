@@ -15,9 +15,22 @@ public final class QuestionnaireCache: @unchecked Sendable {
     /// spends before its first file (bench/README.md, "Issue 19, round 6:
     /// batch summaries").
     let compiled: CompiledCache?
+    /// Where a thread's cache takes its questionnaires from (`init(copying:)`).
+    private let origin: QuestionnaireCache?
     public init(compiled: CompiledCache? = nil) {
         self.compiled = compiled
+        self.origin = nil
     }
+
+    /// A cache for one thread of a batch: each questionnaire is `origin`'s,
+    /// loaded once for the whole batch, as a copy that shares no storage
+    /// with it (`CompiledQuestionnaire.copy`), so that threads do not
+    /// retain and release the same objects.
+    public init(copying origin: QuestionnaireCache) {
+        self.compiled = origin.compiled
+        self.origin = origin
+    }
+
     public func get(_ id: String, _ loc: DataLocation) throws -> Questionnaire {
         try program(id, loc).questionnaire
     }
@@ -27,7 +40,13 @@ public final class QuestionnaireCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let p = loaded[id] { return p }
-        let p = ScoringProgram(try loc.questionnaire(id: id, compiled: compiled))
+        let p: ScoringProgram
+        if let origin {
+            let shared = try origin.program(id, loc)
+            p = CompiledQuestionnaire.copy(shared.questionnaire).map(ScoringProgram.init) ?? shared
+        } else {
+            p = ScoringProgram(try loc.questionnaire(id: id, compiled: compiled))
+        }
         loaded[id] = p
         return p
     }
@@ -52,9 +71,20 @@ public final class CatalogCache: @unchecked Sendable {
     private var loaded: [String: any Translating] = [:]  // guarded by `lock`
     /// Where compiled translations are kept (see `CompiledCache`); nil: parse every time.
     let compiled: CompiledCache?
+    /// Where a thread's cache takes its translations from (`init(copying:)`).
+    private let origin: CatalogCache?
     public init(locales: URL, compiled: CompiledCache? = nil) {
         self.locales = locales
         self.compiled = compiled
+        self.origin = nil
+    }
+
+    /// A cache for one thread of a batch, as `QuestionnaireCache(copying:)`:
+    /// each translation is `origin`'s as a copy (`CompiledCatalog.copy`).
+    public init(copying origin: CatalogCache) {
+        self.locales = origin.locales
+        self.compiled = origin.compiled
+        self.origin = origin
     }
 
     /// The languages there are translations for, from the file names.
@@ -69,6 +99,12 @@ public final class CatalogCache: @unchecked Sendable {
         defer { lock.unlock() }
         let language = LocaleFiles.canonical(asked)
         if let t = loaded[language] { return t }
+        if let origin {
+            let shared = try origin.translator(asked, source: source)
+            let t = (shared as? Catalog).flatMap(CompiledCatalog.copy) ?? shared
+            loaded[language] = t
+            return t
+        }
         if language == LocaleFiles.canonical(source) {
             loaded[language] = SourceLanguage(language: language)
             return loaded[language]!

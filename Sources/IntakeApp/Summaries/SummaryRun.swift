@@ -206,10 +206,22 @@ public struct SummaryRun {
         // the next: done in between, the cores waited for the disk's flush
         // (0.88x the wall time of 10,000 files into a folder on disk; the
         // same to tmpfs: bench/README.md, "Issue 19, round 7").
+        // Each thread has caches of its own, holding copies of the batch's
+        // questionnaires and translations (loaded once, by `cache` and
+        // `catalogs`). Shared, every retain and release of their arrays and
+        // strings moved a reference count's cache line between the cores:
+        // 21% of the batch's time was in swift_retain on 2 threads, 8% on
+        // one. With copies: 8.6%, and 0.86x the CPU (bench/README.md, "Issue
+        // 19, round 8"). The service directories stay shared: copying them
+        // too saved under 1%.
+        let threads = Self.batchThreads
+        let lanes = [(cache, catalogs)]
+            + (1..<max(1, threads)).map { _ in (QuestionnaireCache(copying: cache), CatalogCache(copying: catalogs)) }
         var committing: Pending<[Outcome]>?
         for first in stride(from: 0, to: files.count, by: Self.flushGroup) {
             let group = Array(files[first..<min(first + Self.flushGroup, files.count)])
-            let written = concurrentMap(group, threads: Self.batchThreads) { f -> Written in
+            let written = concurrentMap(group, threads: threads) { thread, f -> Written in
+                let (cache, catalogs) = lanes[thread]
                 var messages: [String] = []
                 // The name ends in ".yaml" or ".yml" (`names(in:ext:)`).
                 let name = f[..<f.lastIndex(of: ".")!] + "." + format.fileExtension

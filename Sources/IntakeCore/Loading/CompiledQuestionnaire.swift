@@ -57,6 +57,21 @@ public enum CompiledQuestionnaire {
         return out.bytes
     }
 
+    /// A questionnaire equal to `q` that shares no storage with it, made by
+    /// writing it and reading it back; nil when it cannot be written
+    /// faithfully (as `encode`). A batch gives each thread its own: threads
+    /// that share a questionnaire's arrays and strings move their reference
+    /// counts between the cores at every retain (bench/README.md, "Issue
+    /// 19, round 8").
+    public static func copy(_ q: Questionnaire) -> Questionnaire? {
+        var w = Writer(path: q.path)
+        w.questionnaire(q)
+        guard w.faithful else { return nil }
+        var reader = Reader(r: ByteReader(w.out.bytes), path: q.path)
+        guard let back = try? reader.questionnaire(), reader.r.remaining == 0 else { return nil }
+        return back
+    }
+
     /// The questionnaire in `bytes`, with `path` as its path and in its
     /// locations, if they were compiled by this format and `program` from a
     /// file with SHA-256 `sourceHash` and are whole and unchanged; nil

@@ -65,6 +65,29 @@ extension LocalizationTests {
             }
         }
 
+        /// Where each entry's translations are kept, by key.
+        static func buffers(_ c: Catalog) -> [String: UnsafeRawPointer?] {
+            c.messages.mapValues { m in m.translations.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        }
+
+        /// A batch's thread copy answers every lookup as the catalog does,
+        /// and keeps none of its entries in the same place.
+        @Test func aCopyAnswersAlikeAndSharesNoStorage() throws {
+            for url in Checkout.localeFiles() {
+                let file = try parsePO(String(decoding: try Data(contentsOf: url), as: UTF8.self), file: url.lastPathComponent)
+                let language = url.deletingPathExtension().lastPathComponent
+                let catalog = Catalog(file, language: language)
+                let copy = try #require(CompiledCatalog.copy(catalog))
+                #expect(Self.lookups(copy, file) == Self.lookups(catalog, file), "\(language)")
+                #expect(copy.language == language && copy.isDraft == catalog.isDraft && copy.reviewedBy == catalog.reviewedBy)
+                #expect(copy.pluralForms == catalog.pluralForms && copy.rejectedCount == catalog.rejectedCount)
+                let mine = Self.buffers(catalog), theirs = Self.buffers(copy)
+                #expect(mine.count > 100 && Set(mine.keys) == Set(theirs.keys), "\(language)")
+                let shared = mine.filter { key, at in at != nil && theirs[key] == at }.keys
+                #expect(shared.isEmpty, "\(language): \(shared.sorted().prefix(3))")
+            }
+        }
+
         static func small() -> (Catalog, [UInt8]) {
             let (file, _) = POFile.parse(CatalogTests.text, file: "ru.po")
             let catalog = Catalog(file!, language: "ru")
