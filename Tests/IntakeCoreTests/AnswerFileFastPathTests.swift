@@ -154,6 +154,13 @@ import Yams
             #expect(AnswerFile.peekQuestionnaireID(parsed) == AnswerFile.peekQuestionnaireID(general), "file \(n):\n\(text)")
             let q = questionnaires[AnswerFile.peekQuestionnaireID(general) ?? "trafficking-screening"] ?? questionnaires["trafficking-screening"]!
             let loaded = AnswerFile.load(parsed, path: "g.yaml", questionnaire: q)
+            if case .success(let file) = loaded {
+                // One answer looked up as in the dictionary, on either path.
+                let all = file.answers
+                let ids = q.questions.map(\.id) + ["nonexistent", AnswerFile.interviewRemarkKey, ""]
+                let alike = ids.allSatisfy { file.answer($0) == all[$0] }
+                #expect(alike, "file \(n):\n\(text)")
+            }
             if case .success(let file) = loaded, file.byPosition != nil {
                 // Scored from the answers by position, as from the answers by id.
                 let program = programs[q.id]!
@@ -229,6 +236,26 @@ import Yams
         let program = ScoringProgram(other)
         #expect(IndexedConditionTests.describe(Scorer.score(program, file: file, language: "en")) ==
                 IndexedConditionTests.describe(Scorer.score(program, answers: file.answers, language: "en")))
+    }
+
+    /// Setting an answer of a file the fast path read keeps its answers one
+    /// set: the answers by position, which the dictionary was made from, go.
+    @Test func settingAnAnswerLeavesOneSetOfAnswers() throws {
+        let q = try bundledQuestionnaire("trafficking-screening")
+        let text = try String(contentsOf: try #require(personaFiles().first { $0.lastPathComponent.hasPrefix("domestic") }), encoding: .utf8)
+        let scanned = try #require(AnswerFileFastPath.scan(Array(text.utf8))).filter { $0.key != "persona" }
+        let file = try #require(AnswerFile.loadFast(scanned, path: "p.yaml", questionnaire: q))
+        #expect(file.byPosition != nil && file.answers.count > 20)
+        var changed = file
+        changed.answers["languages"] = .text("Tagalog")
+        #expect(changed.byPosition == nil)
+        #expect(changed.answers["languages"] == .text("Tagalog"))
+        #expect(changed.answer("languages") == .text("Tagalog"))
+        #expect(changed.answers.count == file.answers.count + (file.answers["languages"] == nil ? 1 : 0))
+        let others = file.answers.keys.filter { $0 != "languages" }
+        #expect(others.allSatisfy { changed.answers[$0] == file.answers[$0] })
+        // The file it was copied from is as it was.
+        #expect(file.byPosition != nil && file.answer("languages") != .text("Tagalog"))
     }
 
     /// `SpecialAnswer.named` is `init(rawValue:)`: written out for each

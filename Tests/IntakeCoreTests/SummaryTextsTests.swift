@@ -61,6 +61,37 @@ import Testing
         #expect(fallbacks > 0)
     }
 
+    /// With a program's score, the summary and the question that ended the
+    /// interview are worked out from the answers by position: the answers by
+    /// id (which an answer file makes when they are read) are not asked for,
+    /// and the summary is the one built from them.
+    @Test func aProgramsSummaryDoesNotAskForTheAnswersByID() throws {
+        var ended = 0, compared = 0
+        for (k, q) in try IndexedConditionTests.questionnaires().enumerated() {
+            let program = ScoringProgram(q)
+            let tr = SourceLanguage(language: q.language)
+            for answers in DeclinedPropertyTests.generate(q, seed: 29_500 + UInt64(k), count: 6) {
+                let programScore = Scorer.score(program, answers: answers, language: "en")
+                var asked = 0
+                let endedBy = program.endedBy(programScore, answers: { asked += 1; return answers }(), language: "en")
+                #expect(endedBy == Scorer.endedBy(q, score: Scorer.score(q, answers: answers, language: "en"), answers: answers,
+                                                  language: "en"))
+                if endedBy != nil { ended += 1 }
+                let summary = SummaryBuilder.build(questionnaire: q, score: programScore, answers: { asked += 1; return answers }(),
+                                                   remarks: [:], interviewRemark: "", intervieweeLanguage: "en", endedBy: endedBy,
+                                                   in: tr, texts: SummaryTexts(q, in: tr)).jsonString()
+                #expect(asked == 0, "\(q.id)")
+                let general = SummaryBuilder.build(questionnaire: q, score: Scorer.score(q, answers: answers, language: "en"),
+                                                   answers: answers, remarks: [:], interviewRemark: "", intervieweeLanguage: "en",
+                                                   endedBy: endedBy, in: tr).jsonString()
+                #expect(summary == general, "\(q.id)")
+                compared += 1
+            }
+        }
+        #expect(compared == 26 * 6)
+        #expect(ended > 0)
+    }
+
     @Test func textsForAnotherLanguageOrQuestionnaireAreNotUsed() throws {
         let q = try bundledQuestionnaire("trafficking-screening")
         let other = try bundledQuestionnaire("quick-screen")

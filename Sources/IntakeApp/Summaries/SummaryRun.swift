@@ -121,7 +121,7 @@ public struct SummaryRun {
         let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
                                            endedBy: endedBy, context: context, in: tr, texts: cache?.texts(q, in: tr))
-            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answers))
+            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answer(Summary.languagesQuestion)))
         return summary.renderedUTF8(format, in: tr, ascii: ascii)
     }
 

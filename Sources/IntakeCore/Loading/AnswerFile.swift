@@ -23,12 +23,34 @@ public struct AnswerFile: Sendable {
     public var questionnaireID: String?
     public var language: String?
     public var persona: Persona?
-    /// Set only here, so that `byPosition` stays true to it.
-    public internal(set) var answers: [String: AnswerValue]
-    /// The same answers by position in the questionnaire's `questions`,
-    /// when the fast path read the file: scoring reads them instead of
-    /// looking every id up again (`Scorer.score(_:file:language:)`).
+    /// Every answer, by question id. The fast path keeps the answers by
+    /// position alone (`byPosition`), and this dictionary is made from
+    /// them when it is read: made for every file, it was 4.7% of a batch's
+    /// CPU, and a batch reads two answers (`answer(_:)`) and scores by
+    /// position (bench/README.md, "Issue 19, round 9"). Setting it (the
+    /// general path does, an answer at a time) drops the positions, so the
+    /// two never disagree.
+    public internal(set) var answers: [String: AnswerValue] {
+        get { byPosition?.byID ?? byID }
+        set {
+            byID = newValue
+            byPosition = nil
+        }
+    }
+    /// The answers by id, read by the general path; empty when the fast
+    /// path read the file.
+    private var byID: [String: AnswerValue] = [:]
+    /// The answers by position in the questionnaire's `questions`, when the
+    /// fast path read the file: scoring reads them instead of looking every
+    /// id up again (`Scorer.score(_:file:language:)`).
     var byPosition: AnswerSlots?
+
+    /// The answer to the question `id` as written in the file, if any:
+    /// `answers[id]`, without making the dictionary.
+    public func answer(_ id: String) -> AnswerValue? {
+        guard let byPosition else { return byID[id] }
+        return byPosition.questionnaire.positions[id].flatMap { byPosition.values[$0] }
+    }
     /// Remarks by question id; the key `_interview` is the whole interview's remark.
     public var remarks: [String: String]
     /// Where each answer was written, for messages.
@@ -57,11 +79,29 @@ public struct AnswerFile: Sendable {
 
     public static let interviewRemarkKey = "_interview"
 
-    /// Answers by position in one questionnaire's `questions`, and that
-    /// questionnaire's content hash: the positions hold for it alone.
+    /// Answers by position in one questionnaire's `questions`: the
+    /// positions hold for that questionnaire alone. The fast path reads
+    /// only ids that are current as written, one answer to a question, so
+    /// the answer at a position is the answer to that question's id.
     struct AnswerSlots: Sendable {
-        let questionnaireHash: String
+        let questionnaire: Questionnaire
         let values: [AnswerValue?]
+
+        /// The same answers by question id.
+        var byID: [String: AnswerValue] {
+            let questions = questionnaire.questions
+            var out: [String: AnswerValue] = [:]
+            out.reserveCapacity(values.count)
+            for (p, v) in values.enumerated() { if let v { out[questions[p].id] = v } }
+            return out
+        }
+    }
+
+    init(path: String, answers: [String: AnswerValue], remarks: [String: String], written: WrittenAt) {
+        self.path = path
+        self.byID = answers
+        self.remarks = remarks
+        self.written = written
     }
 
     /// Reads the structure without a questionnaire: enough to learn which
@@ -198,20 +238,26 @@ public struct AnswerFile: Sendable {
 
     /// Constraints may read other answers, so they are checked last.
     static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, diags: inout DiagnosticBag) {
-        for (qid, value) in file.answers { checkConstraint(qid, value, of: file, questionnaire: questionnaire, diags: &diags) }
+        let answers = file.answers
+        for (qid, value) in answers {
+            checkConstraint(qid, value, of: file, answers: answers, questionnaire: questionnaire, diags: &diags)
+        }
     }
 
     /// The same for the answers to `ids` alone; the others' questions have no constraint.
     static func checkConstraints(_ file: AnswerFile, questionnaire: Questionnaire, of ids: [String], diags: inout DiagnosticBag) {
-        for qid in ids { checkConstraint(qid, file.answers[qid]!, of: file, questionnaire: questionnaire, diags: &diags) }
+        guard !ids.isEmpty else { return }
+        let answers = file.answers
+        for qid in ids { checkConstraint(qid, answers[qid]!, of: file, answers: answers, questionnaire: questionnaire, diags: &diags) }
     }
 
-    private static func checkConstraint(_ qid: String, _ value: AnswerValue, of file: AnswerFile, questionnaire: Questionnaire,
-                                        diags: inout DiagnosticBag) {
+    /// - Parameter answers: `file.answers`, made once by the caller.
+    private static func checkConstraint(_ qid: String, _ value: AnswerValue, of file: AnswerFile, answers: [String: AnswerValue],
+                                        questionnaire: Questionnaire, diags: inout DiagnosticBag) {
         guard value.special == nil, let p = questionnaire.positions[qid] else { return }
         let q = questionnaire.questions[p]
         guard let c = q.constraint else { return }
-        let ctx = AnswerContext(answers: file.answers, questionnaire: questionnaire,
+        let ctx = AnswerContext(answers: answers, questionnaire: questionnaire,
                                 language: file.language ?? questionnaire.language, currentAnswer: value)
         if ConditionEvaluator.evaluate(c, in: ctx) == .no, let loc = file.locations[qid] {
             diags.error(loc, "invalid answer to '\(qid)': \(ValidationIssue.constraint(q.constraintMessage).englishDescription(for: q))")

@@ -404,9 +404,6 @@ extension AnswerFile {
                 }
             }
         }
-        // Sized once: growing two dictionaries an answer at a time was a
-        // tenth of loading a file (bench/README.md, "Issue 19, round 4").
-        file.answers.reserveCapacity(answerEntries.count)
         var written: [(id: String, line: Int, column: Int)] = []
         written.reserveCapacity(answerEntries.count)
         // The answers whose question has a constraint, found here where the
@@ -421,13 +418,12 @@ extension AnswerFile {
             // One lookup.
             guard let position = questionnaire.currentPosition(e.key) else { return nil }
             guard let value = fastAnswer(e.value, question: questions[position]) else { return nil }
-            file.answers[e.key] = value
             let (line, column) = e.value.place
             written.append((e.key, line, column))
             if questions[position].hasConstraint, value.special == nil { constrained.append(e.key) }
             slots[position] = value
         }
-        file.byPosition = AnswerSlots(questionnaireHash: questionnaire.contentHash, values: slots)
+        file.byPosition = AnswerSlots(questionnaire: questionnaire, values: slots)
         file.written = .listed(written)
         var diags = DiagnosticBag()
         checkConstraints(file, questionnaire: questionnaire, of: constrained, diags: &diags)

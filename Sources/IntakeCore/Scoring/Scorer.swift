@@ -20,11 +20,12 @@ public enum Scorer {
     /// file (bench/README.md, "Issue 19, round 6: batch summaries").
     /// Gives what the function above gives (`AnswerFileFastPathTests`).
     public static func score(_ program: ScoringProgram, file: AnswerFile, language: String) -> ScoreResult {
-        let given = file.byPosition.flatMap {
-            $0.questionnaireHash == program.questionnaire.contentHash && $0.values.count == program.questionnaire.questions.count
-                ? $0.values : nil
-        }
-        return score(program, answers: file.answers, given: given, language: language)
+        guard let slots = file.byPosition,
+              slots.questionnaire.contentHash == program.questionnaire.contentHash,
+              slots.values.count == program.questionnaire.questions.count
+        else { return score(program, answers: file.answers, given: nil, language: language) }
+        // With the answers by position, those by id are not read.
+        return score(program, answers: [:], given: slots.values, language: language)
     }
 
     /// - Parameter given: `answers` by position, if known.

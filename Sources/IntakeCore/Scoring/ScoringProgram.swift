@@ -84,7 +84,9 @@ public struct ScoringProgram: Sendable {
 
     /// `Scorer.endedBy`, with the conditions compiled; `score` is of
     /// these `answers`.
-    public func endedBy(_ score: ScoreResult, answers: [String: AnswerValue], language: String) -> String? {
+    /// `answers` is read only when `score` has no relevant answers by
+    /// position (it was not scored by a program).
+    public func endedBy(_ score: ScoreResult, answers: @autoclosure () -> [String: AnswerValue], language: String) -> String? {
         let q = questionnaire
         // Scored by this program: the relevant answers by position are at
         // hand, and an answer is there only if its question is relevant.
@@ -98,6 +100,7 @@ public struct ScoringProgram: Sendable {
             }
             return nil
         }
+        let answers = answers()
         var ctx: IndexedAnswers?
         for (p, c) in endIf.enumerated() {
             guard let c, let a = answers[q.questions[p].id], score.relevance.byPosition[p] == .relevant else { continue }

@@ -42,7 +42,7 @@ public enum SummaryBuilder {
     ///   - remarks: remarks by question id.
     ///   - interviewRemark: the remark on the whole interview.
     ///   - tr: the advocate's language.
-    public static func build(questionnaire q: Questionnaire, score: ScoreResult, answers: [String: AnswerValue],
+    public static func build(questionnaire q: Questionnaire, score: ScoreResult, answers: @autoclosure () -> [String: AnswerValue],
                              remarks: [String: String], interviewRemark: String, intervieweeLanguage: String,
                              endedBy: String?, context: SummaryContext = SummaryContext(),
                              in tr: some Translating, texts: SummaryTexts? = nil) -> Summary {
@@ -72,6 +72,14 @@ public enum SummaryBuilder {
         // answer and its texts, where its relevance, its answer and its
         // position were three (bench/README.md, "Issue 19, round 7").
         let relevantSlots = score.relevantAnswers.flatMap { $0.count == q.questions.count ? $0 : nil }
+        // Every answer by id, made only if read: with the relevant answers
+        // by position it is not (an answer file's dictionary is made when
+        // read, `AnswerFile.answers`).
+        var allAnswers: [String: AnswerValue]?
+        func answer(_ id: String) -> AnswerValue? {
+            if allAnswers == nil { allAnswers = answers() }
+            return allAnswers![id]
+        }
         /// The answer to a relevant question (what scoring read), looked up
         /// without building the filtered dictionary, and the question's
         /// position where it is known.
@@ -80,7 +88,7 @@ public enum SummaryBuilder {
                 guard let p = q.positions[id], let a = relevantSlots[p] else { return nil }
                 return (a, p)
             }
-            guard score.relevance.isRelevant(id), let a = answers[id] else { return nil }
+            guard score.relevance.isRelevant(id), let a = answer(id) else { return nil }
             return (a, position(id))
         }
         func effective(_ id: String) -> AnswerValue? { relevant(id)?.answer }
@@ -205,7 +213,9 @@ public enum SummaryBuilder {
             intervieweeLanguageDraft: context.intervieweeLanguageDraft, languageDraft: tr.isDraft,
             interpreter: choice(q.summaryHooks[.interpreterUsed]), interpreterLanguage: text(.interpreterLanguage),
             preferredLanguages: text(.preferredLanguages),
-            endedAt: endedBy.flatMap { id in answers[id].map { line in
+            // The question that ended the interview was relevant, so its
+            // answer is among the relevant ones when they are at hand.
+            endedAt: endedBy.flatMap { id in (relevant(id)?.answer ?? answer(id)).map { line in
                 let p = position(id)
                 return Summary.EvidenceItem(question: id, questionText: questionText(id, at: p), answer: answerText(line, id, at: p))
             } })

@@ -87,9 +87,17 @@ extension Summary {
     /// The typed answer to the questionnaire's `languages` question, which
     /// `withServices` reads for the languages the person speaks.
     public static func languagesAnswer(_ answers: [String: AnswerValue]) -> String? {
-        if case .text(let t)? = answers["languages"] { return t }
+        languagesAnswer(answers[languagesQuestion])
+    }
+
+    /// The same, given the answer to the languages question.
+    public static func languagesAnswer(_ answer: AnswerValue?) -> String? {
+        if case .text(let t)? = answer { return t }
         return nil
     }
+
+    /// The question whose answer names the languages the person speaks.
+    public static let languagesQuestion = "languages"
 }
 
 /// Whether a service's language tags include one the person speaks: the
