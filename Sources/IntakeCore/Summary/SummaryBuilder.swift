@@ -38,7 +38,9 @@ extension SummaryContext {
 public enum SummaryBuilder {
     /// - Parameters:
     ///   - answers: every answer given, those `score` was worked out from
-    ///     (scoring already left out the irrelevant ones).
+    ///     (scoring already left out the irrelevant ones); asked for only
+    ///     when `score` has no relevant answers by position, or the question
+    ///     that ended the interview has no relevant answer.
     ///   - remarks: remarks by question id.
     ///   - interviewRemark: the remark on the whole interview.
     ///   - tr: the advocate's language.
