@@ -55,13 +55,14 @@ public struct SummaryRun {
         // printed in (an interview compiles every language and questionnaire).
         let catalogs = CatalogCache(locales: loc.locales, compiled: CompiledCache.standard()?.readingOnly())
         if isDir.boolValue {
-            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs, directories: directories,
+            try runBatch(folder: URL(fileURLWithPath: answers), format: fmt, location: loc, catalogs: catalogs,
+                         services: ServiceIndex(directories),
                          context: config.summaryContext)
             return
         }
         let url = URL(fileURLWithPath: answers)
         let text = try String(decoding: summarise(path: url.path, shown: QuestionnaireFiles.displayPath(url), format: fmt,
-                                                  location: loc, catalogs: catalogs, cache: nil, directories: directories,
+                                                  location: loc, catalogs: catalogs, cache: nil, services: ServiceIndex(directories),
                                                   context: config.summaryContext),
                           as: UTF8.self)
         if let output {
@@ -94,7 +95,7 @@ public struct SummaryRun {
     /// Summarises one answer file; the file's errors and notes go to `report`.
     /// - Parameters: path: the file to open; shown: its path in messages.
     func summarise(path opened: String, shown path: String, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
-                   cache: QuestionnaireCache?, directories: [ServiceDirectory], context: SummaryContext,
+                   cache: QuestionnaireCache?, services: ServiceIndex, context: SummaryContext,
                    report: (String) -> Void = printError) throws -> [UInt8] {
         let bytes = try QuestionnaireFiles.read(path: opened, shown: path)
         let parsed = AnswerFile.parse(bytes: bytes, path: path)
@@ -121,7 +122,7 @@ public struct SummaryRun {
         let summary = SummaryBuilder.build(questionnaire: q, score: score, answers: file.answers, remarks: remarks,
                                            interviewRemark: overall, intervieweeLanguage: interviewee,
                                            endedBy: endedBy, context: context, in: tr, texts: cache?.texts(q, in: tr))
-            .withServices(from: directories, languagesAnswer: Summary.languagesAnswer(file.answer(Summary.languagesQuestion)))
+            .withServices(from: services, languagesAnswer: Summary.languagesAnswer(file.answer(Summary.languagesQuestion)))
         return summary.renderedUTF8(format, in: tr, ascii: ascii)
     }
 
@@ -179,7 +180,7 @@ public struct SummaryRun {
     }
 
     func runBatch(folder: URL, format: SummaryFormat, location: DataLocation, catalogs: CatalogCache,
-                  directories: [ServiceDirectory], context: SummaryContext) throws {
+                  services: ServiceIndex, context: SummaryContext) throws {
         guard let output else {
             printError("intake summary: --answers with a folder needs --output FOLDER for the summaries")
             throw Failure.usage
@@ -212,7 +213,7 @@ public struct SummaryRun {
         // strings moved a reference count's cache line between the cores:
         // 21% of the batch's time was in swift_retain on 2 threads, 8% on
         // one. With copies: 8.6%, and 0.86x the CPU (bench/README.md, "Issue
-        // 19, round 8"). The service directories stay shared: copying them
+        // 19, round 8"). The services stay shared: copying the directories
         // too saved under 1%.
         let threads = Self.batchThreads
         let lanes = [(cache, catalogs)]
@@ -228,7 +229,7 @@ public struct SummaryRun {
                 let to = outFolder + "/" + name
                 do {
                     let bytes = try summarise(path: paths.path(f), shown: paths.shown(f), format: format, location: location, catalogs: catalogs, cache: cache,
-                                             directories: directories, context: context) { messages.append($0) }
+                                             services: services, context: context) { messages.append($0) }
                     let temporary = try OutputFile.writeTemporary(bytes, folder: outFolder, name: String(name), flush: false) {
                         messages.append($0)
                     }

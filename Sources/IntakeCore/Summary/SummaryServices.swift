@@ -55,28 +55,24 @@ extension Summary {
     /// The same with several directories (the organisation's, then the
     /// national one): within a category their services keep that order.
     public func withServices(from directories: [ServiceDirectory], languagesAnswer: String?) -> Summary {
+        withServices(from: ServiceIndex(directories), languagesAnswer: languagesAnswer)
+    }
+
+    /// The same with the directories' services by category, worked out once
+    /// for a batch of summaries.
+    public func withServices(from index: ServiceIndex, languagesAnswer: String?) -> Summary {
         var s = self
         let speaks = ServiceLanguageMatch(intervieweeLanguage: intervieweeLanguage, languagesAnswer: languagesAnswer ?? "")
         func items(_ categories: [String]) -> [ServiceItem] {
             // Category by category (emergency numbers before hotlines), and
             // within one, those that speak the person's language first.
-            let ordered = categories.flatMap { c in
-                let marked = directories.flatMap { d in
-                    d.services.filter { $0.category == c }
-                        .map { (service: $0, fictional: d.fictional, speaks: speaks.any($0.languages)) }
+            categories.flatMap { c in
+                let marked = (index.byCategory[c] ?? []).map { item in
+                    var item = item
+                    item.speaksPersonsLanguage = speaks.any(item.languages)
+                    return item
                 }
-                return marked.filter(\.speaks) + marked.filter { !$0.speaks }
-            }
-            return ordered.map { m in
-                let sv = m.service
-                return ServiceItem(
-                    category: sv.category, name: sv.name, phone: sv.phone, text: sv.textLine, address: sv.address,
-                    languages: sv.languages, hours: sv.hours,
-                    eligibility: sv.eligibility.map {
-                        EligibilityItem(minAge: $0.minAge, maxAge: $0.maxAge, gender: $0.gender,
-                                        noImmigrationStatusRequired: $0.noImmigrationStatusRequired, cost: $0.cost)
-                    },
-                    notes: sv.notes, fictional: m.fictional, speaksPersonsLanguage: m.speaks)
+                return marked.filter(\.speaksPersonsLanguage) + marked.filter { !$0.speaksPersonsLanguage }
             }
         }
         for i in s.referrals.indices { s.referrals[i].services = items([s.referrals[i].id]) }
@@ -98,6 +94,34 @@ extension Summary {
 
     /// The question whose answer names the languages the person speaks.
     public static let languagesQuestion = "languages"
+}
+
+/// Directories' services by category, each as a summary shows it, in the
+/// directories' order: what `Summary.withServices` reads. A batch makes it
+/// once; filtering every directory's services by category for every
+/// referral of every file was 4% of a summary (bench/README.md, "Issue 19,
+/// round 10").
+public struct ServiceIndex: Sendable {
+    /// Whether a service speaks the person's language is left false: it
+    /// depends on the summary.
+    let byCategory: [String: [Summary.ServiceItem]]
+
+    public init(_ directories: [ServiceDirectory]) {
+        var byCategory: [String: [Summary.ServiceItem]] = [:]
+        for d in directories {
+            for sv in d.services {
+                byCategory[sv.category, default: []].append(Summary.ServiceItem(
+                    category: sv.category, name: sv.name, phone: sv.phone, text: sv.textLine, address: sv.address,
+                    languages: sv.languages, hours: sv.hours,
+                    eligibility: sv.eligibility.map {
+                        Summary.EligibilityItem(minAge: $0.minAge, maxAge: $0.maxAge, gender: $0.gender,
+                                                noImmigrationStatusRequired: $0.noImmigrationStatusRequired, cost: $0.cost)
+                    },
+                    notes: sv.notes, fictional: d.fictional, speaksPersonsLanguage: false))
+            }
+        }
+        self.byCategory = byCategory
+    }
 }
 
 /// Whether a service's language tags include one the person speaks: the

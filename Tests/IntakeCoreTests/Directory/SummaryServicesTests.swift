@@ -65,6 +65,35 @@ import Testing
             """))
     }
 
+    /// Two directories (the organisation's, then the national one): within
+    /// a category the services keep that order, those that speak the
+    /// person's language first, each marked fictional as its own directory
+    /// is; one index serves summaries in different languages.
+    @Test func servicesOfSeveralDirectoriesKeepTheirOrder() {
+        let national = ServiceDirectory(path: "national.yaml", fictional: false, services: [
+            .init(category: "immigration_legal", name: "National Legal Line", phone: "555-0201", languages: ["es", "en"]),
+            .init(category: "emergency", name: "National Emergency", phone: "112"),
+            .init(category: "immigration_legal", name: "National Korean Desk", phone: "555-0202", languages: ["ko"]),
+        ])
+        let index = ServiceIndex([Self.directory, national])
+        var spanish = b.summary()
+        spanish.intervieweeLanguage = "es"
+        let es = spanish.withServices(from: index, languagesAnswer: nil)
+        let legal = es.referrals.first { $0.id == "immigration_legal" }?.services
+        #expect(legal?.map(\.name) == ["Clínica Latina", "National Legal Line", "North Legal", "Bayanihan Legal", "Korean Legal",
+                                        "National Korean Desk"])
+        #expect(legal?.map(\.speaksPersonsLanguage) == [true, true, false, false, false, false])
+        #expect(legal?.map(\.fictional) == [true, false, true, true, true, false])
+        #expect(es.emergencyServices?.map(\.name) == ["Emergency", "National Emergency", "Hotline"])
+        var korean = b.summary()
+        korean.intervieweeLanguage = "ko"
+        let ko = korean.withServices(from: index, languagesAnswer: nil)
+        let koreanLegal = ko.referrals.first { $0.id == "immigration_legal" }?.services?.map(\.name)
+        #expect(koreanLegal == ["Korean Legal", "National Korean Desk", "North Legal", "Bayanihan Legal", "Clínica Latina", "National Legal Line"])
+        // The same as from the directories themselves.
+        #expect(korean.withServices(from: [Self.directory, national], languagesAnswer: nil) == ko)
+    }
+
     @Test func servicesAreListedUnderTheirReferral() {
         let text = b.render(summary(), .text)
         #expect(text.contains("""
