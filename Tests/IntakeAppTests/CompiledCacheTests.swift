@@ -278,7 +278,7 @@ import Testing
     func everyElementIsTransformedOnceInOrder(count: Int) {
         let items = Array(0..<count)
         let calls = CallCount()
-        let out = concurrentMap(items, threads: 8) { i -> String in
+        let out = concurrentMap(items, threads: 8) { _, i -> String in
             calls.add()
             return "item \(i * 3)"
         }

@@ -89,14 +89,9 @@ private struct ResultSlots<R>: @unchecked Sendable {
 /// busy), where `parallelMap` would run only as many as there are cores,
 /// and for work whose closure is not `Sendable` (the summary batch's
 /// caches). The caller makes sure that what `transform` shares is safe to
-/// share.
-public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (T) -> R) -> [R] {
-    concurrentMap(items, threads: threads) { _, item in transform(item) }
-}
-
-/// The same, with `transform` also given the number of the thread that
-/// calls it, from 0 to `threads - 1`: one thread has each number, so a
-/// caller can keep what each thread uses apart (the summary batch's caches).
+/// share. `transform` is also given the number of the thread that calls
+/// it, from 0 to `threads - 1`: one thread has each number, so a caller
+/// can keep what each thread uses apart (the summary batch's caches).
 public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (_ thread: Int, T) -> R) -> [R] {
     // `transform` is escaping: a thread may still hold it for a moment after
     // it has handed over its last result (`withoutActuallyEscaping` would trap).
