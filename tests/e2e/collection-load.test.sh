@@ -28,8 +28,14 @@ for i in $(seq -w 0 19); do token device "device-$i" "$TMPDIR/tokens/device-$i";
 token supervisor supervisor-1 "$TMPDIR/supervisor"
 [[ $(sql "SELECT count(*) FROM tokens") == 21 ]]
 # Only hashes are stored: no token text is in the database.
+# The secret is all after the third dash: it is base64url, so it may hold
+# dashes itself (cut at the next one, it could be empty and match every row),
+# and underscores (LIKE's wildcard), so it is looked for with strpos.
 tok=$(cat "$TMPDIR/tokens/device-00")
-[[ $(sql "SELECT count(*) FROM tokens WHERE encode(hash, 'escape') LIKE '%$(cut -d- -f4 <<<"$tok" | cut -c1-20)%'") == 0 ]]
+secret=$(cut -d- -f4- <<<"$tok" | cut -c1-20)
+((${#secret} == 20)) || { echo "unexpected token form: ${#secret} characters of secret"; exit 1; }
+[[ $(sql "SELECT count(*) FROM tokens WHERE strpos(encode(hash, 'escape'), '$secret') > 0") == 0 ]] \
+  || { echo "a token's text is in the database"; exit 1; }
 
 "$LOADGEN" seal --public-key "$pub" --questionnaires "$ROOT/questionnaires" --personas "$ROOT/personas" \
   --count 1000 --devices 20 --seed 18 --out "$TMPDIR/outboxes"
