@@ -26,7 +26,8 @@ pub=$(awk '/^Public key:/ {print $3}' "$TMPDIR/keys.txt")
 mkdir -p "$TMPDIR/tokens"
 for i in $(seq -w 0 19); do token device "device-$i" "$TMPDIR/tokens/device-$i"; done
 token supervisor supervisor-1 "$TMPDIR/supervisor"
-[[ $(sql "SELECT count(*) FROM tokens") == 21 ]]
+n=$(sql "SELECT count(*) FROM tokens")
+[[ $n == 21 ]] || { echo "$n tokens stored, not 21"; exit 1; }
 # Only hashes are stored: no token text is in the database.
 # The secret is all after the third dash: it is base64url, so it may hold
 # dashes itself (cut at the next one, it could be empty and match every row),
