@@ -45,16 +45,10 @@ public struct POFile: Hashable, Sendable {
     /// msgstr (creating the header entry if needed).
     public var headerFields: [POHeaderField] {
         get {
-            guard let text = header?.translation else { return [] }
             var fields: [POHeaderField] = []
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                if let colon = line.firstIndex(of: ":") {
-                    let name = line[..<colon].trimmingSpaces()
-                    let value = line[line.index(after: colon)...].trimmingSpaces()
-                    fields.append(POHeaderField(String(name), String(value)))
-                } else {
-                    fields.append(POHeaderField(String(line.trimmingSpaces()), ""))
-                }
+            forEachHeaderField { name, value in
+                fields.append(POHeaderField(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+                return true
             }
             return fields
         }
@@ -66,17 +60,59 @@ public struct POFile: Hashable, Sendable {
     }
 
     /// The value of header field `name` (case-insensitive), if present.
+    /// Only the matching field's value is made into a string: every start
+    /// reads each translation's status this way, and making all of a
+    /// header's fields took 290,000 instructions a file (bench/README.md,
+    /// "Issue 19, round 11").
     public func headerValue(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headerFields.first { $0.name.lowercased() == lower }?.value
+        var found: String?
+        forEachHeaderField { n, value in
+            guard Self.sameFieldName(n, name) else { return true }
+            found = String(decoding: value, as: UTF8.self)
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each header line's name and value, spaces and tabs
+    /// trimmed, in file order, until it returns false. The header's text is
+    /// split on its bytes, as gettext reads it: a line ends at every
+    /// newline, its name at its first colon; a line without a colon is a
+    /// name with an empty value; empty lines are skipped.
+    private func forEachHeaderField(_ body: (Substring.UTF8View, Substring.UTF8View) -> Bool) {
+        guard let text = header?.translation else { return }
+        let bytes = Substring(text).utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            defer { start = end < bytes.endIndex ? bytes.index(after: end) : end }
+            guard start < end else { continue }
+            let line = bytes[start..<end]
+            if let colon = line.firstIndex(of: 0x3A) {
+                guard body(Self.trimmed(line[..<colon]), Self.trimmed(line[bytes.index(after: colon)...])) else { return }
+            } else {
+                guard body(Self.trimmed(line), line[end...]) else { return }
+            }
+        }
+    }
+
+    private static func trimmed(_ s: Substring.UTF8View) -> Substring.UTF8View {
+        var s = s
+        while let f = s.first, f == 0x20 || f == 0x09 { s.removeFirst() }
+        while let l = s.last, l == 0x20 || l == 0x09 { s.removeLast() }
+        return s
+    }
+
+    /// Header field names compare without regard to ASCII letter case.
+    static func sameFieldName(_ a: Substring.UTF8View, _ b: String) -> Bool {
+        a.elementsEqual(b.utf8) { x, y in x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) }
     }
 
     /// Sets header field `name`, keeping its position if it exists and
     /// appending it otherwise; `nil` removes it.
     public mutating func setHeaderValue(_ value: String?, for name: String) {
         var fields = headerFields
-        let lower = name.lowercased()
-        if let i = fields.firstIndex(where: { $0.name.lowercased() == lower }) {
+        if let i = fields.firstIndex(where: { Self.sameFieldName(Substring($0.name).utf8, name) }) {
             if let value { fields[i].value = value } else { fields.remove(at: i) }
         } else if let value {
             fields.append(POHeaderField(name, value))
