@@ -51,6 +51,18 @@ import Testing
         #expect(QuestionnaireHeader.scan([0xFF, 0xFE]) == nil)
     }
 
+    /// The file's edges: empty, a byte-order mark alone or before the keys,
+    /// a last line without its newline, a key as the file's last bytes.
+    @Test func readsToTheEdgesOfTheFile() {
+        #expect(QuestionnaireHeader.scan([]) == nil)
+        #expect(QuestionnaireHeader.scan([0xEF, 0xBB, 0xBF]) == nil)
+        #expect(QuestionnaireHeader.scan([0xEF, 0xBB, 0xBF] + Array((Self.base + "title: Last line").utf8))?.title == "Last line")
+        #expect(QuestionnaireHeader.scan([0xEF, 0xBB, 0xBF] + Array("id: first\nversion: 1\nlanguage: en\ntitle: T\n".utf8))?.id == "first")
+        #expect(QuestionnaireHeader.scan(Array((Self.base + "title: T\n\n\n").utf8))?.title == "T")
+        #expect(QuestionnaireHeader.scan(Array((Self.base + "title:").utf8)) == nil)
+        #expect(QuestionnaireHeader.scan(Array(("title: T\n" + Self.base + "versions: 2\nidentity: x\n").utf8))?.version == "1.0")
+    }
+
     @Test func nestedKeysAreNotTopLevel() {
         let text = Self.base + "sections:\n  - id: s\n    title: Section\ntitle: Top\n"
         #expect(QuestionnaireHeader.scan(Array(text.utf8))?.title == "Top")
