@@ -90,6 +90,12 @@ public final class Terminal: TerminalBackend {
         noecho()
         nonl()
         intrflush(intake_stdscr(), false)
+        // No typeahead check while a frame is sent: curses polled the
+        // keyboard during every update and flushed what it had before each
+        // poll, so a frame went out in several writes, each waking the
+        // terminal's reader. Keys that wait behind one are taken as one
+        // burst by the run loop (`KeyBurst`), so a frame is always whole.
+        typeahead(-1)
         decoder = KeyDecoder(extra: Terminal.terminfoSequences())
 
         unicode = intake_locale_is_utf8() != 0
