@@ -247,7 +247,10 @@ public final class Terminal: TerminalBackend {
         let h = min(grid.size.height, size.height), w = min(grid.size.width, size.width)
         let prev = previous?.size == grid.size ? previous : nil
         if prev == nil { wclear(intake_stdscr()) }  // full repaint at the next refresh
-        for p in grid.changedCells(since: prev) where p.row < h && p.col < w {
+        // After the clear every cell is a plain blank, so a full repaint
+        // sends only the others: a first frame sent all 1,920 cells, most
+        // of them blanks, through curses one by one.
+        for p in grid.changedCells(since: prev ?? Grid(size: grid.size)) where p.row < h && p.col < w {
             if let (byte, style) = grid.ascii(p) {
                 put(ascii: byte, style: style, row: p.row, col: p.col)
             } else {
