@@ -91,10 +91,10 @@ public final class Terminal: TerminalBackend {
         nonl()
         intrflush(intake_stdscr(), false)
         // No typeahead check while a frame is sent: curses polled the
-        // keyboard during every update and flushed what it had before each
-        // poll, so a frame went out in several writes, each waking the
-        // terminal's reader. Keys that wait behind one are taken as one
-        // burst by the run loop (`KeyBurst`), so a frame is always whole.
+        // keyboard twice during every update, to stop drawing if a key was
+        // waiting (bench/README.md, "Issue 19, round 11"). The run loop
+        // already takes keys that wait behind one as one burst
+        // (`KeyBurst`), so a frame is always drawn whole.
         typeahead(-1)
         decoder = KeyDecoder(extra: Terminal.terminfoSequences())
 

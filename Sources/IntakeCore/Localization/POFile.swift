@@ -61,6 +61,7 @@ public struct POFile: Hashable, Sendable {
 
     /// The value of the first header field named `name` (ASCII letters in
     /// either case), if present.
+    ///
     /// Only the matching field's value is made into a string: every start
     /// reads each translation's status this way, and making all of a
     /// header's fields took 290,000 instructions a file (bench/README.md,
