@@ -55,7 +55,7 @@ struct Seal: ParsableCommand {
             var events: [SessionExport.Event] = []
             var at = began
             for question in q.questions {
-                guard let v = file.answers[question.id] else { continue }
+                guard let v = file.answer(question.id) else { continue }  // `answers` would be made anew each time
                 at.addTimeInterval(20)
                 events.append(.init(seq: events.count + 1, at: at, payload: InterviewCodec.encode(.answered(question: question.id, value: v))))
             }

@@ -211,6 +211,9 @@ public struct AnswerFile: Sendable {
             diags.error(YAMLDocument.location(answerNode, path: path), "'answers' must map question ids to answers")
             return .failure(DiagnosticsError(diags.sorted))
         }
+        // Gathered here and set once: `answers` is computed, so setting it an
+        // answer at a time copied the whole dictionary for every answer.
+        var read: [String: AnswerValue] = [:]
         for (k, v) in answers {
             let loc = YAMLDocument.location(k, path: path)
             let written = k.scalar?.string ?? ""
@@ -225,10 +228,11 @@ public struct AnswerFile: Sendable {
             }
             guard let q = questionnaire.question(qid) else { continue }
             if let value = parseAnswer(v, question: q, path: path, diags: &diags) {
-                file.answers[qid] = value
+                read[qid] = value
                 locations[qid] = YAMLDocument.location(v, path: path)
             }
         }
+        file.answers = read
         file.written = .byID(locations)
         checkConstraints(file, questionnaire: questionnaire, diags: &diags)
         if diags.hasErrors { return .failure(DiagnosticsError(diags.sorted)) }
