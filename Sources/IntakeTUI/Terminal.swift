@@ -82,6 +82,14 @@ public final class Terminal: TerminalBackend {
         }
         self.screen = screen
         set_term(screen)
+        // ncurses 6.4 sends its buffer to the terminal at every cursor jump
+        // of an update (one `write` each, three or more a keystroke, and
+        // each wakes the kernel's pty worker) until the program has once
+        // left curses with `endwin` and come back: only then does an update
+        // end in a single write. So leave at once, before anything is drawn
+        // and while the terminal is still in the shell's mode anyway; the
+        // first frame comes back (bench/README.md, "Issue 19, round 12").
+        endwin()
         cursesActive.store(true, ordering: .sequentiallyConsistent)
         if !exitHandlerInstalled.exchange(true, ordering: .sequentiallyConsistent) {
             atexit { Terminal.leaveCurses() }
