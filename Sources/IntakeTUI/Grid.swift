@@ -381,12 +381,16 @@ extension Grid {
                     if plain, memcmp(now.baseAddress! + base, before.baseAddress! + base, rowBytes) == 0 { continue }
                     for col in 0..<width {
                         let i = base + col
-                        let cell = now[i]
+                        let cell = now[i], old = before[i]
                         if cell.isContinuation { continue }
                         // Equal words mean the same cell, except for two long
                         // clusters, whose indices are each grid's own.
-                        if cell == before[i], !cell.isLong, col + 1 == width || now[i + 1] == before[i + 1] { continue }
-                        if same(i, as: prev, i), col + 1 == width || !now[i + 1].isContinuation || same(i + 1, as: prev, i + 1) { continue }
+                        if cell == old, !cell.isLong, col + 1 == width || now[i + 1] == before[i + 1] { continue }
+                        // Different words are different cells unless one
+                        // holds a long cluster: on a changed line (every cell
+                        // of a moved highlight) no call to `same` is needed.
+                        if cell == old || cell.isLong || old.isLong, same(i, as: prev, i),
+                           col + 1 == width || !now[i + 1].isContinuation || same(i + 1, as: prev, i + 1) { continue }
                         out.append(Point(row: row, col: col))
                     }
                 }

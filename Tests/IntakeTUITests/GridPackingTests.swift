@@ -129,6 +129,19 @@ import Testing
         #expect(b.changedCells(since: a) == [Point(row: 0, col: 0), Point(row: 0, col: 1)])
     }
 
+    /// The converse: one long cluster at another index in each table is the
+    /// same cell, and is not written again (the diff tells a changed cell
+    /// from an unchanged one without comparing texts only where neither
+    /// cell is long).
+    @Test func differentIndicesOfTheSameLongClusterAreNoDifference() {
+        var a = Grid(size: Size(width: 6, height: 1))
+        a.put(Self.fifteen, row: 0, col: 0)   // index 0
+        a.put(Self.family, row: 0, col: 3)    // index 1
+        var b = Grid(size: Size(width: 6, height: 1))
+        b.put(Self.family, row: 0, col: 3)    // index 0
+        #expect(b.changedCells(since: a) == [Point(row: 0, col: 0)])
+    }
+
     /// The diff on packed cells against the diff on `Cell` values (the way
     /// it was computed before cells were packed), over every pair of a set
     /// of rows: plain, styled, wide, cut, long clusters.
