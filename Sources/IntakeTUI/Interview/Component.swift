@@ -89,16 +89,30 @@ enum SharedKeys {
     /// remark, the review, the languages, the guidance; in training the
     /// explain panel.
     static func running(_ m: InterviewModel, review: Bool = true) -> [KeyUse] {
-        var out: [KeyUse] = common + [.shown(.pause), .shown(.remark)]
+        var out: [KeyUse] = []
+        addRunning(m, review: review, to: &out)
+        return out
+    }
+
+    /// `running`, appended to `out`: a question's keys are gathered into one
+    /// array, where joining the lists with `+` made a new array at each
+    /// step, every frame (bench/README.md, "Issue 19, round 12").
+    static func addRunning(_ m: InterviewModel, review: Bool = true, to out: inout [KeyUse]) {
+        out += common
+        out += [.shown(.pause), .shown(.remark)]
         if review { out.append(.shown(.review)) }
         out += [.shown(.switchLanguage), .shown(.toggleGuidance), .unlisted(.toggleDualLanguage)]
         if m.mode.isTraining { out.append(.shown(.explain)) }
-        return out
     }
 
     /// Back, when there is somewhere to go back to.
     static func back(_ m: InterviewModel) -> [KeyUse] {
-        guard let iv = m.interview, !iv.back().isEmpty else { return [] }
-        return [.shown(.back)]
+        canGoBack(m) ? [.shown(.back)] : []
+    }
+
+    /// Read in place: `guard let iv = m.interview` copied the whole
+    /// interview (each of its fields retained, then released) to ask this.
+    static func canGoBack(_ m: InterviewModel) -> Bool {
+        m.interview?.back().isEmpty == false
     }
 }

@@ -52,7 +52,11 @@ extension QuestionScreen {
 
     func keys(_ m: InterviewModel, scrolls: Bool) -> [KeyUse] {
         guard let q = m.interview?.questionnaire.question(question) else { return SharedKeys.common }
-        var out = SharedKeys.running(m) + [.shown(.next)] + SharedKeys.back(m)
+        var out: [KeyUse] = []
+        out.reserveCapacity(32)
+        SharedKeys.addRunning(m, to: &out)
+        out.append(.shown(.next))
+        if SharedKeys.canGoBack(m) { out.append(.shown(.back)) }
         if q.takesAnswer {
             // Offered or not, the keys answer: a special answer the question
             // does not offer is refused with a sentence that says so.
@@ -60,7 +64,8 @@ extension QuestionScreen {
             out.append(q.special.contains(.declined) ? .shown(.declined) : .unlisted(.declined))
             if case .practice = m.mode { out.append(.shown(.askPersona)) }
         }
-        return out + answerKeys(q, scrolls: scrolls)
+        out += answerKeys(q, scrolls: scrolls)
+        return out
     }
 
     func title(_ m: InterviewModel, _ w: Words) -> String { InterviewView.sectionTitle(m, w) }
