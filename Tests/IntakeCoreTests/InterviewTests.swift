@@ -104,6 +104,25 @@ private let testTime = Date(timeIntervalSince1970: 1_750_000_000)
         #expect(d.interview.positionNumbers?.questions == 16)
     }
 
+    /// The section shown in the title bar: found by the question index
+    /// since round 12 of issue 19, by name through the sections before.
+    @Test func currentSectionFollowsThePosition() {
+        #expect(example.section(ofQuestion: "consent")?.id == "consent_section")
+        #expect(example.section(ofQuestion: "threatened")?.id == "work")
+        #expect(example.section(ofQuestion: "thanks")?.id == "work")
+        #expect(example.section(ofQuestion: "no_such_question") == nil)
+        var d = Driver(example)
+        #expect(d.interview.currentSection == nil)
+        d.next()
+        #expect(d.interview.currentSection?.id == "consent_section")
+        d.say(yes)
+        #expect(d.interview.position == .sectionIntro("work"))
+        #expect(d.interview.currentSection?.id == "work")
+        d.next()
+        #expect(d.interview.position == q("age"))
+        #expect(d.interview.currentSection?.id == "work")
+    }
+
     @Test func consentRequiredBlocksNext() {
         var d = Driver(example)
         #expect(d.next() == q("consent"))

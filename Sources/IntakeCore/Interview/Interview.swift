@@ -237,7 +237,7 @@ public struct Interview: Sendable {
     public var currentSection: Section? {
         switch position {
         case .sectionIntro(let s): return questionnaire.section(s)
-        case .question(let q): return questionnaire.question(q).flatMap { questionnaire.section($0.sectionID) }
+        case .question(let q): return questionnaire.section(ofQuestion: q)
         default: return nil
         }
     }

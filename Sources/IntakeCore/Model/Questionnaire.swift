@@ -101,6 +101,14 @@ public struct Questionnaire: Sendable {
     }
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+
+    /// The section that holds question `id`, by the question index (no
+    /// search through the sections by name, as the title bar once did for
+    /// every frame).
+    public func section(ofQuestion id: String) -> Section? {
+        storage.fields.questionIndex[id].map { storage.fields.sections[$0.section] }
+    }
+
     public func domain(_ id: String) -> Domain? { domains.first { $0.id == id } }
 
     /// What an id from an earlier version of this questionnaire is now,

@@ -174,9 +174,11 @@ enum InterviewView {
 
     /// The title of the screens inside a section: the section's, or the questionnaire's.
     static func sectionTitle(_ m: InterviewModel, _ w: Words) -> String {
-        guard let iv = m.interview else { return "" }
-        if let s = iv.currentSection { return w.q(s.title) }
-        return w.q(iv.questionnaire.title)
+        // Read in place: `guard let iv = m.interview` copied the whole
+        // interview, every frame, for a title.
+        if let s = m.interview?.currentSection { return w.q(s.title) }
+        if let t = m.interview?.questionnaire.title { return w.q(t) }
+        return ""
     }
 
     static func status(_ m: InterviewModel, _ w: Words) -> String {
