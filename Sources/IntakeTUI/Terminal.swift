@@ -87,8 +87,8 @@ public final class Terminal: TerminalBackend {
         // each wakes the kernel's pty worker) until the program has once
         // left curses with `endwin` and come back: only then does an update
         // end in a single write. So leave at once, before anything is drawn
-        // and while the terminal is still in the shell's mode anyway; the
-        // first frame comes back (bench/README.md, "Issue 19, round 12").
+        // and before raw mode is set; the first frame's update comes back
+        // (bench/README.md, "Issue 19, round 12").
         endwin()
         cursesActive.store(true, ordering: .sequentiallyConsistent)
         if !exitHandlerInstalled.exchange(true, ordering: .sequentiallyConsistent) {
