@@ -38,3 +38,14 @@ set +e
 "$INTAKE" validate --no-such-flag >/dev/null 2>&1; code=$?
 set -e
 [[ $code -eq 2 ]] || { echo "usage error should exit 2, got $code"; exit 1; }
+
+# With no data folder anywhere it looked, it says where it looked and exits 2.
+mkdir -p "$TMPDIR/nowhere"
+set +e
+out=$(cd "$TMPDIR/nowhere" && env -u INTAKE_DATA_DIR "$INTAKE" validate 2>&1); code=$?
+set -e
+[[ $code -eq 2 ]] || { echo "no data folder should exit 2, got $code: $out"; exit 1; }
+grep -qF "intake: cannot find the questionnaires. Looked in:" <<<"$out" || { echo "$out"; exit 1; }
+grep -qF "/share/intake/questionnaires (beside the executable)" <<<"$out" || { echo "$out"; exit 1; }
+grep -qF "$TMPDIR/nowhere/questionnaires (current folder)" <<<"$out" || { echo "$out"; exit 1; }
+grep -qF "Give --data-dir or set INTAKE_DATA_DIR." <<<"$out" || { echo "$out"; exit 1; }

@@ -18,10 +18,10 @@ public struct DataLocation: Sendable {
     /// The data folder holding `base/questionnaires`, if it exists.
     public init?(base: URL) {
         var isDir: ObjCBool = false
-        let q = base.appendingPathComponent("questionnaires")
+        let q = base.appending(path: "questionnaires", directoryHint: .isDirectory)
         guard FileManager.default.fileExists(atPath: q.path, isDirectory: &isDir), isDir.boolValue else { return nil }
-        self.init(questionnaires: q, locales: base.appendingPathComponent("locales"),
-                  personas: base.appendingPathComponent("personas"))
+        self.init(questionnaires: q, locales: base.appending(path: "locales", directoryHint: .isDirectory),
+                  personas: base.appending(path: "personas", directoryHint: .isDirectory))
     }
 
     /// The folder that holds questionnaires/ (and directories/, organisation.yaml).
@@ -33,9 +33,11 @@ public struct DataLocation: Sendable {
     public static func locate(dataDir: String?,
                               environment: [String: String] = ProcessEnvironment.variables(["INTAKE_DATA_DIR"]),
                               currentFolder: String = FileManager.default.currentDirectoryPath) throws -> DataLocation {
-        var tried: [String] = []
+        // Where it looked, put into words only if nothing is found: made at
+        // every start, each path cost a check of the file system.
+        var tried: [(base: URL, how: String)] = []
         func check(_ base: URL, _ how: String) -> DataLocation? {
-            tried.append("\(base.appendingPathComponent("questionnaires").path) (\(how))")
+            tried.append((base, how))
             return DataLocation(base: base)
         }
         if let d = dataDir {
@@ -51,7 +53,8 @@ public struct DataLocation: Sendable {
             .deletingLastPathComponent().appendingPathComponent("../share/intake").standardized
         if let loc = check(viaExe, "beside the executable") { return loc }
         if let loc = check(URL(fileURLWithPath: currentFolder), "current folder") { return loc }
-        printError("intake: cannot find the questionnaires. Looked in:\n  " + tried.joined(separator: "\n  ")
+        let places = tried.map { "\($0.base.appendingPathComponent("questionnaires").path) (\($0.how))" }
+        printError("intake: cannot find the questionnaires. Looked in:\n  " + places.joined(separator: "\n  ")
                    + "\nGive --data-dir or set INTAKE_DATA_DIR.")
         throw Failure.usage
     }
@@ -69,8 +72,12 @@ public struct DataLocation: Sendable {
         Self.files(in: locales, ext: ["po"])
     }
 
+    /// Named as files: `appendingPathComponent` asks the file system
+    /// whether each is a folder (a `stat` for every questionnaire and
+    /// translation, at every start). A folder named like a file fails to
+    /// read either way.
     public static func files(in dir: URL, ext: [String]) -> [URL] {
-        names(in: dir, ext: ext).map { dir.appendingPathComponent($0) }
+        names(in: dir, ext: ext).map { dir.appending(path: $0, directoryHint: .notDirectory) }
     }
 
     /// The names of the files in `dir` ending in `.` and one of `ext`, sorted.
