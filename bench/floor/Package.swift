@@ -6,8 +6,9 @@ let package = Package(
     name: "floor",
     targets: [
         .systemLibrary(name: "CCurses", path: "Sources/CCurses", pkgConfig: "ncursesw"),
-        .executableTarget(name: "floor-bare", dependencies: ["CCurses"]),
-        .executableTarget(name: "floor-essentials", dependencies: ["CCurses"]),
-        .executableTarget(name: "floor-foundation", dependencies: ["CCurses"]),
+        .target(name: "FloorScreen", dependencies: ["CCurses"]),
+        .executableTarget(name: "floor-bare", dependencies: ["FloorScreen"]),
+        .executableTarget(name: "floor-essentials", dependencies: ["FloorScreen"]),
+        .executableTarget(name: "floor-foundation", dependencies: ["FloorScreen"]),
     ]
 )

@@ -1,22 +1,9 @@
 // The least a Swift program does to draw a screen like intake's first one:
 // ncurses, 24 lines of text, one refresh, exit. No Foundation.
-import CCurses
+import FloorScreen
 #if canImport(Glibc)
 import Glibc
 #endif
 
 setlocale(LC_ALL, "")
-guard let screen = newterm(nil, stdout, stdin) else { exit(1) }
-set_term(screen)
-endwin()
-raw(); noecho(); nonl()
-let w = stdscr
-var lines: [String] = [" Start a screening                                    Not recording (ephemeral) "]
-lines += ["", "    Questionnaire: Work and safety screening", "    Interviewee's language: en (English)",
-          "    Advocate's language: en (English)", "", "  › Start a new interview", "    Practice with a persona"]
-for i in 0..<12 { lines.append("    line \(i) of the start screen, with some words on it") }
-lines.append("────────────────────────────────────────────────────────────────────────────────")
-lines.append(" [Enter] Start  [↑↓] Choose  [F1] Help  [F10] Quit  [Esc] Hide")
-for (i, l) in lines.enumerated() { mvwaddstr(w, Int32(i), 0, l) }
-wrefresh(w)
-endwin()
+drawFirstScreen(note: "")

@@ -1,11 +1,8 @@
-// The least a Swift program does to draw a screen like intake's first one:
-// ncurses, 24 lines of text, one refresh, exit. With Foundation: the data folder listed and the
-// start of each file read, as intake does before its first frame.
-import CCurses
+// floor-bare, and before it the data folder listed and the start of each
+// file read, as intake does before its first frame: Foundation linked whole,
+// as intake links it.
+import FloorScreen
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 setlocale(LC_ALL, "")
 let base = URL(fileURLWithPath: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ".")
@@ -13,22 +10,9 @@ var bytes = 0
 for folder in ["questionnaires", "locales"] {
     let dir = base.appending(path: folder, directoryHint: .isDirectory)
     for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() {
-        let url = dir.appending(path: name, directoryHint: .notDirectory)
-        if let h = FileHandle(forReadingAtPath: url.path) { bytes += h.readData(ofLength: 16384).count; try? h.close() }
+        guard let h = FileHandle(forReadingAtPath: dir.appending(path: name, directoryHint: .notDirectory).path) else { continue }
+        bytes += h.readData(ofLength: 16384).count
+        try? h.close()
     }
 }
-guard let screen = newterm(nil, stdout, stdin) else { exit(1) }
-set_term(screen)
-endwin()
-raw(); noecho(); nonl()
-let w = stdscr
-var lines: [String] = [" Start a screening                                    Not recording (ephemeral) "]
-lines += ["", "    Questionnaire: Work and safety screening", "    Interviewee's language: en (English)",
-          "    Advocate's language: en (English)", "", "  › Start a new interview", "    Practice with a persona"]
-for i in 0..<12 { lines.append("    line \(i) of the start screen, with some words on it") }
-lines.append("\(bytes) bytes of headers read")
-lines.append("────────────────────────────────────────────────────────────────────────────────")
-lines.append(" [Enter] Start  [↑↓] Choose  [F1] Help  [F10] Quit  [Esc] Hide")
-for (i, l) in lines.enumerated() { mvwaddstr(w, Int32(i), 0, l) }
-wrefresh(w)
-endwin()
+drawFirstScreen(note: "\(bytes) bytes of headers read")
