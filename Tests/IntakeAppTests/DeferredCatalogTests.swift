@@ -58,6 +58,34 @@ import Testing
         #expect(later.translate(key: "ui/yes", source: "Yes") == Translated(text: "Sí", isFallback: false))
     }
 
+    /// A compiled file whose payload is damaged passes the check at start,
+    /// which reads only its header; at first use its digest fails, the PO
+    /// file is parsed again, the language translates, and the cache holds a
+    /// whole file again.
+    @Test func aCompiledFileDamagedInItsPayloadIsParsedAgainAtFirstUseAndRebuilt() throws {
+        let tmp = try Scratch()
+        defer { tmp.remove() }
+        let cache = CompiledCache(directory: tmp.path("cache/intake"))
+        let url = repositoryRoot.appendingPathComponent("locales/es.po")
+        _ = try DeferredCatalog.parse(url, language: "es", cache: cache).get()  // compiles it
+        let hash = SHA256Digest.digest(try QuestionnaireFiles.bytes(of: url).get())
+        let file = cache.directory.appendingPathComponent(
+            CompiledCache.catalogName(sourceHash: hash, language: "es", program: CompiledCache.programIdentity))
+        var bytes = try Array(Data(contentsOf: file))
+        bytes[bytes.count - 10] ^= 0xFF
+        try Data(bytes).write(to: file)
+        chmod(file.path, 0o600)
+        #expect(cache.catalog(sourceHash: hash, language: "es") == nil)
+
+        let later = try DeferredCatalog.open(url, language: "es", lane: 0, cache: cache).get()
+        guard case .success = later.wait() else { Issue.record("es.po was refused"); return }
+        #expect(cache.catalog(sourceHash: hash, language: "es") == nil)  // untouched until used
+        #expect(later.translate(key: "ui/yes", source: "Yes") == Translated(text: "Sí", isFallback: false))
+        #expect(later.translate(key: "ui/no", source: "No") == Translated(text: "No", isFallback: false))
+        let rebuilt = try #require(cache.catalog(sourceHash: hash, language: "es"), "the compiled file was not rebuilt")
+        #expect(rebuilt.translate(key: "ui/yes", source: "Yes") == Translated(text: "Sí", isFallback: false))
+    }
+
     /// Decoded when first used, every shipped translation gives what the
     /// file parsed at once gives: every entry, and each plural for 1, 2, 5 and 11.
     @Test(arguments: ["es", "fa", "ko", "ne", "th", "zh-Hans"])

@@ -11,8 +11,9 @@ import Synchronization
 /// `wait()`, for the languages the first screen uses before drawing it, and
 /// for every one before the first key. `wait()` gives the parse's errors, so
 /// a broken file still stops the program. A file the compiled cache holds
-/// is checked by its hashes in the background and its strings decoded the
-/// first time the language is used (see `Loaded`).
+/// is hashed in the background and found in the cache by that hash; the
+/// compiled file's payload is checked and decoded the first time the
+/// language is used (see `Loaded`).
 public final class DeferredCatalog: Translating, Sendable {
     public let language: String
     public let isDraft: Bool
@@ -45,8 +46,8 @@ public final class DeferredCatalog: Translating, Sendable {
 
     /// What the background work leaves of a translation: the catalog parsed
     /// from its PO file (checked, and compiled into the cache), or word that
-    /// the cache holds the catalog compiled from the same bytes, checked
-    /// whole and unchanged, to be read and decoded when the language is
+    /// the cache holds a file compiled from the same bytes (its header
+    /// checked), to be read, checked whole and decoded when the language is
     /// first used. Most interviews use one or two of the languages an
     /// organisation keeps, and decoding all six bundled ones held 3.5 to
     /// 6 MiB of the demo's peak (bench/README.md, "Issue 19, round 4:
@@ -57,10 +58,10 @@ public final class DeferredCatalog: Translating, Sendable {
     }
 
     /// Word of the cache's compiled catalog for the file if it holds one
-    /// (the file hashed as it is read, in chunks), else the file read
-    /// whole, parsed, checked and compiled.
-    static func load(_ url: URL, language: String, cache: CompiledCache?) -> Result<Loaded, LoadFailure> {
-        if let cache, let hash = FileChunks.sha256(atPath: url.path),
+    /// (the file hashed as it is read, in chunks) and `compiled` allows it,
+    /// else the file read whole, parsed, checked and compiled.
+    static func load(_ url: URL, language: String, cache: CompiledCache?, compiled: Bool = true) -> Result<Loaded, LoadFailure> {
+        if compiled, let cache, let hash = FileChunks.sha256(atPath: url.path),
            cache.holdsCatalog(sourceHash: hash, language: language) {
             return .success(.compiled(cache, sourceHash: hash))
         }
@@ -79,16 +80,18 @@ public final class DeferredCatalog: Translating, Sendable {
         return .success(.parsed(catalog))
     }
 
-    /// The whole file as a catalog: `load`, and the compiled catalog decoded.
-    static func parse(_ url: URL, language: String, cache: CompiledCache?) -> Result<Catalog, LoadFailure> {
-        load(url, language: language, cache: cache).flatMap { loaded in
-            decode(loaded, language: language).map { .success($0) } ?? parse(url, language: language, cache: nil)
+    /// The whole file as a catalog: `load`, and the compiled catalog
+    /// decoded; when it does not decode, the PO file parsed again and
+    /// compiled anew (where the cache is written).
+    static func parse(_ url: URL, language: String, cache: CompiledCache?, compiled: Bool = true) -> Result<Catalog, LoadFailure> {
+        load(url, language: language, cache: cache, compiled: compiled).flatMap { loaded in
+            decode(loaded, language: language).map { .success($0) } ?? parse(url, language: language, cache: cache, compiled: false)
         }
     }
 
     /// The catalog of `loaded`; nil when the compiled file is gone or
-    /// changed since it was checked (another build of the program replaced
-    /// it), or its payload does not decode.
+    /// changed since it was found (another build of the program replaced
+    /// it), or its payload fails its digest or does not decode.
     private static func decode(_ loaded: Loaded, language: String) -> Catalog? {
         switch loaded {
         case .parsed(let c): return c
@@ -120,16 +123,21 @@ public final class DeferredCatalog: Translating, Sendable {
         switch result {
         case .failure: made = SourceLanguage(language: language)
         case .success(let l):
-            // The compiled file gone or changed since: the PO file parsed
-            // again (if it now has errors, the source text, marked).
-            made = Self.decode(l, language: language)
-                ?? ((try? Self.parse(url, language: language, cache: nil).get()) ?? SourceLanguage(language: language))
+            // The compiled file gone, changed or damaged since: the PO file
+            // parsed again, and compiled anew where the cache is written
+            // (if it now has errors, the source text, marked).
+            made = Self.decode(l, language: language) ?? Self.parsedAgain(url, language: language, after: l)
         }
         return decoded.withLock { done in
             if let done { return done }  // another thread decoded it first
             done = made
             return made
         }
+    }
+
+    private static func parsedAgain(_ url: URL, language: String, after loaded: Loaded) -> any Translating {
+        let cache: CompiledCache? = if case .compiled(let c, _) = loaded { c } else { nil }
+        return (try? parse(url, language: language, cache: cache, compiled: false).get()) ?? SourceLanguage(language: language)
     }
 
     public func translate(key: String, source: String) -> Translated {
