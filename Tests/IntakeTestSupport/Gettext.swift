@@ -34,8 +34,11 @@ public enum Gettext {
         process.executableURL = URL(fileURLWithPath: exe)
         process.arguments = args
         process.currentDirectoryURL = directory
-        let out = directory.appendingPathComponent(".\(tool)-\(UUID().uuidString).out")
-        let err = directory.appendingPathComponent(".\(tool)-\(UUID().uuidString).err")
+        // Its output is caught in the temporary folder, not in `directory`,
+        // which may be the checkout's own locales/ (BundledLocaleTests).
+        let caught = FileManager.default.temporaryDirectory
+        let out = caught.appendingPathComponent("intake-\(tool)-\(UUID().uuidString).out")
+        let err = caught.appendingPathComponent("intake-\(tool)-\(UUID().uuidString).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out)
