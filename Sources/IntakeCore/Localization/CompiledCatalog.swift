@@ -207,7 +207,7 @@ struct ByteReader {
     /// A string; nil past the end or when its bytes are not UTF-8.
     mutating func string() -> String? {
         guard let n = u32(), let b = raw(Int(n)) else { return nil }
-        return b.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return b.withUnsafeBufferPointer { TextDecoding.exactUTF8($0) }
     }
     /// An optional string: nil for a bad marker or string (the caller
     /// fails), `.some(nil)` for an absent one.
