@@ -16,8 +16,8 @@ Enter / y to confirm; SIGTERM, then SIGKILL, as fallbacks).
 Cases under 5,000 keys are run 3 times and the median is kept.
 The child's CPU time (user + system, from wait4's rusage) is compared with a
 baseline session: the same command, the same navigation, 0 extra keys, kept
-idle for as long as the keyed session spent on its keys (the run loop ticks
-4 times a second, so idle time has a cost that must be subtracted).
+idle for as long as the keyed session spent on its keys (so whatever idle
+time costs, if anything, is subtracted).
 
     ms/key = (cpu(keyed) - cpu(baseline)) / N
 
@@ -39,6 +39,13 @@ next one (the navigation's keys too, each waited for up to 2 s): with
 --settle 0.1, frames == keys and the late case ends on the same question):
   keys.py --keys 5000 --profile early -- perf record -g -o keys.data intake run --ephemeral Prints one JSON object; ok=false with a
 reason when the front end is not interactive (e.g. `intake run` not built yet).
+
+--idle S measures an idle interview instead (issue 19: "an idle interview
+uses no CPU"): on the start screen and on the first question, once the
+screen is drawn and quiet, the CPU its threads use over S seconds with no
+key pressed (each thread's /proc/PID/task/TID/schedstat, in nanoseconds;
+the clock-tick figures of wait4 are too coarse for this) and the bytes it
+writes (a redraw would write some). Prints one JSON object with a case each.
 """
 import curses
 import fcntl
@@ -198,6 +205,51 @@ def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark="", se
     return {"cpu": cpu, "wall": spent, "frames": frames}
 
 
+def thread_cpu_ns(pid):
+    """CPU time so far of each of the process's threads, in ns, by thread id
+    (the first field of schedstat: time spent running)."""
+    times = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return times
+    for t in tids:
+        try:
+            with open(f"/proc/{pid}/task/{t}/schedstat") as f:
+                times[t] = int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+    return times
+
+
+def idle_case(cmd, prefix, seconds, rows, cols):
+    """Navigate with `prefix`, wait until the screen is quiet, then measure
+    what the program does over `seconds` with no key: CPU (threads alive at
+    the end; a thread that ended in between was idle, a loading lane done)
+    and output bytes."""
+    s = Session(cmd, rows, cols)
+    end = time.monotonic() + 15.0
+    while s.out == 0 and s.alive() and time.monotonic() < end:
+        s.read(0.1)
+    for k in prefix:
+        s.key(k, 0.05)
+        s.quiesce(0.03, 2.0)
+    s.quiesce(1.0, 10.0)
+    if not s.alive() or s.out == 0:
+        raise RuntimeError("no screen to leave idle: " + s.tail[-300:].decode("utf-8", "replace"))
+    before, out0, t0 = thread_cpu_ns(s.pid), s.out, time.monotonic()
+    while time.monotonic() < t0 + seconds and s.alive():
+        s.read(min(0.5, max(0.0, t0 + seconds - time.monotonic())))
+    after = thread_cpu_ns(s.pid)
+    if not s.alive():
+        raise RuntimeError("exited while idle: " + s.tail[-300:].decode("utf-8", "replace"))
+    cpu_ns = sum(v - before.get(t, 0) for t, v in after.items())
+    wrote = s.out - out0
+    s.quit([])
+    return {"seconds": seconds, "cpu_ms": round(cpu_ns / 1e6, 3), "bytes_written": wrote,
+            "threads": len(after), "threads_ended": len(set(before) - set(after))}
+
+
 def main():
     a = sys.argv[1:]
     if "--" not in a:
@@ -223,6 +275,20 @@ def main():
     early = spec(o["--early"])
     late = early + spec(o["--late-step"]) * int(o["--late-steps"])
     result = {"ok": False, "rows": rows, "cols": cols, "cases": []}
+    if o.get("--idle"):
+        try:
+            for name, prefix in (("start screen", []), ("first question", early)):
+                r = idle_case(cmd, prefix, float(o["--idle"]), rows, cols)
+                result["cases"].append({"case": name, **r})
+                print(f"idle: {name}: {r['cpu_ms']} ms CPU, {r['bytes_written']} bytes in {r['seconds']} s", file=sys.stderr)
+            result["ok"] = True
+        except Exception as e:  # noqa: BLE001 - any failure is reported as n/a
+            result["error"] = str(e)
+        text = json.dumps(result, indent=1)
+        if o["--json"]:
+            open(o["--json"], "w").write(text)
+        print(text)
+        return
     if o.get("--profile"):  # one keyed session only (e.g. under perf record), no baseline
         r = run_case(cmd, early if o["--profile"] == "early" else late, counts[-1], 0, K, rows, cols, float(o["--key-wait"]), o.get("--mark", ""),
                      float(o.get("--settle", "0")))

@@ -6,7 +6,7 @@
 #   bench/run.sh --quick    fewer runs and sizes (about 2-3 minutes)
 #   options: --no-build (use the existing binaries), --no-deps (install nothing),
 #            --osize (also build and time -Xswiftc -Osize: one more full build),
-#            --only NAME[,NAME] (firstframe,keys,load,memory,batch,buildflags)
+#            --only NAME[,NAME] (leanframe,firstframe,keys,idle,load,memory,batch,buildflags)
 #
 # Installs what it needs (Debian packages when root; pyxform and openpyxl in
 # bench/.venv), builds the release binary into .build-bench (never .build),
@@ -82,8 +82,8 @@ fi
 [[ -x $INTAKE ]] || { echo "bench: $INTAKE missing; run without --no-build" >&2; exit 1; }
 
 # Runs: full / quick
-if ((QUICK)); then R_FAST=10 R_SLOW=2 W_SLOW=0 SIZES="500 2000" KEYS=1000 BATCH=1000 LATE=60
-else               R_FAST=30 R_SLOW=3 W_SLOW=1 SIZES="500 1000 2000 8000" KEYS=1000,10000 BATCH=10000 LATE=60
+if ((QUICK)); then R_FAST=10 R_SLOW=2 W_SLOW=0 SIZES="500 2000" KEYS=1000 BATCH=1000 LATE=60 IDLE=5
+else               R_FAST=30 R_SLOW=3 W_SLOW=1 SIZES="500 1000 2000 8000" KEYS=1000,10000 BATCH=10000 LATE=60 IDLE=20
 fi
 ROWS=$OUT/rows.tsv DETAILS=$OUT/details.md
 : >"$ROWS"; : >"$DETAILS"
@@ -209,6 +209,37 @@ else:
     if len(e) > 1:
         lo, hi = min(e), max(e)
         det.write(f"\nGrowth: {e[lo]:.4f} ms/key at {lo} keys, {e[hi]:.4f} ms/key at {hi} keys.\n")
+EOF
+fi
+
+# ---------------------------------------------------- 2b. idle interview
+# Issue 19: "an idle interview uses no CPU (no redraws while nothing
+# changes)". bench/keys.py --idle: the bytes written and the CPU of every
+# thread over a stretch with no key, on the start screen and on a question.
+if want idle; then
+  say "idle interview"
+  "$PY" "$BENCH/keys.py" --idle "$IDLE" --json "$OUT/idle.json" -- "$INTAKE" run --ephemeral --data-dir "$ROOT" >/dev/null || true
+  "$PY" - "$OUT/idle.json" "$ROWS" "$DETAILS" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+rows, det = open(sys.argv[2], "a"), open(sys.argv[3], "a")
+if not r.get("ok"):
+    rows.write("idle interview\tn/a\t—\t—\tno redraws while nothing changes\tn/a\n")
+else:
+    for c in r["cases"]:
+        per_s = c["cpu_ms"] / c["seconds"]
+        rows.write(f"idle interview, {c['case']} ({c['seconds']:g} s, no key)\t{c['bytes_written']} bytes written, "
+                   f"{per_s:.3f} ms CPU a second\t—\t—\tno redraws while nothing changes\t"
+                   f"{'pass' if c['bytes_written'] == 0 else 'MISS'}\n")
+    det.write("\n### Idle interview\n\n"
+              "CPU of every thread (`/proc/PID/task/*/schedstat`) and bytes written over a stretch with no key. "
+              "What CPU there is comes from two once-a-second wake-ups: the run loop's wait for a key, bounded so that "
+              "a signal caught just before it starts is seen within a second, and libdispatch's monitor of its worker "
+              "threads, a one-second timer that libdispatch on Linux starts with its first worker and never stops "
+              "(bench/README.md, \"Issue 19, round 13\").\n\n"
+              "| screen | seconds | bytes written | CPU (ms) | threads at the end |\n|---|---|---|---|---|\n")
+    for c in r["cases"]:
+        det.write(f"| {c['case']} | {c['seconds']:g} | {c['bytes_written']} | {c['cpu_ms']} | {c['threads']} |\n")
 EOF
 fi
 
