@@ -76,8 +76,9 @@ public final class Runner<A: App> {
             }
 
             let ticking = app.needsTicks(model)
-            // Without ticks the wait is still bounded, so a signal that
-            // arrives just before it starts is seen within a second.
+            // Without ticks the wait has no time limit: a signal caught
+            // after `takeSignal` above, even just before the wait begins,
+            // ends it through the wake pipe (`SignalTrap.wakeDescriptor`).
             let wait = ticking ? max(0, Int((tickInterval - Date().timeIntervalSince(lastTick)) * 1000)) : Self.idleWaitMilliseconds
             let keys = KeyBurst.coalesce(terminal.readKeys(timeoutMilliseconds: wait))
             if !ticking, !keys.isEmpty, !control.isStopped {
@@ -108,8 +109,11 @@ public final class Runner<A: App> {
         return model
     }
 
-    /// The longest wait for a key while the app needs no ticks.
-    static var idleWaitMilliseconds: Int { 1000 }
+    /// The wait for a key while the app needs no ticks: none at all (-1)
+    /// while caught signals can wake it, so an idle interview uses no CPU;
+    /// a second, so that a signal is seen within one, if the wake pipe could
+    /// not be made.
+    static var idleWaitMilliseconds: Int { SignalTrap.wakeDescriptor >= 0 ? -1 : 1000 }
 
     private func dispatch(_ event: AppEvent<A.Report>, to model: inout A.Model, keepingLayout: Bool = false) {
         dispatcher.dispatch(event, to: &model, control: control, size: terminal.size, layout: &layout,

@@ -82,6 +82,8 @@ public final class Terminal: TerminalBackend {
         }
         self.screen = screen
         set_term(screen)
+        // curses has put in its SIGWINCH handler; a resize also wakes the wait for a key.
+        SignalTrap.chainResize()
         // ncurses 6.4 sends its buffer to the terminal at every cursor jump
         // of an update (one `write` each, three or more a keystroke, and
         // each wakes the kernel's pty worker) until the program has once
@@ -160,7 +162,14 @@ public final class Terminal: TerminalBackend {
     static let burstLimit = 16384
 
     public func readKeys(timeoutMilliseconds: Int) -> [KeyEvent] {
-        wtimeout(intake_stdscr(), Int32(clamping: timeoutMilliseconds))
+        switch waitForInput(timeoutMilliseconds) {
+        case .nothing: return []
+        // Bytes are waiting: a blocking read takes the first at once, and
+        // curses does not poll again before it (as it would with no delay).
+        case .input: wtimeout(intake_stdscr(), -1)
+        // A signal: take a resize curses may have noted, or nothing.
+        case .woken: wtimeout(intake_stdscr(), 0)
+        }
         guard let first = readInput() else { return [] }
         var keys: [KeyEvent] = []
         var pending: [UInt8] = []
@@ -194,6 +203,25 @@ public final class Terminal: TerminalBackend {
             take(next)
         }
         return keys
+    }
+
+    private enum Wait { case nothing, input, woken }
+
+    /// Waits (-1: with no time limit) until the keyboard has input (or has
+    /// hung up) or a caught signal writes to the wake pipe or interrupts the
+    /// wait. curses reads its input a byte at a time (keypad is off), so it
+    /// holds nothing back that this wait would not see.
+    private func waitForInput(_ timeoutMilliseconds: Int) -> Wait {
+        let wake = SignalTrap.wakeDescriptor
+        var fds = (pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
+        let ready = withUnsafeMutableBytes(of: &fds) { raw in
+            poll(raw.baseAddress!.assumingMemoryBound(to: pollfd.self), wake >= 0 ? 2 : 1, Int32(clamping: timeoutMilliseconds))
+        }
+        if ready == 0 { return .nothing }
+        if ready < 0 { return .woken }
+        if fds.1.revents != 0 { SignalTrap.drainWake() }
+        return fds.0.revents != 0 ? .input : .woken
     }
 
     private enum Input {

@@ -202,6 +202,25 @@ final class FakeTerminal: TerminalBackend {
         #expect(SignalTrap.take() == .other(SIGQUIT))
     }
 
+    /// A caught signal also writes to the wake pipe, so a wait for a key
+    /// that began just after the loop last looked for signals ends at once
+    /// (the loop's idle wait has no time limit).
+    @Test func aCaughtSignalWakesTheWaitForAKey() {
+        let fd = SignalTrap.wakeDescriptor
+        #expect(fd >= 0)
+        func readable() -> Bool {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            return poll(&p, 1, 0) == 1
+        }
+        SignalTrap.drainWake()
+        #expect(!readable())
+        SignalTrap.simulate(SIGTERM)
+        #expect(readable())
+        SignalTrap.drainWake()
+        #expect(!readable())
+        #expect(SignalTrap.take() == .terminate)
+    }
+
     @Test func ticksOnTimeoutAndRepaintOnResizeAndRedraw() {
         let terminal = FakeTerminal([[], [], [.resize], [.ctrl("l")], [.ctrl("c")]])
         let runner = Runner(app: ToyApp(), model: ToyApp.Model(), terminal: terminal, tickInterval: 0,
