@@ -1,11 +1,25 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Checks an existing database file *before* it is opened for writing, so
 /// that a damaged or foreign file is reported and never modified (opening
 /// read-write could switch its journal mode or run migrations on it).
 enum Preflight {
     static let magic = Data("SQLite format 3\u{0}".utf8)
+
+    /// The check's connections, closed and then kept until the program ends.
+    /// A GRDB queue that goes away leaves libdispatch to destroy what GRDB
+    /// set on its dispatch queue (`setSpecific`, GRDB's scheduling watchdog),
+    /// which libdispatch does on a worker thread of its global queue; its
+    /// first worker starts its one-second monitor of the pool
+    /// (`_dispatch_workq_monitor_pools`), which runs until the process ends,
+    /// and an interview at rest would wake every second (bench/README.md,
+    /// "Issue 19, round 13"). One closed connection is a few hundred bytes.
+    private static let closedConnections = Mutex<[DatabaseQueue]>([])
+    private static func keepUntilExit(_ dbQueue: DatabaseQueue) {
+        closedConnections.withLock { $0.append(dbQueue) }
+    }
 
     /// `openPath`: what SQLite is given to open it (the path, or an
     /// immutable URI for a store that cannot be written).
@@ -27,7 +41,10 @@ enum Preflight {
         config.busyMode = .timeout(5)
         do {
             let dbQueue = try DatabaseQueue(path: openPath ?? path, configuration: config)
-            defer { try? dbQueue.close() }
+            defer {
+                try? dbQueue.close()
+                keepUntilExit(dbQueue)
+            }
             try dbQueue.read { db in
                 let results = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard results == ["ok"] else {

@@ -78,7 +78,7 @@ public struct InterviewRun {
         // they load on a loading lane while it is drawn (before it when a
         // resumed session may need them at once), and a broken one ends the
         // program with its errors as a broken questionnaire does.
-        let directories = Pending(on: LoadingLanes.queue(loaded.languages.count)) { [config = organisation.config] in
+        let directories = Pending(on: LoadingLanes.lane(loaded.languages.count)) { [config = organisation.config] in
             ServiceDirectories.loaded(config: config, location: loc)
         }
         if resume != nil {

@@ -7,8 +7,8 @@ final class Pending<T: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: T?  // guarded by `condition`
 
-    init(on queue: DispatchQueue, _ work: @escaping @Sendable () -> T) {
-        queue.async {
+    init(on lane: Lane, _ work: @escaping @Sendable () -> T) {
+        lane.run {
             let r = work()
             self.condition.lock()
             self.result = r
@@ -33,13 +33,46 @@ final class Pending<T: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Worker queues for loading, one core fewer than the machine has: the
+/// A worker thread that runs the work given to it in turn: started when work
+/// arrives, ended when none is left. Threads of the program's own, not
+/// Dispatch queues: once libdispatch on Linux has started a worker thread, it
+/// wakes every second for as long as the process lives, to watch its pool
+/// (`_dispatch_workq_monitor_pools`, a timer it never stops), so an idle
+/// interview was never idle (bench/README.md, "Issue 19, round 13").
+final class Lane: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var work: [@Sendable () -> Void] = []  // guarded by `condition`
+    private var running = false                    // guarded: a thread is taking `work`
+
+    func run(_ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        work.append(job)
+        let start = !running
+        running = true
+        condition.unlock()
+        if start { startThread { self.drain() } }
+    }
+
+    private func drain() {
+        while true {
+            condition.lock()
+            guard !work.isEmpty else {
+                running = false
+                condition.unlock()
+                return
+            }
+            let job = work.removeFirst()
+            condition.unlock()
+            job()
+        }
+    }
+}
+
+/// Worker lanes for loading, one core fewer than the machine has: the
 /// thread that draws the first screen keeps a core. Work is spread by lane.
 enum LoadingLanes {
-    static func queue(_ lane: Int) -> DispatchQueue { lanes[lane % lanes.count] }
-    private static let lanes = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1)).map {
-        DispatchQueue(label: "intake.loading.\($0)", qos: .userInitiated)
-    }
+    static func lane(_ n: Int) -> Lane { lanes[n % lanes.count] }
+    private static let lanes = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1)).map { _ in Lane() }
 }
 
 /// Errors of a data file found while it loaded in the background; the
@@ -63,35 +96,22 @@ final class Once<T> {
     }
 }
 
-/// `transform` applied to every element, spread over the machine's cores,
-/// with the results in the original order.
-public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    var results = [R?](repeating: nil, count: items.count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        let slots = ResultSlots(base: base)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            (slots.base + i).pointee = transform(items[i])
-        }
-    }
-    return results.map { $0! }
-}
-
-/// The result buffer of `parallelMap`: each iteration writes only its own
-/// slot, so sharing it between threads is safe.
-private struct ResultSlots<R>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<R?>
+/// `transform` applied to every element, spread over the machine's cores
+/// (the calling thread is one of them), with the results in the original order.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+    concurrentMap(items, threads: ProcessInfo.processInfo.activeProcessorCount) { _, item in transform(item) }
 }
 
 /// `transform` applied to every element on `threads` threads, each taking
-/// the next element in turn, with the results in the original order. For
-/// work that waits on the disk (more threads than cores keep the cores
-/// busy), where `parallelMap` would run only as many as there are cores,
-/// and for work whose closure is not `Sendable` (the summary batch's
-/// caches). The caller makes sure that what `transform` shares is safe to
-/// share. `transform` is also given the number of the thread that calls
-/// it, from 0 to `threads - 1`: one thread has each number, so a caller
-/// can keep what each thread uses apart (the summary batch's caches).
+/// the next element in turn, with the results in the original order; the
+/// calling thread is one of them (thread 0), and the others are started for
+/// the call. For work that waits on the disk (more threads than cores keep
+/// the cores busy), and for work whose closure is not `Sendable` (the
+/// summary batch's caches). The caller makes sure that what `transform`
+/// shares is safe to share. `transform` is also given the number of the
+/// thread that calls it, from 0 to `threads - 1`: one thread has each
+/// number, so a caller can keep what each thread uses apart (the summary
+/// batch's caches).
 public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escaping (_ thread: Int, T) -> R) -> [R] {
     // `transform` is escaping: a thread may still hold it for a moment after
     // it has handed over its last result (`withoutActuallyEscaping` would trap).
@@ -99,22 +119,68 @@ public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escapi
     results.withUnsafeMutableBufferPointer { buffer in
         guard let base = buffer.baseAddress else { return }
         let shared = Unchecked((items: items, transform: transform, slots: base, next: Counter()))
-        let group = DispatchGroup()
-        for thread in 0..<max(1, min(threads, items.count)) {
-            group.enter()
-            Thread.detachNewThread {
-                let s = shared.value
-                while true {
-                    let i = s.next.take()
-                    guard i < s.items.count else { break }
-                    (s.slots + i).pointee = s.transform(thread, s.items[i])
-                }
-                group.leave()
+        @Sendable func work(_ thread: Int) {
+            let s = shared.value
+            while true {
+                let i = s.next.take()
+                guard i < s.items.count else { break }
+                (s.slots + i).pointee = s.transform(thread, s.items[i])
             }
         }
-        group.wait()
+        let finished = Countdown(max(1, min(threads, items.count)) - 1)
+        for thread in 0..<finished.remaining {
+            startThread {
+                work(thread + 1)
+                finished.done()
+            }
+        }
+        work(0)
+        finished.wait()
     }
     return results.map { $0! }
+}
+
+/// Runs `body` on a new detached thread (POSIX, without Foundation's
+/// `Thread`, whose per-thread set-up added a megabyte to the peak).
+func startThread(_ body: @escaping @Sendable () -> Void) {
+    let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    var thread = pthread_t()
+    let started = pthread_create(&thread, &attributes, { raw in
+        Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue().body()
+        return nil
+    }, box)
+    if started != 0 {
+        // No thread to be had: the work runs here rather than never.
+        Unmanaged<ThreadBody>.fromOpaque(box).takeRetainedValue().body()
+    }
+}
+
+private final class ThreadBody: Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+}
+
+/// Waits until `done` has been called as many times as it was made with.
+private final class Countdown: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var left: Int  // guarded by `condition`
+    let remaining: Int
+    init(_ count: Int) { left = count; remaining = count }
+    func done() {
+        condition.lock()
+        left -= 1
+        if left == 0 { condition.broadcast() }
+        condition.unlock()
+    }
+    func wait() {
+        condition.lock()
+        while left > 0 { condition.wait() }
+        condition.unlock()
+    }
 }
 
 /// The next index to take, shared by threads.

@@ -40,7 +40,7 @@ public final class DeferredCatalog: Translating, Sendable {
         }
         let (parsed, diags) = LocaleFiles.parse(head, path: path)
         guard let header = parsed else { return .failure(LoadFailure(diagnostics: diags)) }
-        let loaded = Pending(on: LoadingLanes.queue(lane)) { Self.load(url, language: language, cache: cache) }
+        let loaded = Pending(on: LoadingLanes.lane(lane)) { Self.load(url, language: language, cache: cache) }
         return .success(DeferredCatalog(url: url, language: language, isDraft: Catalog.isDraft(header), loaded: loaded))
     }
 

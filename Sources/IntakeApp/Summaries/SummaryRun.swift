@@ -241,7 +241,7 @@ public struct SummaryRun {
             // The group before is committed by now (its outcomes come first),
             // so at most two groups' temporary files exist at once.
             if let c = committing { outcomes += c.wait() }
-            committing = Pending(on: .global()) { Self.commit(written, in: outDir) }
+            committing = Pending(on: Lane()) { Self.commit(written, in: outDir) }
         }
         if let c = committing { outcomes += c.wait() }
         for o in outcomes { o.messages.forEach(printError) }

@@ -23,7 +23,7 @@ public enum Validation {
     /// terms (`LocaleValidation.check`).
     public typealias LocaleCheck = @Sendable (URL, [TemplateEntry], DiscouragedTerms?) -> [Diagnostic]
 
-    public static func run(files: [URL], checkLocale: LocaleCheck) -> Report {
+    public static func run(files: [URL], checkLocale: @escaping LocaleCheck) -> Report {
         var report = Report()
         // Files are independent: each is checked on its own core.
         let yamlFiles = files.filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
