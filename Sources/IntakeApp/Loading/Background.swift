@@ -50,7 +50,7 @@ final class Lane: @unchecked Sendable {
         let start = !running
         running = true
         condition.unlock()
-        if start { startThread { self.drain() } }
+        if start { Thread.detachNewThread { self.drain() } }
     }
 
     private func drain() {
@@ -129,7 +129,7 @@ public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escapi
         }
         let finished = Countdown(max(1, min(threads, items.count)) - 1)
         for thread in 0..<finished.remaining {
-            startThread {
+            Thread.detachNewThread {
                 work(thread + 1)
                 finished.done()
             }
@@ -138,30 +138,6 @@ public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escapi
         finished.wait()
     }
     return results.map { $0! }
-}
-
-/// Runs `body` on a new detached thread (POSIX, without Foundation's
-/// `Thread`, whose per-thread set-up added a megabyte to the peak).
-func startThread(_ body: @escaping @Sendable () -> Void) {
-    let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    var thread = pthread_t()
-    let started = pthread_create(&thread, &attributes, { raw in
-        Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue().body()
-        return nil
-    }, box)
-    if started != 0 {
-        // No thread to be had: the work runs here rather than never.
-        Unmanaged<ThreadBody>.fromOpaque(box).takeRetainedValue().body()
-    }
-}
-
-private final class ThreadBody: Sendable {
-    let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
 }
 
 /// Waits until `done` has been called as many times as it was made with.
