@@ -127,8 +127,9 @@ public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escapi
                 (s.slots + i).pointee = s.transform(thread, s.items[i])
             }
         }
-        let finished = Countdown(max(1, min(threads, items.count)) - 1)
-        for thread in 0..<finished.remaining {
+        let helpers = max(1, min(threads, items.count)) - 1
+        let finished = Countdown(helpers)
+        for thread in 0..<helpers {
             Thread.detachNewThread {
                 work(thread + 1)
                 finished.done()
@@ -144,8 +145,7 @@ public func concurrentMap<T, R>(_ items: [T], threads: Int, _ transform: @escapi
 private final class Countdown: @unchecked Sendable {
     private let condition = NSCondition()
     private var left: Int  // guarded by `condition`
-    let remaining: Int
-    init(_ count: Int) { left = count; remaining = count }
+    init(_ count: Int) { left = count }
     func done() {
         condition.lock()
         left -= 1
