@@ -109,6 +109,12 @@ class Session:
             self.tail = (self.tail + b)[-4000:]
             return n if n else self.read(max(0.0, end - time.monotonic()))
 
+    def first_output(self, limit):
+        """Read until the program has written something (or `limit` s pass)."""
+        end = time.monotonic() + limit
+        while self.out == 0 and self.alive() and time.monotonic() < end:
+            self.read(0.1)
+
     def quiesce(self, quiet=0.15, limit=5.0):
         """Read until no output for `quiet` seconds (or `limit` passed)."""
         end = time.monotonic() + limit
@@ -167,9 +173,7 @@ class Session:
 def run_case(cmd, prefix, nkeys, hold, K, rows, cols, key_wait=0.02, mark="", settle=0.0):
     """One session: navigate with `prefix`, send nkeys (or stay idle `hold` s)."""
     s = Session(cmd, rows, cols)
-    end = time.monotonic() + 15.0
-    while s.out == 0 and s.alive() and time.monotonic() < end:
-        s.read(0.1)
+    s.first_output(15.0)
     s.quiesce(0.3, 10.0)
     if not s.alive() or s.out == 0:
         raise RuntimeError("no first frame: " + s.tail[-300:].decode("utf-8", "replace"))
@@ -228,9 +232,7 @@ def idle_case(cmd, prefix, seconds, rows, cols):
     the end; a thread that ended in between was idle, a loading lane done)
     and output bytes."""
     s = Session(cmd, rows, cols)
-    end = time.monotonic() + 15.0
-    while s.out == 0 and s.alive() and time.monotonic() < end:
-        s.read(0.1)
+    s.first_output(15.0)
     for k in prefix:
         s.key(k, 0.05)
         s.quiesce(0.03, 2.0)
